@@ -1,0 +1,37 @@
+"""Samla: a realtime facilitation app for live regional gatherings."""
+
+from flask import Flask
+from flask_socketio import SocketIO
+
+socketio = SocketIO()
+
+
+def create_app(config=None):
+    """Build the Flask app; `config` overrides what the environment says."""
+    from . import api, auth, broadcasts, events, pages, settings, store, translation
+
+    app = Flask(
+        __name__,
+        static_folder="../static",
+        template_folder="../templates",
+    )
+    app.config.from_mapping(settings.from_environment())
+    if config:
+        app.config.update(config)
+    settings.prepare(app)
+
+    store.init_app(app)
+    auth.init_app(app)
+    translation.init_app(app)
+    broadcasts.init_app(app)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(pages.bp)
+
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"],
+        max_http_buffer_size=64 * 1024,
+    )
+    events.register(socketio)
+    return app

@@ -1,0 +1,167 @@
+"""What people do in a gathering; each action checks the rules and writes in one transaction.
+
+HTTP and Socket.IO both call these, so a rule is enforced the same way whichever
+door a request comes through. Nothing here waits on the network.
+"""
+
+import sqlite3
+
+from . import gatherings as rules
+from . import store
+from .errors import SamlaError
+
+
+def create_gathering(db_store, definition):
+    """Store a gathering from a checked definition; return its id."""
+    with db_store.write() as db:
+        code = rules.new_code()
+        while store.code_in_use(db, code):
+            code = rules.new_code()
+        record = {
+            "code": code,
+            "title": definition["title"],
+            "date": definition["date"],
+            "place": definition["place"],
+            "organiser": definition["organiser"],
+            "language": definition["language"],
+            "definition": definition,
+            "screen_token": rules.new_token(),
+            "created_at": rules.now(),
+        }
+        return store.insert_gathering(db, record, definition["tables"], definition["activities"])
+
+
+def join(db_store, code, table):
+    """Make a new anonymous participant at a table of the gathering with this code."""
+    if not isinstance(code, str | int) or isinstance(code, bool):
+        raise SamlaError("bad_request", detail="code must be given")
+    table = rules.check_id(table, "table")
+    with db_store.write() as db:
+        gathering = store.get_gathering_by_code(db, str(code).strip())
+        if gathering is None:
+            raise SamlaError("unknown_code")
+        if store.get_table(db, gathering["id"], table) is None:
+            raise SamlaError("unknown_table", table=table)
+        token = rules.new_token()
+        store.insert_participant(db, token, gathering["id"], table, rules.now())
+    return {"participant_token": token, "gathering_id": gathering["id"], "table": table}
+
+
+def submit(db_store, participant_token, payload):
+    """Store a participant's entry once, however often it is sent.
+
+    Returns (answer, entry, activity); `entry` is None for a duplicate, which
+    changes nothing and needs no broadcast.
+    """
+    if not isinstance(payload, dict):
+        raise SamlaError("bad_request", detail="the payload must be an object")
+    activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
+    client_id = payload.get("client_id")
+    rules.check_client_id(client_id)
+    text = payload.get("text")
+    with db_store.write() as db:
+        participant = store.get_participant(db, participant_token)
+        if participant is None:
+            raise SamlaError("unknown_participant")
+        activity = store.get_activity(db, activity_id)
+        duplicate = store.get_entry_by_client_id(db, participant_token, client_id)
+        if duplicate is None:
+            own, table = _counts(db, activity, participant)
+            rules.check_submission(activity, participant, text, own, table)
+            try:
+                entry_id = store.insert_entry(
+                    db,
+                    {
+                        "activity_id": activity_id,
+                        "gathering_id": participant["gathering_id"],
+                        "table_number": participant["table_number"],
+                        "participant_token": participant_token,
+                        "client_id": client_id,
+                        "text": text,
+                        "created_at": rules.now(),
+                    },
+                )
+            except sqlite3.IntegrityError:
+                # Stored by another process between our look-up and insert.
+                duplicate = store.get_entry_by_client_id(db, participant_token, client_id)
+                if duplicate is None:
+                    raise
+            else:
+                entry = store.get_entry(db, entry_id)
+        if duplicate is not None:
+            activity = store.get_activity(db, duplicate["activity_id"])
+            entry = duplicate
+        own, table = _counts(db, activity, participant)
+    answer = {
+        "ok": True,
+        "id": entry["id"],
+        "duplicate": duplicate is not None,
+        "remaining": rules.remaining(activity, own, table),
+    }
+    return answer, (None if duplicate is not None else entry), activity
+
+
+def _counts(db, activity, participant):
+    if activity is None:
+        return 0, 0
+    own = store.count_entries(db, activity["id"], participant_token=participant["token"])
+    table = store.count_entries(db, activity["id"], table_number=participant["table_number"])
+    return own, table
+
+
+def set_activity_state(db_store, gathering_id, activity_id, state):
+    """Open or close an activity; returns the activity as stored."""
+    rules.check_state(state)
+    with db_store.write() as db:
+        activity = _activity_of(db, gathering_id, activity_id)
+        if activity["state"] != state:
+            store.set_activity_state(db, activity_id, state, rules.now())
+        return store.get_activity(db, activity_id)
+
+
+def set_screen(db_store, gathering_id, activity_id):
+    """Put an activity (or, with None, the join screen) on the projector."""
+    with db_store.write() as db:
+        if store.get_gathering(db, gathering_id) is None:
+            raise SamlaError("not_found")
+        if activity_id is not None:
+            activity_id = rules.check_id(activity_id, "activity_id")
+            _activity_of(db, gathering_id, activity_id)
+        store.set_screen_activity(db, gathering_id, activity_id)
+    return activity_id
+
+
+def moderate_entry(db_store, entry_id, changes):
+    """Hide or show an entry, or highlight it; returns (entry, previously highlighted entry)."""
+    if not isinstance(changes, dict) or not ({"hidden", "highlighted"} & changes.keys()):
+        raise SamlaError("bad_request", detail="send hidden and/or highlighted")
+    for key in ("hidden", "highlighted"):
+        if key in changes and not isinstance(changes[key], bool):
+            raise SamlaError("bad_request", detail=f"{key} must be true or false")
+    with db_store.write() as db:
+        entry = store.get_entry(db, entry_id)
+        if entry is None:
+            raise SamlaError("unknown_entry")
+        activity = store.get_activity(db, entry["activity_id"])
+        before = activity["highlighted_entry_id"]
+        if "hidden" in changes:
+            store.set_entry_hidden(db, entry_id, changes["hidden"])
+        if "highlighted" in changes:
+            if changes["highlighted"]:
+                store.set_highlighted_entry(db, activity["id"], entry_id)
+            elif before == entry_id:
+                store.set_highlighted_entry(db, activity["id"], None)
+        entry = store.get_entry(db, entry_id)
+        previous = None
+        if before not in (None, entry_id) and "highlighted" in changes and changes["highlighted"]:
+            previous = store.get_entry(db, before)
+    return entry, previous
+
+
+def _activity_of(db, gathering_id, activity_id):
+    activity = store.get_activity(db, activity_id)
+    if activity is None:
+        raise SamlaError("unknown_activity")
+    if activity["gathering_id"] != gathering_id:
+        raise SamlaError("wrong_gathering")
+    return activity

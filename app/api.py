@@ -1,0 +1,205 @@
+"""JSON over HTTP: parse, call an action, answer. Rules live in actions and gatherings."""
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from . import actions, auth, broadcasts, catalog, qr, snapshots, store, worker
+from .errors import SamlaError
+from .gatherings import check_id, normalise_definition
+from .messages import error_answer
+
+bp = Blueprint("api", __name__)
+
+
+@bp.errorhandler(SamlaError)
+def refuse(error):
+    return jsonify(error_answer(error)), error.http_status
+
+
+def _json_body():
+    body = request.get_json(silent=True)
+    if body is None:
+        raise SamlaError("bad_request", detail="the body must be JSON")
+    return body
+
+
+def _public_url():
+    return current_app.config["PUBLIC_URL"]
+
+
+def _describe(gathering_id):
+    with store.get_store().read() as db:
+        gathering = store.get_gathering(db, gathering_id)
+        if gathering is None:
+            raise SamlaError("not_found")
+        return snapshots.describe_gathering(db, gathering, _public_url())
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness for monitors and tests."""
+    return {"status": "ok"}
+
+
+@bp.get("/api/templates")
+@auth.organiser_api
+def list_templates():
+    """The gathering templates in sessions/."""
+    return jsonify(catalog.list_templates(current_app.config["SESSIONS_DIR"]))
+
+
+@bp.get("/api/gatherings")
+@auth.organiser_api
+def list_gatherings():
+    """Every gathering, newest first."""
+    with store.get_store().read() as db:
+        return jsonify(
+            [
+                snapshots.describe_gathering(db, g, _public_url())
+                for g in store.list_gatherings(db)
+            ]
+        )
+
+
+@bp.post("/api/gatherings")
+@auth.organiser_api
+def create_gathering():
+    """Create a gathering from a definition or from a template in sessions/."""
+    body = _json_body()
+    if isinstance(body, dict) and set(body) == {"template"}:
+        definition = catalog.load_template(current_app.config["SESSIONS_DIR"], body["template"])
+    else:
+        definition = normalise_definition(body)
+    gathering_id = actions.create_gathering(store.get_store(), definition)
+    return jsonify(_describe(gathering_id)), 201
+
+
+@bp.get("/api/gatherings/<int:gathering_id>")
+@auth.organiser_api
+def get_gathering(gathering_id):
+    return jsonify(_describe(gathering_id))
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/state")
+@auth.organiser_api
+def set_activity_state(gathering_id, activity_id):
+    """Open or close an activity; phones and screens hear it at once."""
+    body = _json_body()
+    state = body.get("state") if isinstance(body, dict) else None
+    activity = actions.set_activity_state(store.get_store(), gathering_id, activity_id, state)
+    broadcasts.activity_state_changed(activity)
+    return jsonify(snapshots.public_activity(activity))
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/screen")
+@auth.organiser_api
+def set_screen(gathering_id):
+    """Choose what the projector shows: an activity, or null for the join screen."""
+    body = _json_body()
+    if not isinstance(body, dict) or "activity_id" not in body:
+        raise SamlaError("bad_request", detail="send activity_id (or null)")
+    activity_id = actions.set_screen(store.get_store(), gathering_id, body["activity_id"])
+    broadcasts.screen_changed(gathering_id, activity_id)
+    return jsonify({"activity_id": activity_id})
+
+
+@bp.patch("/api/entries/<int:entry_id>")
+@auth.organiser_api
+def moderate_entry(entry_id):
+    """Hide, show or highlight an entry."""
+    entry, previous = actions.moderate_entry(store.get_store(), entry_id, _json_body())
+    with store.get_store().read() as db:
+        activity = store.get_activity(db, entry["activity_id"])
+    broadcasts.entry_moderated(entry, activity)
+    if previous is not None:
+        broadcasts.entry_moderated(previous, activity)
+    return jsonify(snapshots.screen_entry(entry))
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/export.json")
+@auth.organiser_api
+def export_json(gathering_id):
+    """The gathering with every activity's entries (hidden ones marked) and word frequencies."""
+    with store.get_store().read() as db:
+        gathering = store.get_gathering(db, gathering_id)
+        if gathering is None:
+            raise SamlaError("not_found")
+        state = snapshots.screen_state(db, gathering, _public_url())
+    exported = {**state["gathering"], "activities": state["activities"]}
+    response = jsonify(exported)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="samling-{gathering_id}.json"'
+    )
+    return response
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/cloud.png")
+@auth.organiser_api
+def cloud_png(gathering_id, activity_id):
+    """The word cloud of a words activity as a PNG, rendered in a worker process."""
+    with store.get_store().read() as db:
+        activity = store.get_activity(db, activity_id)
+        if activity is None or activity["gathering_id"] != gathering_id:
+            raise SamlaError("unknown_activity")
+        freq = snapshots.word_frequencies(db, activity)
+    if freq is None:
+        raise SamlaError("bad_request", detail="only a words activity has a word cloud")
+    png = worker.render_cloud_png(freq)
+    return Response(
+        png,
+        mimetype="image/png",
+        headers={"Content-Disposition": f'attachment; filename="ordsky-{activity_id}.png"'},
+    )
+
+
+@bp.get("/api/join/<code>")
+def describe_join(code):
+    """What a phone needs to pick a table: the gathering's title, language and tables."""
+    with store.get_store().read() as db:
+        gathering = store.get_gathering_by_code(db, code)
+        if gathering is None:
+            raise SamlaError("unknown_code")
+        tables = store.list_tables(db, gathering["id"])
+    return jsonify(
+        {
+            "gathering_id": gathering["id"],
+            "title": gathering["title"],
+            "language": gathering["language"],
+            "tables": [{"number": t["number"], "label": t["label"]} for t in tables],
+        }
+    )
+
+
+@bp.post("/api/join")
+def join():
+    """A phone joins a table; the answer's token is its identity from now on."""
+    body = _json_body()
+    if not isinstance(body, dict):
+        raise SamlaError("bad_request", detail="send code and table")
+    return jsonify(actions.join(store.get_store(), body.get("code"), body.get("table")))
+
+
+@bp.post("/api/submissions")
+def submit():
+    """The same as the Socket.IO `submit` event, for phones without a websocket."""
+    participant = auth.participant_from_request()
+    answer, entry, activity = actions.submit(store.get_store(), participant["token"], _json_body())
+    if entry is not None:
+        broadcasts.entry_added(entry, activity)
+    return jsonify(answer), (200 if answer["duplicate"] else 201)
+
+
+@bp.get("/qr/<code>.svg")
+@bp.get("/qr/<code>/<int:table>.svg")
+def qr_svg(code, table=None):
+    """The join QR code (of a table, when given) as SVG."""
+    with store.get_store().read() as db:
+        gathering = store.get_gathering_by_code(db, code)
+    if gathering is None:
+        raise SamlaError("unknown_code")
+    url = snapshots.urls(gathering, _public_url())["join_url"]
+    if table is not None:
+        check_id(table, "table")
+        url = f"{url}/{table}"
+    response = Response(qr.svg(url), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response

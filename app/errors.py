@@ -1,0 +1,35 @@
+"""The one error type that the domain raises and both front doors turn into answers."""
+
+HTTP_STATUS = {
+    "bad_request": 400,
+    "invalid_definition": 400,
+    "empty_text": 400,
+    "text_too_long": 400,
+    "bad_characters": 400,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "unknown_participant": 401,
+    "not_found": 404,
+    "unknown_activity": 404,
+    "unknown_code": 404,
+    "unknown_table": 404,
+    "unknown_template": 404,
+    "unknown_entry": 404,
+    "wrong_gathering": 409,
+    "activity_closed": 409,
+    "quota_used": 409,
+    "too_many_words": 409,
+}
+
+
+class SamlaError(Exception):
+    """A refusal with a stable code; `params` fill in the readable message."""
+
+    def __init__(self, code, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    @property
+    def http_status(self):
+        return HTTP_STATUS.get(self.code, 400)

@@ -1,0 +1,171 @@
+"""Pure rules of a gathering: definitions, submitted text, states (no Flask, no SQL)."""
+
+import datetime as dt
+import secrets
+import unicodedata
+
+from .errors import SamlaError
+from .kinds import get_kind
+
+LANGUAGES = ("nb", "nn", "en")
+STATES = ("open", "closed")
+MAX_TABLES = 500
+MAX_ACTIVITIES = 200
+MAX_CLIENT_ID = 100
+CODE_DIGITS = 6
+# Keys every activity may carry; the rest are the kind's own options.
+ACTIVITY_KEYS = ("kind", "prompt", "title", "help")
+ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+
+
+def _invalid(detail):
+    return SamlaError("invalid_definition", detail=detail)
+
+
+def _optional_text(raw, key, maximum=500):
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise _invalid(f"{key} must be text")
+    value = str(value).strip()
+    if len(value) > maximum:
+        raise _invalid(f"{key} is longer than {maximum} characters")
+    return value or None
+
+
+def _required_text(raw, key, maximum=500):
+    value = _optional_text(raw, key, maximum)
+    if value is None:
+        raise _invalid(f"{key} is required")
+    return value
+
+
+def normalise_tables(raw):
+    """A table count or a list of {number, label, network} as a list of tables."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        if not 1 <= raw <= MAX_TABLES:
+            raise _invalid(f"tables must be from 1 to {MAX_TABLES}")
+        return [{"number": n, "label": f"Bord {n}", "network": None} for n in range(1, raw + 1)]
+    if not isinstance(raw, list) or not raw:
+        raise _invalid("tables must be a count or a non-empty list")
+    if len(raw) > MAX_TABLES:
+        raise _invalid(f"at most {MAX_TABLES} tables")
+    tables, seen = [], set()
+    for item in raw:
+        if not isinstance(item, dict):
+            raise _invalid("each table must be an object with a number")
+        number = item.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise _invalid("a table's number must be a positive whole number")
+        if number in seen:
+            raise _invalid(f"table {number} is listed twice")
+        seen.add(number)
+        label = _optional_text(item, "label", 100) or f"Bord {number}"
+        tables.append({"number": number, "label": label, "network": _optional_text(item, "network")})
+    return sorted(tables, key=lambda t: t["number"])
+
+
+def normalise_activity(raw):
+    """One agenda item, with its kind's options validated."""
+    if not isinstance(raw, dict):
+        raise _invalid("each activity must be an object")
+    kind = get_kind(raw.get("kind"))
+    extra = {k: v for k, v in raw.items() if k not in ACTIVITY_KEYS}
+    return {
+        "kind": kind.NAME,
+        "prompt": _required_text(raw, "prompt", 2000),
+        "title": _optional_text(raw, "title", 200),
+        "help": _optional_text(raw, "help", 4000),
+        "options": kind.options(extra),
+    }
+
+
+def normalise_definition(raw):
+    """Check a gathering's definition and return it in its canonical shape."""
+    if not isinstance(raw, dict):
+        raise _invalid("a definition must be an object")
+    language = raw.get("language") or "nb"
+    if language not in LANGUAGES:
+        raise _invalid(f"language must be one of {', '.join(LANGUAGES)}")
+    activities = raw.get("activities")
+    if not isinstance(activities, list) or not activities:
+        raise _invalid("activities must be a non-empty list")
+    if len(activities) > MAX_ACTIVITIES:
+        raise _invalid(f"at most {MAX_ACTIVITIES} activities")
+    if "tables" not in raw:
+        raise _invalid("tables is required")
+    return {
+        "title": _required_text(raw, "title", 300),
+        "date": _optional_text(raw, "date", 50),
+        "place": _optional_text(raw, "place", 300),
+        "organiser": _optional_text(raw, "organiser", 300),
+        "language": language,
+        "tables": normalise_tables(raw["tables"]),
+        "activities": [normalise_activity(a) for a in activities],
+    }
+
+
+def new_code():
+    """A short numeric join code (the caller checks it is not in use)."""
+    return "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
+
+
+def new_token():
+    return secrets.token_urlsafe(18)
+
+
+def now():
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def check_text(text, max_length):
+    """Refuse text that is empty, too long, or carries control characters."""
+    if not isinstance(text, str):
+        raise SamlaError("bad_request", detail="text must be a string")
+    if not text.strip():
+        raise SamlaError("empty_text")
+    if len(text) > max_length:
+        raise SamlaError("text_too_long", limit=max_length)
+    for char in text:
+        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs"):
+            raise SamlaError("bad_characters")
+
+
+def check_client_id(client_id):
+    if not isinstance(client_id, str) or not 1 <= len(client_id) <= MAX_CLIENT_ID:
+        raise SamlaError("bad_request", detail="client_id must be a string of 1 to 100 characters")
+
+
+def check_state(state):
+    if state not in STATES:
+        raise SamlaError("bad_request", detail="state must be 'open' or 'closed'")
+
+
+def check_id(value, name):
+    """An id from a payload: a positive int (digit strings are accepted too)."""
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SamlaError("bad_request", detail=f"{name} must be a positive whole number")
+    return value
+
+
+def check_submission(activity, participant, text, own_count, table_count):
+    """May this participant add this text to this activity now?"""
+    if activity is None:
+        raise SamlaError("unknown_activity")
+    if activity["gathering_id"] != participant["gathering_id"]:
+        raise SamlaError("wrong_gathering")
+    if activity["state"] != "open":
+        raise SamlaError("activity_closed")
+    kind = get_kind(activity["kind"])
+    check_text(text, kind.MAX_LENGTH)
+    kind.check_quota(activity["options"], own_count, table_count)
+
+
+def remaining(activity, own_count, table_count):
+    """What is left of the activity's quota for this participant (None: no quota)."""
+    return get_kind(activity["kind"]).remaining(activity["options"], own_count, table_count)

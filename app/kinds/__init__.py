@@ -1,0 +1,14 @@
+"""Activity kinds: each module says what its options are and how much a person may add."""
+
+from ..errors import SamlaError
+from . import statements, words
+
+KINDS = {kind.NAME: kind for kind in (words, statements)}
+
+
+def get_kind(name):
+    """The module of an activity kind, or a SamlaError for an unknown one."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise SamlaError("invalid_definition", detail=f"unknown kind {name!r}") from None

@@ -1,0 +1,23 @@
+"""`words`: a mood-word poll; every entry is one word or a short phrase for the cloud."""
+
+from ..errors import SamlaError
+from .options import positive_int
+
+NAME = "words"
+MAX_LENGTH = 80
+
+
+def options(raw):
+    """Validate the kind's options from a definition."""
+    per_participant = raw.get("words_per_participant", 1)
+    return {"words_per_participant": positive_int(per_participant, "words_per_participant")}
+
+
+def remaining(options, own_count, table_count):
+    return max(options["words_per_participant"] - own_count, 0)
+
+
+def check_quota(options, own_count, table_count):
+    """Refuse a participant's word beyond `words_per_participant`."""
+    if own_count >= options["words_per_participant"]:
+        raise SamlaError("too_many_words", limit=options["words_per_participant"])

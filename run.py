@@ -1,0 +1,115 @@
+"""Start Samla: `python run.py [--host H] [--port P] [--data DIR] [--public-url URL] [--async-mode M]`."""
+
+import argparse
+import logging
+import os
+import socket
+import sys
+
+ASYNC_MODES = ("eventlet", "gevent", "threading")
+# eventlet's WSGI server accepts 1,024 connections unless told otherwise; a
+# national gathering has more phones than that.
+MAX_CONNECTIONS = 10_000
+
+
+def parse_options(argv=None):
+    parser = argparse.ArgumentParser(description="Samla: live gatherings on phones and projector.")
+    parser.add_argument("--host", default=os.environ.get("SAMLA_HOST", "0.0.0.0"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("SAMLA_PORT", "5000")))
+    parser.add_argument("--data", default=os.environ.get("SAMLA_DATA", "data"),
+                        help="folder for samla.db and the secrets (default: ./data)")
+    parser.add_argument("--public-url", default=os.environ.get("SAMLA_PUBLIC_URL"),
+                        help="the address phones use (default: this machine's LAN address)")
+    parser.add_argument("--async-mode", choices=ASYNC_MODES,
+                        default=os.environ.get("SAMLA_ASYNC_MODE", "eventlet"))
+    parser.add_argument("--log-requests", action="store_true", help="log every HTTP request")
+    return parser.parse_args(argv)
+
+
+def lan_address():
+    """This machine's address on the local network, for the phones' QR codes.
+
+    Connecting a UDP socket sends nothing; it only asks the kernel which local
+    address would be used for an outside route.
+    """
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))
+        address = probe.getsockname()[0]
+    except OSError:
+        address = "127.0.0.1"
+    finally:
+        probe.close()
+    return address
+
+
+def patch_for(mode):
+    """Green threads need the standard library patched before anything else is imported."""
+    if mode == "eventlet":
+        import warnings
+
+        warnings.filterwarnings("ignore", message=".*[Ee]ventlet is deprecated.*")
+        import eventlet
+
+        eventlet.monkey_patch()
+    elif mode == "gevent":
+        from gevent import monkey
+
+        monkey.patch_all()
+
+
+def public_url_for(options):
+    if options.public_url:
+        return options.public_url.rstrip("/")
+    host = options.host
+    if host in ("0.0.0.0", "::", ""):
+        host = lan_address()
+    return f"http://{host}:{options.port}"
+
+
+def announce(app, public_url):
+    from app import qr
+
+    join_url = f"{public_url}/j"
+    print(
+        "\nSamla kjører.\n"
+        f"  Konsoll for arrangør: {public_url}/console\n"
+        f"  Arrangørnøkkel:       {app.config['ADMIN_TOKEN']}\n"
+        f"  Bli med (telefon):    {join_url}\n"
+        f"  Data:                 {os.path.abspath(app.config['DATA_DIR'])}\n",
+        flush=True,
+    )
+    print(qr.terminal(join_url), flush=True)
+
+
+def main(argv=None):
+    options = parse_options(argv)
+    patch_for(options.async_mode)
+
+    from app import create_app, socketio
+
+    public_url = public_url_for(options)
+    app = create_app(
+        {"DATA_DIR": options.data, "PUBLIC_URL": public_url, "ASYNC_MODE": options.async_mode}
+    )
+    announce(app, public_url)
+    extra = {}
+    if options.async_mode == "eventlet":
+        extra["max_size"] = MAX_CONNECTIONS
+    elif options.async_mode == "threading":
+        extra["allow_unsafe_werkzeug"] = True
+        if not options.log_requests:
+            logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    socketio.run(
+        app,
+        host=options.host,
+        port=options.port,
+        log_output=options.log_requests,
+        use_reloader=False,
+        **extra,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+// Copies the browser builds of the front-end libraries into static/vendor,
+// so the app serves every script itself (no CDN, works offline).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const target = path.join(root, 'static', 'vendor');
+const files = {
+  'socket.io.min.js': 'node_modules/socket.io-client/dist/socket.io.min.js',
+  'd3.layout.cloud.js': 'node_modules/d3-cloud/build/d3.layout.cloud.js',
+};
+
+fs.mkdirSync(target, { recursive: true });
+for (const [name, source] of Object.entries(files)) {
+  fs.copyFileSync(path.join(root, source), path.join(target, name));
+}
+console.log(`copied ${Object.keys(files).length} files to static/vendor`);

@@ -1,0 +1,214 @@
+"""The real server process: twelve tables through a gathering, a restart, nothing lost.
+
+Runs in every async mode, since nothing in the app may depend on one of them.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+import socketio
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "server-test-organiser"
+MOOD_WORDS = ["Upåklagelig", "Juhuu", "Jippi", "Magisk", "God!", "Offensivt", "Behagelig",
+              "God jul!", "Tillitsfulle?", "Kreativ", "god", "Stor grad av trivsel"]
+MODES = os.environ.get("SAMLA_TEST_ASYNC_MODES", "eventlet,gevent,threading").split(",")
+
+pytestmark = pytest.mark.server
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`python run.py` in a child process, on a data folder that outlives restarts."""
+
+    def __init__(self, data, mode):
+        self.data, self.mode, self.port = data, mode, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def start(self):
+        env = {**os.environ, "SAMLA_ADMIN_TOKEN": TOKEN}
+        self.log = open(self.data.parent / f"server-{self.mode}.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "run.py", "--host", "127.0.0.1", "--port", str(self.port),
+             "--data", str(self.data), "--public-url", self.url, "--async-mode", self.mode],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "the server exited at start"
+            try:
+                if requests.get(self.url + "/healthz", timeout=1).json() == {"status": "ok"}:
+                    return
+            except requests.RequestException:
+                time.sleep(0.1)
+        raise AssertionError("the server did not answer /healthz")
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(10)
+        self.log.close()
+
+    def api(self, method, path, **kwargs):
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        return requests.request(method, self.url + path, headers=headers, timeout=10, **kwargs)
+
+
+class Listener:
+    """A Socket.IO client that records every event it hears."""
+
+    def __init__(self, url, auth):
+        self.events = []
+        self.lock = threading.Lock()
+        self.sio = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
+        self.sio.on("*", self.record)
+        self.sio.connect(url, auth=auth, transports=["websocket"], wait_timeout=10)
+
+    def record(self, name, payload=None):
+        with self.lock:
+            self.events.append((name, payload))
+
+    def payloads(self, name):
+        with self.lock:
+            return [payload for event, payload in self.events if event == name]
+
+    def wait_for(self, predicate, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.05)
+        raise AssertionError("the expected event did not arrive")
+
+
+def seen_entries(screen, activity_id):
+    """Entries as a screen knows them: its last state, then every update after it."""
+    entries = {}
+    with screen.lock:
+        events = list(screen.events)
+    for name, payload in events:
+        if name == "state":
+            entries = {}
+            for activity in payload["activities"]:
+                if activity["id"] == activity_id:
+                    entries = {e["id"]: e for e in activity["entries"]}
+        elif name == "activity_update" and payload["activity_id"] == activity_id:
+            entries.update({e["id"]: e for e in payload["entries"]})
+    return entries
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
+    server = Server(tmp_path / "data", mode)
+    server.start()
+    clients = []
+    try:
+        created = server.api("POST", "/api/gatherings",
+                             json={"template": "innlandet-ledersamling-2020"})
+        assert created.status_code == 201
+        gathering = created.json()
+        assert [t["number"] for t in gathering["tables"]] == list(range(1, 13))
+        words, statements = gathering["activities"]
+        screen_token = gathering["screen_url"].split("token=")[1]
+        screen = Listener(server.url, {"token": screen_token, "gathering_id": gathering["id"]})
+        clients.append(screen)
+
+        phones = []
+        for table in range(1, 13):
+            joined = requests.post(server.url + "/api/join",
+                                   json={"code": gathering["code"], "table": table}, timeout=10)
+            assert joined.status_code == 200
+            phones.append(Listener(server.url, {"token": joined.json()["participant_token"]}))
+        clients.extend(phones)
+
+        def set_state(activity, state):
+            path = f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/state"
+            assert server.api("POST", path, json={"state": state}).status_code == 200
+
+        set_state(words, "open")
+        for sio in phones:
+            sio.wait_for(lambda sio=sio: any(
+                p["activity"]["state"] == "open" for p in sio.payloads("activity_state")))
+        word_ids = []
+        for table, (sio, word) in enumerate(zip(phones, MOOD_WORDS, strict=True), start=1):
+            ack = sio.sio.call("submit", {"activity_id": words["id"], "text": word,
+                                          "client_id": f"word-{table}"}, timeout=10)
+            assert ack["ok"] is True, ack
+            word_ids.append(ack["id"])
+        screen.wait_for(lambda: set(word_ids) <= set(seen_entries(screen, words["id"])))
+        last = [u for u in screen.payloads("activity_update") if u["activity_id"] == words["id"]]
+        assert last[-1]["count"] == 12
+        assert {"word": "God", "count": 2} in last[-1]["frequencies"]
+
+        set_state(words, "closed")
+        set_state(statements, "open")
+        statement_ids = []
+        for table, sio in enumerate(phones, start=1):
+            for n in range(1, 4):
+                ack = sio.sio.call("submit", {"activity_id": statements["id"],
+                                              "text": f"Bord {table}: utsagn {n}\nandre linje",
+                                              "client_id": f"st-{table}-{n}"}, timeout=10)
+                assert ack["ok"] is True and ack["remaining"] == 3 - n, ack
+                statement_ids.append(ack["id"])
+            refused = sio.sio.call("submit", {"activity_id": statements["id"], "text": "en til",
+                                              "client_id": f"st-{table}-4"}, timeout=10)
+            assert refused["ok"] is False and refused["error"] == "quota_used"
+        screen.wait_for(lambda: set(statement_ids) <= set(seen_entries(screen, statements["id"])))
+
+        hidden_id = statement_ids[0]
+        assert server.api("PATCH", f"/api/entries/{hidden_id}",
+                          json={"hidden": True}).status_code == 200
+        screen.wait_for(lambda: seen_entries(screen, statements["id"])[hidden_id]["hidden"])
+
+        states_before = [len(c.payloads("state")) for c in clients]
+        server.kill()
+        server.start()
+
+        for client, before in zip(clients, states_before, strict=True):
+            client.wait_for(lambda c=client, b=before: len(c.payloads("state")) > b, timeout=30)
+
+        screen_state = screen.payloads("state")[-1]
+        by_id = {a["id"]: a for a in screen_state["activities"]}
+        assert [e["id"] for e in by_id[words["id"]]["entries"]] == word_ids
+        assert [e["id"] for e in by_id[statements["id"]]["entries"]] == statement_ids
+        assert by_id[statements["id"]]["count"] == 35
+        assert by_id[statements["id"]]["hidden_count"] == 1
+        assert by_id[statements["id"]]["state"] == "open"
+
+        first_table = phones[0].payloads("state")[-1]["activities"][1]
+        assert first_table["remaining"] == 0
+        assert [e["text"] for e in first_table["table_entries"]] == [
+            "Bord 1: utsagn 2\nandre linje", "Bord 1: utsagn 3\nandre linje"]
+
+        resent = phones[5].sio.call("submit", {"activity_id": statements["id"],
+                                               "text": "Bord 6: utsagn 1\nandre linje",
+                                               "client_id": "st-6-1"}, timeout=10)
+        assert resent["ok"] is True and resent["duplicate"] is True
+
+        export = server.api("GET", f"/api/gatherings/{gathering['id']}/export.json").json()
+        exported = {a["id"]: a for a in export["activities"]}
+        assert len(exported[statements["id"]]["entries"]) == 36
+        assert sum(e["hidden"] for e in exported[statements["id"]]["entries"]) == 1
+        assert len(exported[words["id"]]["entries"]) == 12
+    finally:
+        # Each disconnect may wait for the server's close frame; do them side by side.
+        closers = [threading.Thread(target=c.sio.disconnect) for c in clients]
+        for closer in closers:
+            closer.start()
+        for closer in closers:
+            closer.join(10)
+        if server.process and server.process.poll() is None:
+            server.kill()
