@@ -1,6 +1,7 @@
 """JSON over HTTP: parse, call an action, answer. Rules live in actions and gatherings."""
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from . import actions, auth, broadcasts, catalog, qr, snapshots, store, worker
 from .errors import SamlaError
@@ -13,6 +14,16 @@ bp = Blueprint("api", __name__)
 @bp.errorhandler(SamlaError)
 def refuse(error):
     return jsonify(error_answer(error)), error.http_status
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(error):
+    """Unknown API paths and wrong methods answer in JSON too; pages keep HTML errors."""
+    if not request.path.startswith("/api/"):
+        return error
+    code = "not_found" if error.code == 404 else "bad_request"
+    body = error_answer(SamlaError(code, detail=error.description or ""))
+    return jsonify(body), error.code
 
 
 def _json_body():

@@ -42,7 +42,9 @@ def acknowledged(handler):
 
 
 def _refuse(code):
-    raise ConnectionRefusedError(error_answer(SamlaError(code)))
+    """Refuse a connection; the browser client sees the answer as `err.data`."""
+    answer = error_answer(SamlaError(code))
+    raise ConnectionRefusedError(answer["message"], answer)
 
 
 def connect_participant(token):

@@ -1,7 +1,7 @@
 """Flask-Babel: bokmål is the source language; a page speaks its gathering's language."""
 
 from flask import g, request
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
 
 from .gatherings import LANGUAGES
 
@@ -19,3 +19,7 @@ def select_locale():
 def init_app(app):
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "nb")
     Babel(app, locale_selector=select_locale)
+
+    @app.context_processor
+    def page_language():
+        return {"lang": str(get_locale() or "nb")}

@@ -1,0 +1,395 @@
+'use strict';
+// The projector: follows the console and shows the join screen, the live word
+// cloud or the wall of table statements. It has no controls besides full screen.
+(function () {
+  const S = window.Samla;
+  const T = S.readJSON('samla-text') || {};
+  const config = S.readJSON('samla-config') || {};
+  const root = config.root || '';
+  const $ = (id) => document.getElementById(id);
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  const CLOUD_EVERY = 1000; // relayout at most once a second
+  const CLOUD_MAX_WORDS = 120;
+  const CLOUD_FONT = '"Samla DejaVu", "DejaVu Sans", system-ui, sans-serif';
+  const WALL_EVERY = 400; // redraw the wall at most this often (ms)
+  const PAGE_EVERY = 12000; // turn the wall's page this often (ms)
+  const COLOURS = ['#ffffff', '#ffd166', '#7fdbda', '#b9f18c', '#f9a8d4', '#ffb38a', '#a5c8ff', '#e9d5ff'];
+
+  let gathering = null;
+  let screenId = null;
+  const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
+  const highlightOrder = new Map(); // entry id -> when it was highlighted (latest wins)
+
+  // ---- model -------------------------------------------------------------------
+
+  function absorb(activity) {
+    const entries = new Map((activity.entries || []).map((e) => [e.id, e]));
+    return { ...activity, entries, frequencies: activity.frequencies || [] };
+  }
+
+  function onState(state) {
+    gathering = state.gathering;
+    screenId = gathering.screen_activity_id === undefined ? null : gathering.screen_activity_id;
+    activities.clear();
+    for (const activity of state.activities) activities.set(activity.id, absorb(activity));
+    for (const activity of activities.values()) {
+      for (const entry of activity.entries.values()) if (entry.highlighted) highlightOrder.set(entry.id, entry.id);
+    }
+    if (gathering.language) document.documentElement.lang = gathering.language;
+    render();
+  }
+
+  function onActivityUpdate(update) {
+    const activity = activities.get(update.activity_id);
+    if (!activity) return;
+    for (const entry of update.entries || []) {
+      const before = activity.entries.get(entry.id);
+      if (entry.highlighted && !(before && before.highlighted)) highlightOrder.set(entry.id, Date.now());
+      activity.entries.set(entry.id, { ...(before || {}), ...entry });
+    }
+    for (const key of ['count', 'hidden_count', 'frequencies']) {
+      if (update[key] !== undefined) activity[key] = update[key];
+    }
+    if (activity.id === screenId) render();
+  }
+
+  function onActivityState(payload) {
+    const incoming = payload && payload.activity;
+    if (!incoming) return;
+    const known = activities.get(incoming.id);
+    if (known) Object.assign(known, incoming);
+    else activities.set(incoming.id, absorb(incoming));
+    if (incoming.id === screenId) render();
+  }
+
+  function onScreen(payload) {
+    screenId = payload ? payload.activity_id : null;
+    render();
+  }
+
+  // ---- views -------------------------------------------------------------------
+
+  function tableLabel(number) {
+    const table = gathering && gathering.tables.find((t) => t.number === number);
+    return table ? table.label : S.fmt(T.table_n, { n: number });
+  }
+
+  /** "host:port/j" out of the join address, which ends with the code. */
+  function joinAddress() {
+    const url = (gathering.join_url || '').replace(/^https?:\/\//, '');
+    const suffix = `/${gathering.code}`;
+    return url.endsWith(suffix) ? url.slice(0, -suffix.length) : url;
+  }
+
+  function qrUrl() {
+    return `${root}/qr/${encodeURIComponent(gathering.code)}.svg`;
+  }
+
+  function show(view) {
+    for (const name of ['join', 'words', 'statements']) $(`view-${name}`).hidden = name !== view;
+    $('corner').hidden = view === 'join';
+    document.body.dataset.view = view;
+  }
+
+  function render() {
+    if (!gathering) return;
+    const activity = screenId === null ? null : activities.get(screenId);
+    if (!activity) {
+      renderJoin();
+      return;
+    }
+    renderCorner();
+    if (activity.kind === 'words') renderWords(activity);
+    else renderStatements(activity);
+  }
+
+  function renderJoin() {
+    show('join');
+    $('join-title').textContent = gathering.title;
+    $('join-line').replaceChildren(...S.fmtNodes(T.join_line, { address: S.el('strong', {}, joinAddress()) }));
+    $('join-code').textContent = gathering.code;
+    if ($('join-qr').getAttribute('src') !== qrUrl()) $('join-qr').setAttribute('src', qrUrl());
+  }
+
+  function renderCorner() {
+    $('corner-address').textContent = joinAddress();
+    $('corner-code').textContent = gathering.code;
+    if ($('corner-qr').getAttribute('src') !== qrUrl()) $('corner-qr').setAttribute('src', qrUrl());
+  }
+
+  function renderWords(activity) {
+    show('words');
+    $('words-title').textContent = activity.title || gathering.title;
+    $('words-prompt').textContent = activity.prompt;
+    $('words-count').textContent = S.fmt(T.count, { n: activity.count || 0 });
+    if (cloud.activityId !== activity.id) resetCloud(activity.id);
+    scheduleCloud();
+  }
+
+  // ---- word cloud ----------------------------------------------------------------
+  // d3-cloud computes the layout; we draw SVG text ourselves. Words keep their place:
+  // they are laid out in a stable order, and each starts its spiral where it was last
+  // time (or at a spot derived from the word itself), fed through d3-cloud's random hook.
+
+  const cloud = { activityId: null, svg: null, nodes: new Map(), places: new Map(), order: new Map(), fit: 1, timer: null, last: 0, fontReady: null };
+
+  function resetCloud(activityId) {
+    cloud.activityId = activityId;
+    cloud.nodes.clear();
+    cloud.places.clear();
+    cloud.order.clear();
+    cloud.fit = 1;
+    cloud.svg = document.createElementNS(SVG, 'svg');
+    cloud.svg.setAttribute('class', 'cloud__svg');
+    $('cloud').replaceChildren(cloud.svg);
+  }
+
+  function scheduleCloud() {
+    if (cloud.timer) return;
+    const wait = Math.max(0, cloud.last + CLOUD_EVERY - Date.now());
+    cloud.timer = window.setTimeout(() => {
+      cloud.timer = null;
+      cloud.last = Date.now();
+      const activity = activities.get(cloud.activityId);
+      if (activity && activity.id === screenId) fontReady().then(() => layoutCloud(activity.frequencies));
+    }, wait);
+  }
+
+  /** Canvas measuring must use the real font, so wait until it is loaded once. */
+  function fontReady() {
+    if (!cloud.fontReady) {
+      cloud.fontReady = document.fonts && document.fonts.load
+        ? document.fonts.load(`bold 48px ${CLOUD_FONT}`).catch(() => null) : Promise.resolve();
+    }
+    return cloud.fontReady;
+  }
+
+  /** A number in [0, 1) from a word, so a new word always starts at the same spot. */
+  function hash(text, salt) {
+    let h = 2166136261 ^ salt;
+    for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return ((h >>> 0) % 100000) / 100000;
+  }
+
+  function cloudWords(frequencies, width, height, fit) {
+    const top = frequencies.slice(0, CLOUD_MAX_WORDS);
+    const maxCount = Math.max(1, ...top.map((f) => f.count));
+    const base = Math.min(height / 3.2, Math.sqrt((width * height) / (top.length + 2)) * 0.5) * fit;
+    for (const f of top) if (!cloud.order.has(f.word)) cloud.order.set(f.word, cloud.order.size);
+    return top.map((f) => {
+      const ratio = Math.sqrt(f.count / maxCount);
+      const wanted = base * (0.32 + 0.68 * ratio);
+      const widest = (width * 0.92) / (0.62 * Math.max(1, f.word.length)); // keep long phrases inside
+      return { text: f.word, count: f.count, size: Math.max(14, Math.min(wanted, widest)) };
+    }).sort((a, b) => b.size - a.size || cloud.order.get(a.text) - cloud.order.get(b.text));
+  }
+
+  /** The random numbers d3-cloud asks for, per word in order: start x, start y, spiral direction. */
+  function startingPoints(words, width, height) {
+    const numbers = [];
+    for (const word of words) {
+      const last = cloud.places.get(word.text);
+      const x = last ? last.x + width / 2 : width * (0.3 + 0.4 * hash(word.text, 1));
+      const y = last ? last.y + height / 2 : height * (0.3 + 0.4 * hash(word.text, 2));
+      const clamp = (v) => Math.min(0.999, Math.max(0, v));
+      numbers.push(clamp((2 * x) / width - 0.5), clamp((2 * y) / height - 0.5), hash(word.text, 3));
+    }
+    let next = 0;
+    return () => (next < numbers.length ? numbers[next++] : 0.5);
+  }
+
+  function runLayout(words, width, height) {
+    let placed = [];
+    window.d3.layout.cloud()
+      .size([width, height])
+      .words(words)
+      .padding(Math.max(3, Math.round(height / 160)))
+      .rotate(0)
+      .font(CLOUD_FONT)
+      .fontWeight('bold')
+      .fontSize((d) => d.size)
+      .random(startingPoints(words, width, height))
+      .timeInterval(Infinity)
+      .on('end', (tags) => { placed = tags; })
+      .start();
+    return placed;
+  }
+
+  function layoutCloud(frequencies) {
+    if (!cloud.svg || !window.d3 || !window.d3.layout) return;
+    const box = $('cloud').getBoundingClientRect();
+    const width = Math.max(320, Math.round(box.width));
+    const height = Math.max(200, Math.round(box.height));
+    cloud.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    // Grow back slowly after shrinking, then shrink until every word fits.
+    let fit = Math.min(1, cloud.fit * 1.05);
+    let words = [];
+    let tags = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      words = cloudWords(frequencies, width, height, fit);
+      tags = runLayout(words.map((w) => ({ ...w })), width, height);
+      if (tags.length >= words.length) break;
+      fit *= 0.85;
+    }
+    cloud.fit = fit;
+    drawCloud(tags, width, height);
+  }
+
+  function drawCloud(tags, width, height) {
+    const seen = new Set();
+    for (const tag of tags) {
+      seen.add(tag.text);
+      cloud.places.set(tag.text, { x: tag.x, y: tag.y });
+      let node = cloud.nodes.get(tag.text);
+      const fresh = !node;
+      if (fresh) {
+        node = document.createElementNS(SVG, 'text');
+        node.setAttribute('text-anchor', 'middle');
+        node.setAttribute('class', 'cloud__word is-new');
+        node.textContent = tag.text;
+        node.style.fill = COLOURS[Math.floor(hash(tag.text, 4) * COLOURS.length)];
+        cloud.nodes.set(tag.text, node);
+        cloud.svg.appendChild(node);
+      }
+      node.style.transform = `translate(${tag.x + width / 2}px, ${tag.y + height / 2}px)`;
+      node.style.fontSize = `${tag.size}px`;
+      if (fresh) window.requestAnimationFrame(() => window.requestAnimationFrame(() => node.classList.remove('is-new')));
+    }
+    for (const [text, node] of cloud.nodes) {
+      if (!seen.has(text)) {
+        node.remove();
+        cloud.nodes.delete(text);
+      }
+    }
+  }
+
+  // ---- statements wall -------------------------------------------------------------
+
+  const wall = { timer: null, page: 0, pages: [], turner: null, activityId: null };
+
+  function renderStatements(activity) {
+    show('statements');
+    $('statements-title').textContent = activity.title || gathering.title;
+    $('statements-prompt').textContent = activity.prompt;
+    $('statements-count').textContent = S.fmt(T.count, { n: activity.count || 0 });
+    if (wall.activityId !== activity.id) {
+      wall.activityId = activity.id;
+      wall.page = 0;
+      drawWall(activity);
+      return;
+    }
+    if (!wall.timer) wall.timer = window.setTimeout(() => { wall.timer = null; drawWall(activities.get(wall.activityId)); }, WALL_EVERY);
+  }
+
+  function drawWall(activity) {
+    if (!activity || activity.id !== screenId) return;
+    const visible = [...activity.entries.values()].filter((e) => !e.hidden);
+    drawSpotlight(visible);
+    const byTable = new Map();
+    for (const entry of visible.sort(S.newestFirst)) {
+      if (!byTable.has(entry.table)) byTable.set(entry.table, []);
+      byTable.get(entry.table).push(entry);
+    }
+    const groups = [...byTable.keys()].sort((a, b) => a - b).map((number) => S.el('section', { class: 'group' },
+      S.el('h2', { class: 'group__label' }, tableLabel(number)),
+      S.el('ul', { class: 'group__list' }, byTable.get(number).map((entry) =>
+        S.el('li', { class: `group__entry${entry.highlighted ? ' is-highlighted' : ''}` }, entry.text)))));
+    $('wall-empty').hidden = groups.length > 0;
+    paginate(groups);
+  }
+
+  /** The highlighted entry (the latest one highlighted), enlarged above the wall. */
+  function drawSpotlight(visible) {
+    const lit = visible.filter((e) => e.highlighted)
+      .sort((a, b) => (highlightOrder.get(b.id) || 0) - (highlightOrder.get(a.id) || 0))[0];
+    const spot = $('spotlight');
+    spot.hidden = !lit;
+    if (lit) {
+      spot.replaceChildren(S.el('blockquote', { class: 'spotlight__text' }, lit.text),
+        S.el('figcaption', { class: 'spotlight__table' }, tableLabel(lit.table)));
+    }
+  }
+
+  /** Pack table groups into columns (shortest first); what does not fit goes on the next page. */
+  function paginate(groups) {
+    const box = $('wall');
+    const columns = Math.max(1, Math.floor(box.clientWidth / 430));
+    const limit = box.clientHeight;
+    const gap = 24;
+    const probe = S.el('div', { class: 'wall__col wall__probe', style: `width:${(box.clientWidth - gap * (columns - 1)) / columns}px` }, groups);
+    box.replaceChildren(probe);
+    const heights = groups.map((g) => g.offsetHeight + gap);
+    const pages = [];
+    let page = null;
+    groups.forEach((group, i) => {
+      let shortest = page ? page.heights.indexOf(Math.min(...page.heights)) : 0;
+      // An empty column takes any group (a very long one is clipped); else it must fit.
+      if (!page || (page.heights[shortest] > 0 && page.heights[shortest] + heights[i] > limit)) {
+        page = { cols: Array.from({ length: columns }, () => []), heights: new Array(columns).fill(0), count: 0 };
+        pages.push(page);
+        shortest = 0;
+      }
+      page.cols[shortest].push(group);
+      page.heights[shortest] += heights[i];
+      page.count += 1;
+    });
+    wall.pages = pages;
+    if (wall.page >= pages.length) wall.page = 0;
+    showPage();
+  }
+
+  function showPage() {
+    const page = wall.pages[wall.page];
+    const box = $('wall');
+    box.replaceChildren(...(page ? page.cols.map((col) => S.el('div', { class: 'wall__col' }, col)) : []));
+    $('wall-page').textContent = wall.pages.length > 1 ? S.fmt(T.page, { n: wall.page + 1, total: wall.pages.length }) : '';
+  }
+
+  function turnPage() {
+    if (wall.pages.length > 1 && document.body.dataset.view === 'statements') {
+      wall.page = (wall.page + 1) % wall.pages.length;
+      showPage();
+    }
+  }
+
+  // ---- full screen, connection -------------------------------------------------------
+
+  function toggleFullscreen() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => null);
+  }
+
+  let idle = null;
+  function wakeControls() {
+    document.body.classList.add('show-controls');
+    window.clearTimeout(idle);
+    idle = window.setTimeout(() => document.body.classList.remove('show-controls'), 2500);
+  }
+
+  $('fullscreen').addEventListener('click', toggleFullscreen);
+  document.addEventListener('mousemove', wakeControls);
+  document.addEventListener('keydown', (event) => {
+    if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey && !event.altKey) toggleFullscreen();
+  });
+  window.addEventListener('resize', () => {
+    if (document.body.dataset.view === 'words') { cloud.fit = 1; scheduleCloud(); }
+    if (document.body.dataset.view === 'statements') drawWall(activities.get(wall.activityId));
+  });
+  window.setInterval(turnPage, PAGE_EVERY);
+
+  const socket = io({ auth: { token: config.screen_token, gathering_id: config.gathering_id } });
+  socket.on('connect', () => S.showConnection($('connection'), true));
+  socket.on('disconnect', (reason) => {
+    S.showConnection($('connection'), false);
+    if (reason === 'io server disconnect') window.setTimeout(() => socket.connect(), 3000);
+  });
+  socket.on('connect_error', () => {
+    S.showConnection($('connection'), false);
+    if (!socket.active) window.setTimeout(() => socket.connect(), 5000);
+  });
+  socket.on('state', onState);
+  socket.on('activity_update', onActivityUpdate);
+  socket.on('activity_state', onActivityState);
+  socket.on('screen', onScreen);
+})();
