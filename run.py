@@ -48,7 +48,7 @@ def patch_for(mode):
     if mode == "eventlet":
         import warnings
 
-        warnings.filterwarnings("ignore", message=".*[Ee]ventlet is deprecated.*")
+        warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
         import eventlet
 
         eventlet.monkey_patch()

@@ -1,8 +1,10 @@
 """The only module that speaks SQL: the connection, migrations and queries returning dicts."""
 
 import json
+import secrets
 import sqlite3
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from flask import current_app
 from sqlite_utils import Database
 
 DATABASE_FILE = "samla.db"
+# Gathering ids are random in this range: unique across servers, and exact in JavaScript.
+GATHERING_ID_RANGE = (10**6, 2**40)
 
 # Each step runs once, in order; PRAGMA user_version records how far a database has come.
 MIGRATIONS = [
@@ -45,6 +49,7 @@ MIGRATIONS = [
         options TEXT NOT NULL DEFAULT '{}',
         state TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('open', 'closed')),
         highlighted_entry_id INTEGER,
+        uid TEXT NOT NULL UNIQUE,
         opened_at TEXT,
         closed_at TEXT
     );
@@ -65,6 +70,7 @@ MIGRATIONS = [
         text TEXT NOT NULL,
         hidden INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
         UNIQUE (participant_token, client_id)
     );
     CREATE INDEX entries_activity_table ON entries (activity_id, table_number);
@@ -146,23 +152,40 @@ def _row(db, sql, params=()):
 # Gatherings, tables and activities
 
 
+def new_gathering_id(db):
+    """A random id, so a gathering keeps its id when its bundle moves to another server."""
+    while True:
+        candidate = secrets.randbelow(GATHERING_ID_RANGE[1] - GATHERING_ID_RANGE[0])
+        candidate += GATHERING_ID_RANGE[0]
+        if _row(db, "SELECT 1 AS found FROM gatherings WHERE id = ?", (candidate,)) is None:
+            return candidate
+
+
+def new_uid():
+    return uuid.uuid4().hex
+
+
 def insert_gathering(db, gathering, tables, activities):
     """Store a new gathering with its tables and agenda; return its id."""
-    cursor = db.conn.execute(
-        "INSERT INTO gatherings (code, title, date, place, organiser, language,"
+    gathering_id = gathering.get("id") or new_gathering_id(db)
+    db.conn.execute(
+        "INSERT INTO gatherings (id, code, title, date, place, organiser, language,"
         " definition, screen_token, created_at)"
-        " VALUES (:code, :title, :date, :place, :organiser, :language,"
+        " VALUES (:id, :code, :title, :date, :place, :organiser, :language,"
         " :definition, :screen_token, :created_at)",
-        {**gathering, "definition": json.dumps(gathering["definition"], ensure_ascii=False)},
+        {
+            **gathering,
+            "id": gathering_id,
+            "definition": json.dumps(gathering["definition"], ensure_ascii=False),
+        },
     )
-    gathering_id = cursor.lastrowid
     db.conn.executemany(
         "INSERT INTO tables (gathering_id, number, label, network) VALUES (?, ?, ?, ?)",
         [(gathering_id, t["number"], t["label"], t.get("network")) for t in tables],
     )
     db.conn.executemany(
-        "INSERT INTO activities (gathering_id, position, kind, prompt, title, help, options)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO activities (gathering_id, position, kind, prompt, title, help, options, uid)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 gathering_id,
@@ -172,6 +195,7 @@ def insert_gathering(db, gathering, tables, activities):
                 a.get("title"),
                 a.get("help"),
                 json.dumps(a["options"], ensure_ascii=False),
+                a.get("uid") or new_uid(),
             )
             for position, a in enumerate(activities, start=1)
         ],
@@ -299,10 +323,10 @@ def insert_entry(db, entry):
     """Insert an entry; sqlite3.IntegrityError if its client id was stored before."""
     cursor = db.conn.execute(
         "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
-        " client_id, text, created_at)"
+        " client_id, text, created_at, uid)"
         " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
-        " :client_id, :text, :created_at)",
-        entry,
+        " :client_id, :text, :created_at, :uid)",
+        {"uid": new_uid(), **entry},
     )
     return cursor.lastrowid
 
