@@ -8,7 +8,7 @@ socketio = SocketIO()
 
 def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
-    from . import api, auth, broadcasts, events, pages, settings, store, translation
+    from . import api, auth, broadcasts, events, pages, settings, store, timers, translation
 
     app = Flask(
         __name__,
@@ -24,6 +24,7 @@ def create_app(config=None):
     auth.init_app(app)
     translation.init_app(app)
     broadcasts.init_app(app)
+    timers.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
 
@@ -34,4 +35,5 @@ def create_app(config=None):
         max_http_buffer_size=64 * 1024,
     )
     events.register(socketio)
+    timers.resume(app)
     return app

@@ -6,8 +6,8 @@ door a request comes through. Nothing here waits on the network.
 
 import sqlite3
 
+from . import agenda, store
 from . import gatherings as rules
-from . import store
 from .errors import SamlaError
 
 
@@ -28,7 +28,11 @@ def create_gathering(db_store, definition):
             "screen_token": rules.new_token(),
             "created_at": rules.now(),
         }
-        return store.insert_gathering(db, record, definition["tables"], definition["activities"])
+        gathering_id = store.insert_gathering(
+            db, record, definition["tables"], definition["activities"]
+        )
+        agenda.resolve_sources(db, gathering_id)
+        return gathering_id
 
 
 def join(db_store, code, table):
@@ -79,6 +83,7 @@ def submit(db_store, participant_token, payload):
                         "client_id": client_id,
                         "text": text,
                         "created_at": rules.now(),
+                        "held": int(activity["approval"]),
                     },
                 )
             except sqlite3.IntegrityError:
@@ -116,26 +121,91 @@ def set_activity_state(db_store, gathering_id, activity_id, state):
         activity = _activity_of(db, gathering_id, activity_id)
         if activity["state"] != state:
             store.set_activity_state(db, activity_id, state, rules.now())
+        # A manual open or close ends any countdown.
+        store.set_closes_at(db, activity_id, None)
         return store.get_activity(db, activity_id)
 
 
-def set_screen(db_store, gathering_id, activity_id):
-    """Put an activity (or, with None, the join screen) on the projector."""
+SCREEN_VIEWS = (None, "question", "progress")
+
+
+def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None):
+    """Put an activity (or, with None, the join screen) on the projector.
+
+    A task can be shown as one question across all tables, or as a progress board.
+    """
+    if view not in SCREEN_VIEWS:
+        raise SamlaError("bad_request", detail="view must be question, progress or null")
     with db_store.write() as db:
         if store.get_gathering(db, gathering_id) is None:
             raise SamlaError("not_found")
         if activity_id is not None:
             activity_id = rules.check_id(activity_id, "activity_id")
-            _activity_of(db, gathering_id, activity_id)
-        store.set_screen_activity(db, gathering_id, activity_id)
-    return activity_id
+            activity = _activity_of(db, gathering_id, activity_id)
+            if view == "question":
+                questions = activity["options"].get("questions") or []
+                if question_id not in [q["id"] for q in questions]:
+                    raise SamlaError("bad_request", detail="unknown question_id")
+        else:
+            view = None
+        if view != "question":
+            question_id = None
+        store.set_screen_activity(db, gathering_id, activity_id, view, question_id)
+    return {"activity_id": activity_id, "view": view, "question_id": question_id}
+
+
+def set_revealed(db_store, gathering_id, activity_id, revealed):
+    """Show or withhold an activity's results on the projector."""
+    if not isinstance(revealed, bool):
+        raise SamlaError("bad_request", detail="revealed must be true or false")
+    with db_store.write() as db:
+        _activity_of(db, gathering_id, activity_id)
+        store.set_revealed(db, activity_id, revealed)
+        return store.get_activity(db, activity_id)
+
+
+MAX_TIMER_SECONDS = 24 * 3600
+
+
+def set_timer(db_store, gathering_id, activity_id, seconds):
+    """Start a countdown that closes the activity (opening it if closed), or stop it."""
+    if seconds is not None and (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not 1 <= seconds <= MAX_TIMER_SECONDS
+    ):
+        raise SamlaError("bad_request", detail="seconds must be from 1 to 86400, or null")
+    with db_store.write() as db:
+        activity = _activity_of(db, gathering_id, activity_id)
+        closes_at = None
+        if seconds is not None:
+            closes_at = rules.later(seconds)
+            if activity["state"] != "open":
+                store.set_activity_state(db, activity_id, "open", rules.now())
+        store.set_closes_at(db, activity_id, closes_at)
+        return store.get_activity(db, activity_id)
+
+
+def close_due_activities(db_store):
+    """Close every open activity whose timer has run out; returns them."""
+    with db_store.write() as db:
+        due = store.activities_due(db, rules.now())
+        for activity in due:
+            store.set_activity_state(db, activity["id"], "closed", rules.now())
+        return [store.get_activity(db, a["id"]) for a in due]
+
+
+MODERATION_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
 
 
 def moderate_entry(db_store, entry_id, changes):
-    """Hide or show an entry, or highlight it; returns (entry, previously highlighted entry)."""
-    if not isinstance(changes, dict) or not ({"hidden", "highlighted"} & changes.keys()):
-        raise SamlaError("bad_request", detail="send hidden and/or highlighted")
-    for key in ("hidden", "highlighted"):
+    """Hide, approve, pin, mark answered or highlight an entry.
+
+    Returns (entry, previously highlighted entry or None).
+    """
+    if not isinstance(changes, dict) or not (set(MODERATION_FLAGS) & changes.keys()):
+        raise SamlaError("bad_request", detail="send hidden, held, pinned, answered or highlighted")
+    for key in MODERATION_FLAGS:
         if key in changes and not isinstance(changes[key], bool):
             raise SamlaError("bad_request", detail=f"{key} must be true or false")
     with db_store.write() as db:
@@ -144,8 +214,9 @@ def moderate_entry(db_store, entry_id, changes):
             raise SamlaError("unknown_entry")
         activity = store.get_activity(db, entry["activity_id"])
         before = activity["highlighted_entry_id"]
-        if "hidden" in changes:
-            store.set_entry_hidden(db, entry_id, changes["hidden"])
+        for flag in ("hidden", "held", "pinned", "answered"):
+            if flag in changes:
+                store.set_entry_flag(db, entry_id, flag, changes[flag])
         if "highlighted" in changes:
             if changes["highlighted"]:
                 store.set_highlighted_entry(db, activity["id"], entry_id)
@@ -153,7 +224,7 @@ def moderate_entry(db_store, entry_id, changes):
                 store.set_highlighted_entry(db, activity["id"], None)
         entry = store.get_entry(db, entry_id)
         previous = None
-        if before not in (None, entry_id) and "highlighted" in changes and changes["highlighted"]:
+        if before not in (None, entry_id) and changes.get("highlighted"):
             previous = store.get_entry(db, before)
     return entry, previous
 

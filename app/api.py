@@ -3,7 +3,7 @@
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from . import actions, auth, broadcasts, catalog, qr, snapshots, store, worker
+from . import actions, agenda, auth, broadcasts, catalog, events, qr, snapshots, store, timers, worker
 from .errors import SamlaError
 from .gatherings import check_id, normalise_definition
 from .messages import error_answer
@@ -101,6 +101,102 @@ def set_activity_state(gathering_id, activity_id):
     return jsonify(snapshots.public_activity(activity))
 
 
+@bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/reveal")
+@auth.organiser_api
+def reveal(gathering_id, activity_id):
+    """Show (or withhold again) an activity's results on the projector."""
+    body = _json_body()
+    revealed = body.get("revealed") if isinstance(body, dict) else None
+    activity = actions.set_revealed(store.get_store(), gathering_id, activity_id, revealed)
+    broadcasts.activity_state_changed(activity)
+    if activity["revealed"]:
+        broadcasts.results_revealed(activity)
+    return jsonify(snapshots.public_activity(activity))
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/timer")
+@auth.organiser_api
+def set_timer(gathering_id, activity_id):
+    """Start a countdown that closes the activity, or stop it with null."""
+    body = _json_body()
+    if not isinstance(body, dict) or "seconds" not in body:
+        raise SamlaError("bad_request", detail="send seconds (or null)")
+    activity = actions.set_timer(store.get_store(), gathering_id, activity_id, body["seconds"])
+    broadcasts.activity_state_changed(activity)
+    if activity["closes_at"]:
+        timers.wake()
+    return jsonify(snapshots.public_activity(activity))
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/results")
+@auth.organiser_api
+def results(gathering_id, activity_id):
+    """An activity's results: priority lists, task points by table and question, or the
+    panel's questions by votes; for entry kinds, the entries (and word frequencies)."""
+    with store.get_store().read() as db:
+        activity = store.get_activity(db, activity_id)
+        if activity is None or activity["gathering_id"] != gathering_id:
+            raise SamlaError("unknown_activity")
+        shown = snapshots.activity_results(db, activity)
+    if activity["kind"] == "task":
+        shown["answers"] = _answers_by_table(activity, shown["points"])
+    if activity["kind"] == "questions":
+        shown["entries"] = sorted(
+            (e for e in shown["entries"] if not (e["hidden"] or e["held"])),
+            key=lambda e: (not e["pinned"], e["answered"], -e["votes"], e["id"]),
+        )
+    return jsonify({"activity": snapshots.public_activity(activity), **shown})
+
+
+def _answers_by_table(activity, points):
+    """{table: {question id: [texts]}} for a task."""
+    answers = {}
+    for point in points:
+        by_question = answers.setdefault(str(point["table"]), {})
+        by_question.setdefault(point["question_id"], []).append(point["text"])
+    return answers
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/definition")
+@auth.organiser_api
+def get_definition(gathering_id):
+    """The gathering's agenda as a definition, activities with their ids (for the editor)."""
+    with store.get_store().read() as db:
+        gathering = store.get_gathering(db, gathering_id)
+        if gathering is None:
+            raise SamlaError("not_found")
+        return jsonify(agenda.definition_of(db, gathering))
+
+
+@bp.put("/api/gatherings/<int:gathering_id>/definition")
+@auth.organiser_api
+def put_definition(gathering_id):
+    """Edit the agenda: activities with an id change, new ones are added, left-out ones
+    removed, but nothing that has entries is ever deleted."""
+    agenda.apply_definition(store.get_store(), gathering_id, _json_body())
+    events.push_whole_state(gathering_id)
+    return jsonify(_describe(gathering_id))
+
+
+@bp.post("/api/templates")
+@auth.organiser_api
+def save_template():
+    """Save a gathering's agenda (or a definition) as a new template in sessions/."""
+    body = _json_body()
+    if not isinstance(body, dict):
+        raise SamlaError("bad_request", detail="send stem and gathering_id or definition")
+    if body.get("gathering_id") is not None:
+        with store.get_store().read() as db:
+            gathering = store.get_gathering(db, body["gathering_id"])
+            if gathering is None:
+                raise SamlaError("not_found")
+            definition = agenda.definition_of(db, gathering)
+    else:
+        definition = normalise_definition(body.get("definition"))
+    stem = agenda.save_template(current_app.config["SESSIONS_DIR"], body.get("stem"), definition)
+    return jsonify({"stem": stem}), 201
+
+
 @bp.post("/api/gatherings/<int:gathering_id>/screen")
 @auth.organiser_api
 def set_screen(gathering_id):
@@ -108,9 +204,12 @@ def set_screen(gathering_id):
     body = _json_body()
     if not isinstance(body, dict) or "activity_id" not in body:
         raise SamlaError("bad_request", detail="send activity_id (or null)")
-    activity_id = actions.set_screen(store.get_store(), gathering_id, body["activity_id"])
-    broadcasts.screen_changed(gathering_id, activity_id)
-    return jsonify({"activity_id": activity_id})
+    screen = actions.set_screen(
+        store.get_store(), gathering_id, body["activity_id"],
+        body.get("view"), body.get("question_id"),
+    )
+    broadcasts.screen_changed(gathering_id, screen)
+    return jsonify(screen)
 
 
 @bp.patch("/api/entries/<int:entry_id>")

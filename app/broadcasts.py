@@ -1,8 +1,11 @@
 """Who hears about a change, and when: rooms, and coalesced updates for screens.
 
-Phones hear only what concerns them (their table, activity states); screens get
-at most one `activity_update` per activity every COALESCE_SECONDS however many
-phones submit. Nothing is emitted while the database lock is held.
+Phones hear only what concerns them (their table, activity states, the panel's
+questions); screens get at most one `activity_update` per activity every
+COALESCE_SECONDS however many phones submit. The console (organiser) sees
+everything; the projector (watch-only) sees nothing waiting for approval and
+no results before they are revealed. Nothing is emitted while the database
+lock is held.
 """
 
 import threading
@@ -13,10 +16,17 @@ from . import snapshots, store
 
 
 def screen_room(gathering_id):
+    """Projectors: watch-only screens."""
     return f"screen:{gathering_id}"
 
 
+def console_room(gathering_id):
+    """The organiser's consoles."""
+    return f"console:{gathering_id}"
+
+
 def gathering_room(gathering_id):
+    """Every phone of a gathering."""
     return f"gathering:{gathering_id}"
 
 
@@ -25,7 +35,8 @@ def table_room(gathering_id, table_number):
 
 
 class ScreenFeed:
-    """Collects changed entries per activity and sends them to the screens in batches."""
+    """Collects changes per activity and sends them to screens (and questions to phones)
+    in batches."""
 
     def __init__(self, app, socketio):
         self.app = app
@@ -35,12 +46,14 @@ class ScreenFeed:
         self.guard = threading.Lock()
         self.flushing = False
 
-    def entry_changed(self, activity_id, entry_id=None):
-        """Note a new or changed entry (or, with None, only new counts) for the screens."""
+    def changed(self, activity_id, entry_id=None, point_id=None):
+        """Note a new or changed entry or point (or, with neither, new counts/results)."""
         with self.guard:
-            ids = self.pending.setdefault(activity_id, set())
+            change = self.pending.setdefault(activity_id, {"entries": set(), "points": set()})
             if entry_id is not None:
-                ids.add(entry_id)
+                change["entries"].add(entry_id)
+            if point_id is not None:
+                change["points"].add(point_id)
             start = not self.flushing and self.interval > 0
             if start:
                 self.flushing = True
@@ -62,28 +75,37 @@ class ScreenFeed:
         """Send every pending change now."""
         with self.guard:
             pending, self.pending = self.pending, {}
-        updates = []
-        with self.app.app_context():
-            db_store = store.get_store()
-            with db_store.read() as db:
-                for activity_id, entry_ids in pending.items():
-                    activity = store.get_activity(db, activity_id)
-                    if activity is None:
-                        continue
-                    update = {
-                        "activity_id": activity_id,
-                        "state": activity["state"],
-                        "entries": [
-                            snapshots.screen_entry(e) for e in store.get_entries(db, entry_ids)
-                        ],
-                        **store.activity_counts(db, activity_id),
-                    }
-                    freq = snapshots.word_frequencies(db, activity)
-                    if freq is not None:
-                        update["frequencies"] = freq
-                    updates.append((activity["gathering_id"], update))
-        for gathering_id, update in updates:
-            self.socketio.emit("activity_update", update, to=screen_room(gathering_id))
+        messages = []
+        with self.app.app_context(), store.get_store().read() as db:
+            for activity_id, change in pending.items():
+                activity = store.get_activity(db, activity_id)
+                if activity is not None:
+                    messages.extend(_update_messages(db, activity, change))
+        for event, payload, room in messages:
+            self.socketio.emit(event, payload, to=room)
+
+
+def _update_messages(db, activity, change):
+    """The (event, payload, room) triples that one activity's changes produce."""
+    gathering_id = activity["gathering_id"]
+    entries = store.get_entries(db, sorted(change["entries"]))
+    shown = snapshots.activity_results(db, activity, entries, sorted(change["points"]))
+    head = {
+        "activity_id": activity["id"],
+        "state": activity["state"],
+        "revealed": activity["revealed"],
+        **snapshots.activity_counts(db, activity),
+    }
+    messages = [
+        ("activity_update", {**head, **shown}, console_room(gathering_id)),
+        ("activity_update", {**head, **snapshots.for_projector(activity, shown)},
+         screen_room(gathering_id)),
+    ]
+    if activity["kind"] == "questions" and entries:
+        questions = [snapshots.question_entry(e) for e in entries]
+        messages.append(("questions_update", {"activity_id": activity["id"],
+                                              "entries": questions}, gathering_room(gathering_id)))
+    return messages
 
 
 def init_app(app):
@@ -104,16 +126,16 @@ def _emit(event, payload, room):
 
 def entry_added(entry, activity):
     """A new entry: the screens (coalesced) and, for statements, the table's phones."""
-    feed().entry_changed(activity["id"], entry["id"])
+    feed().changed(activity["id"], entry_id=entry["id"])
     if activity["kind"] == "statements":
         table_changed(activity, entry["table"], [entry])
+    if activity["kind"] in ("words", "statements", "questions"):
+        _sources_changed(activity)
 
 
 def entry_moderated(entry, activity):
-    """An entry hidden, shown or highlighted."""
-    feed().entry_changed(activity["id"], entry["id"])
-    if activity["kind"] == "statements":
-        table_changed(activity, entry["table"], [entry])
+    """An entry hidden, approved, pinned, answered or highlighted."""
+    entry_added(entry, activity)
 
 
 def table_changed(activity, table_number, entries):
@@ -131,12 +153,53 @@ def table_changed(activity, table_number, entries):
     )
 
 
+def point_changed(point, activity):
+    """A task point added, edited or deleted: the table's phones now, the screens coalesced."""
+    _emit(
+        "points_update",
+        {"activity_id": activity["id"], "table": point["table"],
+         "points": [snapshots.public_point(point)]},
+        table_room(activity["gathering_id"], point["table"]),
+    )
+    feed().changed(activity["id"], point_id=point["id"])
+    _sources_changed(activity)
+
+
+def ballot_cast(activity):
+    """A ballot changed the results: the screens, coalesced."""
+    feed().changed(activity["id"])
+
+
+def _sources_changed(activity):
+    """Priorities that take their items from this activity have new items to show."""
+    with store.get_store().read() as db:
+        dependants = [
+            a["id"] for a in store.list_activities(db, activity["gathering_id"])
+            if a["kind"] == "priorities" and a["options"].get("source") == activity["id"]
+        ]
+    for activity_id in dependants:
+        feed().changed(activity_id)
+
+
 def activity_state_changed(activity):
-    """An activity opened or closed: every phone and screen of the gathering hears it once."""
+    """An activity opened, closed, revealed or timed: every phone and screen hears it once."""
     payload = {"activity": snapshots.public_activity(activity)}
-    _emit("activity_state", payload, gathering_room(activity["gathering_id"]))
-    _emit("activity_state", payload, screen_room(activity["gathering_id"]))
+    for room in (gathering_room, screen_room, console_room):
+        _emit("activity_state", payload, room(activity["gathering_id"]))
 
 
-def screen_changed(gathering_id, activity_id):
-    _emit("screen", {"activity_id": activity_id}, screen_room(gathering_id))
+def results_revealed(activity):
+    """Revealing sends the projector what it was not shown before."""
+    with store.get_store().read() as db:
+        shown = snapshots.activity_results(db, activity)
+        counts = snapshots.activity_counts(db, activity)
+    payload = {"activity_id": activity["id"], "state": activity["state"],
+               "revealed": activity["revealed"], **counts,
+               **snapshots.for_projector(activity, shown)}
+    _emit("activity_update", payload, screen_room(activity["gathering_id"]))
+
+
+def screen_changed(gathering_id, screen):
+    """The projector shows another activity (or view of a task)."""
+    for room in (screen_room, console_room):
+        _emit("screen", screen, room(gathering_id))

@@ -19,16 +19,29 @@ HTTP_STATUS = {
     "activity_closed": 409,
     "quota_used": 409,
     "too_many_words": 409,
+    "not_your_table": 403,
+    "conflict": 409,
+    "unknown_point": 404,
+    "unknown_item": 400,
+    "too_many_dots": 400,
+    "too_many_on_item": 400,
+    "bad_ranking": 400,
+    "activity_has_entries": 409,
+    "table_in_use": 409,
+    "template_exists": 409,
+    "held": 409,
 }
 
 
 class SamlaError(Exception):
     """A refusal with a stable code; `params` fill in the readable message."""
 
-    def __init__(self, code, **params):
+    def __init__(self, code, answer=None, **params):
         super().__init__(code)
         self.code = code
         self.params = params
+        # Extra keys for the refusal's answer, e.g. both texts of an edit conflict.
+        self.answer = answer or {}
 
     @property
     def http_status(self):

@@ -11,7 +11,7 @@ import logging
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from . import actions, auth, broadcasts, snapshots, store
+from . import actions, auth, broadcasts, points, snapshots, store, voting
 from .errors import SamlaError
 from .gatherings import check_id
 from .messages import error_answer
@@ -67,23 +67,56 @@ def connect_participant(token):
 
 
 def connect_screen(token, gathering_id, public_url):
-    """A projector or console: join the gathering's screen room, then send everything."""
+    """A projector (screen token) or console (organiser): join its room, then send everything."""
     try:
         gathering_id = check_id(gathering_id, "gathering_id")
     except SamlaError:
         _refuse("bad_request")
+    organiser = auth.is_organiser() or auth.is_organiser_token(token)
     with store.get_store().read() as db:
-        gathering = auth.screen_may_watch(db, token, gathering_id, auth.is_organiser())
+        gathering = auth.screen_may_watch(db, token, gathering_id, organiser)
         if gathering is None:
             _refuse("forbidden")
-        state = snapshots.screen_state(db, gathering, public_url)
+        state = snapshots.screen_state(db, gathering, public_url, projector=not organiser)
     connections[request.sid] = {
-        "role": "screen",
+        "role": "console" if organiser else "screen",
         "gathering_id": gathering_id,
         "language": gathering["language"],
     }
-    join_room(broadcasts.screen_room(gathering_id))
+    room = broadcasts.console_room if organiser else broadcasts.screen_room
+    join_room(room(gathering_id))
     emit("state", state)
+
+
+def _participant_token(identity):
+    if identity is None or identity["role"] != "participant":
+        raise SamlaError("unknown_participant")
+    return identity["token"]
+
+
+def push_whole_state(gathering_id):
+    """Send every connection of this process to a gathering its whole view again (after
+    the agenda was edited), so nobody has to ask for it."""
+    from flask import current_app
+
+    from . import socketio
+
+    public_url = current_app.config["PUBLIC_URL"]
+    states = []
+    with store.get_store().read() as db:
+        gathering = store.get_gathering(db, gathering_id)
+        for sid, identity in list(connections.items()):
+            if identity["gathering_id"] != gathering_id:
+                continue
+            if identity["role"] == "participant":
+                participant = store.get_participant(db, identity["token"])
+                if participant is not None:
+                    states.append((sid, snapshots.participant_state(db, participant)))
+            else:
+                projector = identity["role"] == "screen"
+                states.append((sid, snapshots.screen_state(db, gathering, public_url, projector)))
+    for sid, state in states:
+        socketio.emit("state", state, to=sid)
 
 
 def register(socketio):
@@ -112,11 +145,62 @@ def register(socketio):
     def submit(identity, payload=None):
         """A phone adds an entry. Acked once it is stored; the screens hear it (coalesced),
         and for statements the table's phones too."""
-        if identity is None or identity["role"] != "participant":
-            raise SamlaError("unknown_participant")
-        answer, entry, activity = actions.submit(store.get_store(), identity["token"], payload)
+        token = _participant_token(identity)
+        answer, entry, activity = actions.submit(store.get_store(), token, payload)
         if entry is not None:
             broadcasts.entry_added(entry, activity)
+        return answer
+
+    @socketio.on("add_point")
+    @acknowledged
+    def add_point(identity, payload=None):
+        """A phone adds a point to its table's answer to a task question (once per client id);
+        the table's phones hear `points_update`, the screens an update."""
+        token = _participant_token(identity)
+        answer, point, activity = points.add_point(store.get_store(), token, payload)
+        if point is not None:
+            broadcasts.point_changed(point, activity)
+        return answer
+
+    @socketio.on("edit_point")
+    @acknowledged
+    def edit_point(identity, payload=None):
+        """A phone saves a new text for one of its table's points, naming the version it
+        edited; a `conflict` ack carries both texts when someone saved in between."""
+        token = _participant_token(identity)
+        answer, point, activity = points.change_point(store.get_store(), token, payload)
+        if point is not None:
+            broadcasts.point_changed(point, activity)
+        return answer
+
+    @socketio.on("delete_point")
+    @acknowledged
+    def delete_point(identity, payload=None):
+        """A phone deletes one of its table's points (same version rule as edit_point)."""
+        token = _participant_token(identity)
+        answer, point, activity = points.change_point(
+            store.get_store(), token, payload, delete=True
+        )
+        if point is not None:
+            broadcasts.point_changed(point, activity)
+        return answer
+
+    @socketio.on("cast")
+    @acknowledged
+    def cast(identity, payload=None):
+        """A phone casts (or replaces) its ballot in a priorities vote; screens get results."""
+        token = _participant_token(identity)
+        answer, activity = voting.cast(store.get_store(), token, payload)
+        broadcasts.ballot_cast(activity)
+        return answer
+
+    @socketio.on("upvote")
+    @acknowledged
+    def upvote(identity, payload=None):
+        """A phone votes for (or un-votes) a question to the panel; everyone sees the count."""
+        token = _participant_token(identity)
+        answer, entry, activity = voting.upvote(store.get_store(), token, payload)
+        broadcasts.entry_moderated(entry, activity)
         return answer
 
     @socketio.on("sync")
@@ -131,5 +215,8 @@ def register(socketio):
                 state = snapshots.participant_state(db, participant)
             else:
                 gathering = store.get_gathering(db, identity["gathering_id"])
-                state = snapshots.screen_state(db, gathering, current_app.config["PUBLIC_URL"])
+                state = snapshots.screen_state(
+                    db, gathering, current_app.config["PUBLIC_URL"],
+                    projector=identity["role"] == "screen",
+                )
         return {"ok": True, "state": state}

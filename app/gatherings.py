@@ -1,6 +1,7 @@
 """Pure rules of a gathering: definitions, submitted text, states (no Flask, no SQL)."""
 
 import datetime as dt
+import re
 import secrets
 import unicodedata
 
@@ -14,7 +15,9 @@ MAX_ACTIVITIES = 200
 MAX_CLIENT_ID = 100
 CODE_DIGITS = 6
 # Keys every activity may carry; the rest are the kind's own options.
-ACTIVITY_KEYS = ("kind", "prompt", "title", "help")
+ACTIVITY_KEYS = ("id", "kind", "prompt", "title", "help", "key", "tables", "approval",
+                 "hide_results")
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
 ALLOWED_CONTROLS = {"\n", "\t", "\r"}
 
 
@@ -68,19 +71,82 @@ def normalise_tables(raw):
     return sorted(tables, key=lambda t: t["number"])
 
 
+def _flag(raw, key):
+    value = raw.get(key, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise _invalid(f"{key} must be true or false")
+    return value
+
+
+def _activity_tables(raw):
+    tables = raw.get("tables")
+    if tables is None:
+        return None
+    if not isinstance(tables, list) or not tables:
+        raise _invalid("an activity's tables must be a non-empty list of table numbers")
+    if any(isinstance(n, bool) or not isinstance(n, int) or n < 1 for n in tables):
+        raise _invalid("an activity's tables must be table numbers")
+    return sorted(set(tables))
+
+
 def normalise_activity(raw):
-    """One agenda item, with its kind's options validated."""
+    """One agenda item: the settings every kind has, and the kind's own options."""
     if not isinstance(raw, dict):
         raise _invalid("each activity must be an object")
     kind = get_kind(raw.get("kind"))
     extra = {k: v for k, v in raw.items() if k not in ACTIVITY_KEYS}
+    key = raw.get("key")
+    if key is not None and (not isinstance(key, str) or not KEY_PATTERN.match(key)):
+        raise _invalid("an activity's key is letters, digits, - and _")
+    activity_id = raw.get("id")
+    if activity_id is not None:
+        activity_id = check_id(activity_id, "id")
     return {
+        "id": activity_id,
         "kind": kind.NAME,
         "prompt": _required_text(raw, "prompt", 2000),
         "title": _optional_text(raw, "title", 200),
         "help": _optional_text(raw, "help", 4000),
+        "key": key,
+        "tables": _activity_tables(raw),
+        "approval": _flag(raw, "approval"),
+        "hide_results": _flag(raw, "hide_results"),
         "options": kind.options(extra),
     }
+
+
+def check_agenda(activities, tables):
+    """Rules across activities: unique keys, known tables, sources that come earlier."""
+    numbers = {t["number"] for t in tables}
+    keys, ids = {}, {}
+    for position, activity in enumerate(activities):
+        for number in activity["tables"] or []:
+            if number not in numbers:
+                raise _invalid(f"activity {position + 1} names table {number}, which is not listed")
+        source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+        if source is not None:
+            earlier = keys.get(source) if isinstance(source, str) else ids.get(source)
+            if earlier is None:
+                raise _invalid(
+                    f"activity {position + 1} takes its items from {source!r}, "
+                    "which is not an earlier activity"
+                )
+            if earlier["kind"] not in ("words", "statements", "questions", "task"):
+                raise _invalid(f"activity {position + 1} cannot take items from a {earlier['kind']}")
+            question = activity["options"].get("source_question")
+            if question is not None and (
+                earlier["kind"] != "task"
+                or question not in [q["id"] for q in earlier["options"]["questions"]]
+            ):
+                raise _invalid(f"activity {position + 1}: source_question {question!r} is unknown")
+        if activity["key"] is not None:
+            if activity["key"] in keys:
+                raise _invalid(f"the key {activity['key']!r} is used twice")
+            keys[activity["key"]] = activity
+        if activity["id"] is not None:
+            ids[activity["id"]] = activity
 
 
 def normalise_definition(raw):
@@ -97,14 +163,17 @@ def normalise_definition(raw):
         raise _invalid(f"at most {MAX_ACTIVITIES} activities")
     if "tables" not in raw:
         raise _invalid("tables is required")
+    tables = normalise_tables(raw["tables"])
+    activities = [normalise_activity(a) for a in activities]
+    check_agenda(activities, tables)
     return {
         "title": _required_text(raw, "title", 300),
         "date": _optional_text(raw, "date", 50),
         "place": _optional_text(raw, "place", 300),
         "organiser": _optional_text(raw, "organiser", 300),
         "language": language,
-        "tables": normalise_tables(raw["tables"]),
-        "activities": [normalise_activity(a) for a in activities],
+        "tables": tables,
+        "activities": activities,
     }
 
 
@@ -119,6 +188,12 @@ def new_token():
 
 def now():
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def later(seconds):
+    """The time `seconds` from now, in the same form as now()."""
+    moment = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def check_text(text, max_length):
@@ -153,19 +228,42 @@ def check_id(value, name):
     return value
 
 
-def check_submission(activity, participant, text, own_count, table_count):
-    """May this participant add this text to this activity now?"""
+def is_open(activity, at=None):
+    """Open, and its timer (if any) has not run out."""
+    if activity["state"] != "open":
+        return False
+    return not activity.get("closes_at") or activity["closes_at"] > (at or now())
+
+
+def is_for_table(activity, table_number):
+    return not activity.get("tables") or table_number in activity["tables"]
+
+
+def check_participation(activity, participant):
+    """May this participant take part in this activity now (any kind)?"""
     if activity is None:
         raise SamlaError("unknown_activity")
     if activity["gathering_id"] != participant["gathering_id"]:
         raise SamlaError("wrong_gathering")
-    if activity["state"] != "open":
+    if not is_open(activity):
         raise SamlaError("activity_closed")
+    if not is_for_table(activity, participant["table_number"]):
+        raise SamlaError("not_your_table")
+
+
+def check_submission(activity, participant, text, own_count, table_count):
+    """May this participant add this text to this activity now?"""
+    check_participation(activity, participant)
     kind = get_kind(activity["kind"])
+    if not kind.TAKES_ENTRIES:
+        raise SamlaError("bad_request", detail=f"a {kind.NAME} activity takes no entries")
     check_text(text, kind.MAX_LENGTH)
     kind.check_quota(activity["options"], own_count, table_count)
 
 
 def remaining(activity, own_count, table_count):
     """What is left of the activity's quota for this participant (None: no quota)."""
-    return get_kind(activity["kind"]).remaining(activity["options"], own_count, table_count)
+    kind = get_kind(activity["kind"])
+    if not kind.TAKES_ENTRIES:
+        return None
+    return kind.remaining(activity["options"], own_count, table_count)

@@ -23,6 +23,19 @@ MESSAGES = {
     "empty_text": lazy_gettext("Skriv noe før du sender."),
     "text_too_long": lazy_gettext("Teksten er for lang (høyst %(limit)s tegn)."),
     "bad_characters": lazy_gettext("Teksten inneholder tegn som ikke kan lagres."),
+    "not_your_table": lazy_gettext("Denne oppgaven er for andre bord."),
+    "conflict": lazy_gettext("Noen andre har endret dette punktet. Velg hvilken tekst som skal gjelde."),
+    "unknown_point": lazy_gettext("Dette punktet finnes ikke."),
+    "unknown_item": lazy_gettext("Et av valgene finnes ikke lenger."),
+    "too_many_dots": lazy_gettext("Du har bare %(limit)s prikker å fordele."),
+    "too_many_on_item": lazy_gettext("Du kan sette høyst %(limit)s prikker på ett valg."),
+    "bad_ranking": lazy_gettext("Ranger fra ett til %(limit)s ulike valg."),
+    "activity_has_entries": lazy_gettext(
+        "Aktiviteten «%(prompt)s» har allerede svar og kan ikke fjernes eller bytte type."
+    ),
+    "table_in_use": lazy_gettext("Bord %(table)s har deltakere og kan ikke fjernes."),
+    "template_exists": lazy_gettext("Det finnes allerede en mal som heter %(stem)s."),
+    "held": lazy_gettext("Spørsmålet venter på godkjenning."),
 }
 
 
@@ -31,7 +44,7 @@ def message_for(error):
     template = MESSAGES.get(error.code)
     if template is None:
         return gettext("Noe gikk galt.")
-    params = {"detail": "", "limit": "", "table": ""} | error.params
+    params = {"detail": "", "limit": "", "table": "", "prompt": "", "stem": ""} | error.params
     return str(template) % params
 
 
@@ -39,4 +52,4 @@ def error_answer(error):
     """The `{ok: false, error, message}` body of a refusal."""
     if not isinstance(error, SamlaError):
         error = SamlaError("bad_request", detail=str(error))
-    return {"ok": False, "error": error.code, "message": message_for(error)}
+    return {"ok": False, "error": error.code, "message": message_for(error), **error.answer}

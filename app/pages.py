@@ -103,6 +103,13 @@ def console(gathering_id):
     return render_template("console/gathering.html", gathering=_gathering_or_404(gathering_id))
 
 
+@bp.get("/console/<int:gathering_id>/editor")
+@auth.organiser_page
+def agenda_editor(gathering_id):
+    """The agenda editor: tables, activities of every kind, save as template."""
+    return render_template("console/editor.html", gathering=_gathering_or_404(gathering_id))
+
+
 @bp.get("/console/<int:gathering_id>/cards")
 @auth.organiser_page
 def table_cards(gathering_id):

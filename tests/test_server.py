@@ -121,7 +121,7 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
         assert created.status_code == 201
         gathering = created.json()
         assert [t["number"] for t in gathering["tables"]] == list(range(1, 13))
-        words, statements = gathering["activities"]
+        words, statements = gathering["activities"][:2]
         screen_token = gathering["screen_url"].split("token=")[1]
         screen = Listener(server.url, {"token": screen_token, "gathering_id": gathering["id"]})
         clients.append(screen)

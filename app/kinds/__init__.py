@@ -1,9 +1,9 @@
 """Activity kinds: each module says what its options are and how much a person may add."""
 
 from ..errors import SamlaError
-from . import statements, words
+from . import priorities, questions, statements, task, words
 
-KINDS = {kind.NAME: kind for kind in (words, statements)}
+KINDS = {kind.NAME: kind for kind in (words, statements, task, priorities, questions)}
 
 
 def get_kind(name):

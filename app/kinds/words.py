@@ -4,6 +4,7 @@ from ..errors import SamlaError
 from .options import positive_int
 
 NAME = "words"
+TAKES_ENTRIES = True
 MAX_LENGTH = 80
 
 

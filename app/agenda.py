@@ -1,0 +1,153 @@
+"""The agenda of a gathering as a definition: resolve sources, read it back, edit it live.
+
+Editing never deletes what people wrote: an activity (or a task question, or a
+table) that already has work in it cannot be removed or change kind.
+"""
+
+from pathlib import Path
+
+import yaml
+
+from . import gatherings as rules
+from . import store
+from .errors import SamlaError
+
+
+def resolve_sources(db, gathering_id):
+    """Point each priorities activity's `source` key at that activity's id."""
+    activities = store.list_activities(db, gathering_id)
+    by_key = {a["key"]: a["id"] for a in activities if a["key"]}
+    for activity in activities:
+        source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+        if isinstance(source, str):
+            store.set_activity_options(
+                db, activity["id"], {**activity["options"], "source": by_key[source]}
+            )
+
+
+def definition_of(db, gathering):
+    """The gathering's current definition, each activity with its id (for the editor)."""
+    activities = []
+    for activity in store.list_activities(db, gathering["id"]):
+        item = {
+            "id": activity["id"],
+            "kind": activity["kind"],
+            "prompt": activity["prompt"],
+            "title": activity["title"],
+            "help": activity["help"],
+            "key": activity["key"],
+            "tables": activity["tables"],
+            "approval": activity["approval"],
+            "hide_results": not activity["revealed"],
+            **activity["options"],
+        }
+        activities.append({k: v for k, v in item.items() if v is not None})
+    return {
+        "title": gathering["title"],
+        "date": gathering["date"],
+        "place": gathering["place"],
+        "organiser": gathering["organiser"],
+        "language": gathering["language"],
+        "tables": store.list_tables(db, gathering["id"]),
+        "activities": activities,
+    }
+
+
+def as_template(definition):
+    """A definition fit for sessions/: ids dropped, sources named by keys."""
+    keys = {}
+    for position, activity in enumerate(definition["activities"], start=1):
+        if "id" in activity:
+            keys[activity["id"]] = activity.get("key") or f"aktivitet-{position}"
+    activities = []
+    for activity in definition["activities"]:
+        item = {k: v for k, v in activity.items() if k != "id" and v not in (None, False)}
+        if activity.get("id") in keys and any(
+            a.get("source") == activity["id"] for a in definition["activities"]
+        ):
+            item["key"] = keys[activity["id"]]
+        if isinstance(item.get("source"), int):
+            item["source"] = keys[item["source"]]
+        activities.append(item)
+    tables = [{k: v for k, v in t.items() if v is not None} for t in definition["tables"]]
+    head = {k: definition[k] for k in ("title", "date", "place", "organiser", "language")
+            if definition.get(k)}
+    return {**head, "tables": tables, "activities": activities}
+
+
+def save_template(folder, stem, definition):
+    """Write a definition to sessions/<stem>.yaml; never overwrite a template."""
+    from .catalog import STEM
+
+    if not isinstance(stem, str) or not STEM.match(stem):
+        raise SamlaError("bad_request", detail="a template name is lowercase letters, digits, -")
+    path = Path(folder) / f"{stem}.yaml"
+    if path.exists():
+        raise SamlaError("template_exists", stem=stem)
+    text = yaml.safe_dump(as_template(definition), allow_unicode=True, sort_keys=False, width=100)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return stem
+
+
+def apply_definition(db_store, gathering_id, raw):
+    """Make the gathering match an edited definition; returns the ids of changed activities."""
+    definition = rules.normalise_definition(raw)
+    with db_store.write() as db:
+        gathering = store.get_gathering(db, gathering_id)
+        if gathering is None:
+            raise SamlaError("not_found")
+        existing = {a["id"]: a for a in store.list_activities(db, gathering_id)}
+        _check_edits(db, gathering_id, definition, existing)
+        _apply_tables(db, gathering_id, definition["tables"])
+        kept = set()
+        for position, activity in enumerate(definition["activities"], start=1):
+            if activity["id"] is None:
+                activity["id"] = store.insert_activity(db, gathering_id, position, activity)
+            else:
+                store.update_activity(db, activity["id"], position, activity)
+                if activity["hide_results"] == existing[activity["id"]]["revealed"]:
+                    store.set_revealed(db, activity["id"], not activity["hide_results"])
+            kept.add(activity["id"])
+        for activity_id in set(existing) - kept:
+            store.delete_activity(db, activity_id)
+        resolve_sources(db, gathering_id)
+        stored = {k: definition[k] for k in ("title", "date", "place", "organiser", "language")}
+        store.update_gathering(db, gathering_id, {**stored, "definition": definition})
+        if gathering["screen_activity_id"] not in kept:
+            store.set_screen_activity(db, gathering_id, None)
+    return sorted(kept), sorted(set(existing) - kept)
+
+
+def _check_edits(db, gathering_id, definition, existing):
+    for activity in definition["activities"]:
+        activity_id = activity["id"]
+        if activity_id is None:
+            continue
+        if activity_id not in existing:
+            raise SamlaError("unknown_activity")
+        before = existing[activity_id]
+        if activity["kind"] != before["kind"] and store.activity_has_work(db, activity_id):
+            raise SamlaError("activity_has_entries", prompt=before["prompt"])
+        if before["kind"] == "task" and activity["kind"] == "task":
+            kept_questions = {q["id"] for q in activity["options"]["questions"]}
+            used = {p["question_id"] for p in store.list_points(db, activity_id)}
+            if used - kept_questions:
+                raise SamlaError("activity_has_entries", prompt=before["prompt"])
+    named = {a["id"] for a in definition["activities"] if a["id"] is not None}
+    for activity_id, before in existing.items():
+        if activity_id not in named and store.activity_has_work(db, activity_id):
+            raise SamlaError("activity_has_entries", prompt=before["prompt"])
+    numbers = {t["number"] for t in definition["tables"]}
+    for table in store.list_tables(db, gathering_id):
+        if table["number"] not in numbers and store.table_in_use(db, gathering_id, table["number"]):
+            raise SamlaError("table_in_use", table=table["number"])
+
+
+def _apply_tables(db, gathering_id, tables):
+    numbers = {t["number"] for t in tables}
+    for table in store.list_tables(db, gathering_id):
+        if table["number"] not in numbers:
+            store.delete_table(db, gathering_id, table["number"])
+    for table in tables:
+        store.save_table(db, gathering_id, table)

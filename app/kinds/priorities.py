@@ -1,0 +1,149 @@
+"""`priorities`: participants spread dots over items or rank their top items.
+
+Items come from a list in the definition or from an earlier activity. Results:
+dots are summed; rankings use the Borda count (with top K, rank r scores K - r + 1).
+Ties go to the item more ballots put first, then to the item listed first.
+"""
+
+from collections import defaultdict
+
+from ..errors import SamlaError
+from .options import positive_int
+
+NAME = "priorities"
+TAKES_ENTRIES = False
+MODES = ("dots", "ranking")
+SOURCE_KINDS = ("words", "statements", "questions", "task")
+MAX_ITEMS = 200
+
+
+def _invalid(detail):
+    return SamlaError("invalid_definition", detail=detail)
+
+
+def options(raw):
+    """Mode, limits, and where the items come from (a list, or an earlier activity)."""
+    known = {"mode", "dots", "max_per_item", "top", "items", "source", "source_question"}
+    unknown = set(raw) - known
+    if unknown:
+        raise _invalid(f"priorities does not know {', '.join(sorted(unknown))}")
+    mode = raw.get("mode", "dots")
+    if mode not in MODES:
+        raise _invalid("mode must be dots or ranking")
+    items, source = raw.get("items"), raw.get("source")
+    if (items is None) == (source is None):
+        raise _invalid("priorities need either items or a source")
+    if items is not None:
+        if not isinstance(items, list) or not items or len(items) > MAX_ITEMS:
+            raise _invalid(f"items must be a list of 1 to {MAX_ITEMS} texts")
+        if not all(isinstance(i, str) and i.strip() and len(i) <= 500 for i in items):
+            raise _invalid("each item must be a text of at most 500 characters")
+        items = [i.strip() for i in items]
+    if source is not None and (isinstance(source, bool) or not isinstance(source, str | int)):
+        raise _invalid("source must name an earlier activity")
+    source_question = raw.get("source_question")
+    if source_question is not None and (source is None or not isinstance(source_question, str)):
+        raise _invalid("source_question needs a task as source")
+    dots = positive_int(raw.get("dots", 5), "dots", 100)
+    result = {
+        "mode": mode,
+        "items": items,
+        "source": source,
+        "source_question": source_question,
+    }
+    if mode == "dots":
+        result["dots"] = dots
+        result["max_per_item"] = positive_int(raw.get("max_per_item", min(3, dots)),
+                                              "max_per_item", 100)
+        if result["max_per_item"] > dots:
+            raise _invalid("max_per_item cannot be more than dots")
+    else:
+        result["top"] = positive_int(raw.get("top", 3), "top", 50)
+    return result
+
+
+def listed_items(options):
+    """Items written in the definition, with ids i1, i2, …"""
+    return [{"id": f"i{n}", "text": text, "table": None}
+            for n, text in enumerate(options["items"] or [], start=1)]
+
+
+def check_ballot(options, items, raw):
+    """A participant's ballot in its stored shape, or a clear refusal."""
+    known = {item["id"] for item in items}
+    if not isinstance(raw, dict):
+        raise SamlaError("bad_request", detail="send dots or ranking")
+    if options["mode"] == "dots":
+        dots = raw.get("dots")
+        if not isinstance(dots, dict):
+            raise SamlaError("bad_request", detail="send dots as {item id: number}")
+        ballot = {}
+        for item_id, count in dots.items():
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise SamlaError("bad_request", detail="dots must be whole numbers")
+            if item_id not in known:
+                raise SamlaError("unknown_item")
+            if count > options["max_per_item"]:
+                raise SamlaError("too_many_on_item", limit=options["max_per_item"])
+            if count:
+                ballot[item_id] = count
+        if sum(ballot.values()) > options["dots"]:
+            raise SamlaError("too_many_dots", limit=options["dots"])
+        return {"dots": ballot}
+    ranking = raw.get("ranking")
+    if not isinstance(ranking, list) or not ranking:
+        raise SamlaError("bad_ranking", limit=options["top"])
+    if len(ranking) > options["top"] or len(set(map(str, ranking))) != len(ranking):
+        raise SamlaError("bad_ranking", limit=options["top"])
+    for item_id in ranking:
+        if item_id not in known:
+            raise SamlaError("unknown_item")
+    return {"ranking": list(ranking)}
+
+
+def _scores(options, ballot):
+    """Points per item from one ballot, and the item(s) it puts first."""
+    if options["mode"] == "dots":
+        dots = ballot.get("dots", {})
+        best = max(dots.values(), default=0)
+        return dots, {i for i, n in dots.items() if n == best and best > 0}
+    top = options["top"]
+    ranking = ballot.get("ranking", [])
+    return {item: top - rank for rank, item in enumerate(ranking)}, set(ranking[:1])
+
+
+def rank_items(options, items, ballots):
+    """Rows {item, text, score, first_places, rank}, best first, for these ballots."""
+    score, firsts = defaultdict(int), defaultdict(int)
+    known = {item["id"] for item in items}
+    for ballot in ballots:
+        points, first = _scores(options, ballot)
+        for item_id, value in points.items():
+            if item_id in known:
+                score[item_id] += value
+        for item_id in first & known:
+            firsts[item_id] += 1
+    order = {item["id"]: n for n, item in enumerate(items)}
+    ranked = sorted(items, key=lambda i: (-score[i["id"]], -firsts[i["id"]], order[i["id"]]))
+    return [
+        {"item": item["id"], "text": item["text"], "score": score[item["id"]],
+         "first_places": firsts[item["id"]], "rank": rank}
+        for rank, item in enumerate(ranked, start=1)
+    ]
+
+
+def results(options, items, ballots):
+    """Overall, per table and per network. `ballots` are {ballot, table, network} dicts."""
+    by_table, by_network = defaultdict(list), defaultdict(list)
+    for row in ballots:
+        by_table[str(row["table"])].append(row["ballot"])
+        if row.get("network"):
+            by_network[row["network"]].append(row["ballot"])
+    return {
+        "method": "dots" if options["mode"] == "dots" else "borda",
+        "ballots": len(ballots),
+        "overall": rank_items(options, items, [row["ballot"] for row in ballots]),
+        "tables": {t: rank_items(options, items, b) for t, b in sorted(by_table.items(),
+                                                                      key=lambda kv: int(kv[0]))},
+        "networks": {n: rank_items(options, items, b) for n, b in sorted(by_network.items())},
+    }

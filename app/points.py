@@ -1,0 +1,97 @@
+"""Task points: a table's answers under each question, edited live by the table's phones.
+
+Every save names the version it edits; if someone saved in between, nothing is
+overwritten and the phone gets both texts to choose from.
+"""
+
+import sqlite3
+
+from . import gatherings as rules
+from . import snapshots, store
+from .errors import SamlaError
+from .kinds import task
+
+
+def _participant(db, token):
+    participant = store.get_participant(db, token)
+    if participant is None:
+        raise SamlaError("unknown_participant")
+    return participant
+
+
+def _task(db, activity_id, participant):
+    activity = store.get_activity(db, activity_id)
+    rules.check_participation(activity, participant)
+    if activity["kind"] != "task":
+        raise SamlaError("bad_request", detail="points belong to a task")
+    return activity
+
+
+def add_point(db_store, participant_token, payload):
+    """Add a point under a question for the participant's table; once per client id.
+
+    Returns (answer, point, activity); `point` is None for a duplicate.
+    """
+    if not isinstance(payload, dict):
+        raise SamlaError("bad_request", detail="the payload must be an object")
+    activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
+    client_id = payload.get("client_id")
+    rules.check_client_id(client_id)
+    question_id, text = payload.get("question_id"), payload.get("text")
+    with db_store.write() as db:
+        participant = _participant(db, participant_token)
+        earlier = store.get_point_by_client_id(db, participant_token, client_id)
+        if earlier is not None:
+            return {"ok": True, "point": snapshots.public_point(earlier), "duplicate": True}, None, None
+        activity = _task(db, activity_id, participant)
+        if question_id not in task.question_ids(activity["options"]):
+            raise SamlaError("bad_request", detail="unknown question_id")
+        rules.check_text(text, task.MAX_LENGTH)
+        try:
+            point_id = store.insert_point(db, {
+                "activity_id": activity_id,
+                "gathering_id": participant["gathering_id"],
+                "table_number": participant["table_number"],
+                "question_id": question_id,
+                "text": text,
+                "participant_token": participant_token,
+                "client_id": client_id,
+                "created_at": rules.now(),
+            })
+        except sqlite3.IntegrityError:
+            earlier = store.get_point_by_client_id(db, participant_token, client_id)
+            answer = {"ok": True, "point": snapshots.public_point(earlier), "duplicate": True}
+            return answer, None, None
+        point = store.get_point(db, point_id)
+    return {"ok": True, "point": snapshots.public_point(point), "duplicate": False}, point, activity
+
+
+def change_point(db_store, participant_token, payload, delete=False):
+    """Edit (or delete) a point of the participant's own table, if nobody saved it since."""
+    if not isinstance(payload, dict):
+        raise SamlaError("bad_request", detail="the payload must be an object")
+    point_id = rules.check_id(payload.get("point_id"), "point_id")
+    version = rules.check_id(payload.get("version"), "version")
+    text = payload.get("text")
+    with db_store.write() as db:
+        participant = _participant(db, participant_token)
+        point = store.get_point(db, point_id)
+        if point is None:
+            raise SamlaError("unknown_point")
+        activity = _task(db, point["activity_id"], participant)
+        if point["table"] != participant["table_number"]:
+            raise SamlaError("not_your_table")
+        if delete:
+            text = point["text"]
+        else:
+            rules.check_text(text, task.MAX_LENGTH)
+        if point["deleted"] == delete and point["text"] == text:
+            # A resend of a save that already landed: nothing to change.
+            return {"ok": True, "point": snapshots.public_point(point)}, None, activity
+        if not store.update_point(db, point_id, version, text, delete, rules.now()):
+            raise SamlaError(
+                "conflict",
+                answer={"current": snapshots.public_point(point), "yours": None if delete else text},
+            )
+        point = store.get_point(db, point_id)
+    return {"ok": True, "point": snapshots.public_point(point)}, point, activity
