@@ -3,7 +3,19 @@
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from . import actions, agenda, auth, broadcasts, catalog, events, qr, snapshots, store, timers, worker
+from . import (
+    actions,
+    agenda,
+    auth,
+    broadcasts,
+    catalog,
+    events,
+    qr,
+    snapshots,
+    store,
+    timers,
+    worker,
+)
 from .errors import SamlaError
 from .gatherings import check_id, normalise_definition
 from .messages import error_answer
@@ -234,6 +246,9 @@ def export_json(gathering_id):
         if gathering is None:
             raise SamlaError("not_found")
         state = snapshots.screen_state(db, gathering, _public_url())
+    for activity in state["activities"]:
+        if activity["kind"] == "task":
+            activity["answers"] = _answers_by_table(activity, activity["points"])
     exported = {**state["gathering"], "activities": state["activities"]}
     response = jsonify(exported)
     response.headers["Content-Disposition"] = (

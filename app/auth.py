@@ -47,7 +47,7 @@ def log_out():
 
 
 def organiser_api(view):
-    """A JSON route for the organiser; cookie-authenticated writes must be JSON (no CSRF by form)."""
+    """A JSON route for the organiser; cookie-authenticated writes must be JSON (no form CSRF)."""
 
     @functools.wraps(view)
     def wrapped(*args, **kwargs):

@@ -67,7 +67,8 @@ def normalise_tables(raw):
             raise _invalid(f"table {number} is listed twice")
         seen.add(number)
         label = _optional_text(item, "label", 100) or f"Bord {number}"
-        tables.append({"number": number, "label": label, "network": _optional_text(item, "network")})
+        network = _optional_text(item, "network")
+        tables.append({"number": number, "label": label, "network": network})
     return sorted(tables, key=lambda t: t["number"])
 
 
@@ -134,7 +135,9 @@ def check_agenda(activities, tables):
                     "which is not an earlier activity"
                 )
             if earlier["kind"] not in ("words", "statements", "questions", "task"):
-                raise _invalid(f"activity {position + 1} cannot take items from a {earlier['kind']}")
+                raise _invalid(
+                    f"activity {position + 1} cannot take items from a {earlier['kind']}"
+                )
             question = activity["options"].get("source_question")
             if question is not None and (
                 earlier["kind"] != "task"

@@ -24,7 +24,9 @@ MESSAGES = {
     "text_too_long": lazy_gettext("Teksten er for lang (høyst %(limit)s tegn)."),
     "bad_characters": lazy_gettext("Teksten inneholder tegn som ikke kan lagres."),
     "not_your_table": lazy_gettext("Denne oppgaven er for andre bord."),
-    "conflict": lazy_gettext("Noen andre har endret dette punktet. Velg hvilken tekst som skal gjelde."),
+    "conflict": lazy_gettext(
+        "Noen andre har endret dette punktet. Velg hvilken tekst som skal gjelde."
+    ),
     "unknown_point": lazy_gettext("Dette punktet finnes ikke."),
     "unknown_item": lazy_gettext("Et av valgene finnes ikke lenger."),
     "too_many_dots": lazy_gettext("Du har bare %(limit)s prikker å fordele."),

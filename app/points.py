@@ -42,7 +42,8 @@ def add_point(db_store, participant_token, payload):
         participant = _participant(db, participant_token)
         earlier = store.get_point_by_client_id(db, participant_token, client_id)
         if earlier is not None:
-            return {"ok": True, "point": snapshots.public_point(earlier), "duplicate": True}, None, None
+            answer = {"ok": True, "point": snapshots.public_point(earlier), "duplicate": True}
+            return answer, None, None
         activity = _task(db, activity_id, participant)
         if question_id not in task.question_ids(activity["options"]):
             raise SamlaError("bad_request", detail="unknown question_id")
@@ -91,7 +92,10 @@ def change_point(db_store, participant_token, payload, delete=False):
         if not store.update_point(db, point_id, version, text, delete, rules.now()):
             raise SamlaError(
                 "conflict",
-                answer={"current": snapshots.public_point(point), "yours": None if delete else text},
+                answer={
+                    "current": snapshots.public_point(point),
+                    "yours": None if delete else text,
+                },
             )
         point = store.get_point(db, point_id)
     return {"ok": True, "point": snapshots.public_point(point)}, point, activity

@@ -185,7 +185,7 @@ def get_store():
 def _rows(db, sql, params=()):
     cursor = db.conn.execute(sql, params)
     keys = [column[0] for column in cursor.description]
-    return [dict(zip(keys, row)) for row in cursor.fetchall()]
+    return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _row(db, sql, params=()):
@@ -293,7 +293,7 @@ def activity_has_work(db, activity_id):
 
 
 def update_gathering(db, gathering_id, fields):
-    """Rewrite the gathering's own settings (title, date, place, organiser, language, definition)."""
+    """Rewrite the gathering's own settings: title, date, place, organiser, language, definition."""
     db.conn.execute(
         "UPDATE gatherings SET title = :title, date = :date, place = :place,"
         " organiser = :organiser, language = :language, definition = :definition"

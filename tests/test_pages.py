@@ -77,8 +77,8 @@ def test_every_script_style_and_font_is_served_by_the_app(client, gathering):
     log_in(client)
     token = gathering["screen_url"].split("token=")[1]
     # Links to the app's own public address (the projector link) are not outside.
-    outside = re.compile(r"""(src|href)\s*=\s*["'](?!""" + re.escape(PUBLIC_URL) + r""")(https?:)?//""",
-                         re.I)
+    own = re.escape(PUBLIC_URL)
+    outside = re.compile(r"""(src|href)\s*=\s*["'](?!""" + own + r""")(https?:)?//""", re.I)
     for url in ("/", "/j", f"/screen/{gathering['id']}?token={token}",
                 f"/console/{gathering['id']}"):
         page = client.get(url).get_data(as_text=True)

@@ -44,7 +44,8 @@ def test_questions_get_stable_ids(task_gathering):
 
 def test_a_table_adds_points_and_its_other_phones_see_them(task_gathering, phone):
     municipal = task_gathering["activities"][1]
-    first, second, other = phone(task_gathering, 2), phone(task_gathering, 2), phone(task_gathering, 3)
+    first, second = phone(task_gathering, 2), phone(task_gathering, 2)
+    other = phone(task_gathering, 3)
     for sio in (first, second, other):
         received(sio, "state")
     ack = add(first, municipal, "mal", "Alle barn skal oppleve mestring", "p1")

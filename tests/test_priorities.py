@@ -1,4 +1,4 @@
-"""Priority votes: dots and Borda-count rankings, counted by hand, overall, per table, per network."""
+"""Priority votes: dots and Borda-count rankings counted by hand, overall, per table and network."""
 
 import pytest
 

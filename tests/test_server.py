@@ -212,3 +212,104 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
             closer.join(10)
         if server.process and server.process.poll() is None:
             server.kill()
+
+
+TASK_AND_VOTE = {
+    "title": "Gruppearbeid og prioritering",
+    "tables": [{"number": 1, "label": "Namdal", "network": "Namdal"},
+               {"number": 2, "label": "Fosen", "network": "Fosen"}],
+    "activities": [
+        {"kind": "task", "key": "plan", "prompt": "Kommunens plan",
+         "questions": [{"id": "mal", "title": "Mål"}, {"id": "tiltak", "title": "Tiltak"}]},
+        {"kind": "priorities", "prompt": "Hvilke mål er viktigst?", "mode": "dots", "dots": 3,
+         "max_per_item": 2, "source": "plan", "source_question": "mal"},
+    ],
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_task_and_a_priority_vote_with_several_phones_per_table(tmp_path, mode):
+    server = Server(tmp_path / "data", mode)
+    server.start()
+    clients = []
+    try:
+        gathering = server.api("POST", "/api/gatherings", json=TASK_AND_VOTE).json()
+        task, vote = gathering["activities"]
+        console = Listener(server.url, {"token": TOKEN, "gathering_id": gathering["id"]})
+        clients.append(console)
+        phones = {}
+        for table in (1, 2):
+            for _ in range(3):
+                joined = requests.post(server.url + "/api/join", timeout=10,
+                                       json={"code": gathering["code"], "table": table}).json()
+                phone = Listener(server.url, {"token": joined["participant_token"]})
+                phones.setdefault(table, []).append(phone)
+                clients.append(phone)
+
+        def set_state(activity, state):
+            path = f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/state"
+            assert server.api("POST", path, json={"state": state}).status_code == 200
+
+        set_state(task, "open")
+        points = {}
+        for table, table_phones in phones.items():
+            for n, sio in enumerate(table_phones):
+                ack = sio.sio.call("add_point", {
+                    "activity_id": task["id"], "question_id": "mal",
+                    "text": f"Mål {n} fra bord {table}", "client_id": f"mal-{n}"}, timeout=10)
+                assert ack["ok"] is True, ack
+                points[(table, n)] = ack["point"]
+        first, second = phones[1][0], phones[1][1]
+        point = points[(1, 0)]
+        assert first.sio.call("edit_point", {"point_id": point["id"], "version": 1,
+                                             "text": "Mål 0, skjerpet"}, timeout=10)["ok"]
+        conflict = second.sio.call("edit_point", {"point_id": point["id"], "version": 1,
+                                                  "text": "Mål 0, utvidet"}, timeout=10)
+        assert conflict["error"] == "conflict"
+        assert conflict["current"]["text"] == "Mål 0, skjerpet"
+        phones[1][2].wait_for(lambda: any(
+            p["text"] == "Mål 0, skjerpet"
+            for u in phones[1][2].payloads("points_update") for p in u["points"]))
+        assert not any(p["table"] == 1 for u in phones[2][0].payloads("points_update")
+                       for p in u["points"])
+        set_state(task, "closed")
+
+        set_state(vote, "open")
+        item = {(table, n): f"p{points[(table, n)]['id']}" for table, n in points}
+        ballots = {1: {item[(1, 0)]: 2, item[(2, 0)]: 1}, 2: {item[(2, 0)]: 2}}
+        for table, table_phones in phones.items():
+            for sio in table_phones:
+                ack = sio.sio.call("cast", {"activity_id": vote["id"], "dots": ballots[table]},
+                                   timeout=10)
+                assert ack["ok"] is True, ack
+        refused = phones[1][0].sio.call("cast", {"activity_id": vote["id"],
+                                                 "dots": {item[(1, 1)]: 3}}, timeout=10)
+        assert refused["error"] == "too_many_on_item"
+
+        def results():
+            updates = [u for u in console.payloads("activity_update")
+                       if u["activity_id"] == vote["id"] and "results" in u]
+            return updates[-1]["results"] if updates else None
+
+        console.wait_for(lambda: results() is not None and results()["ballots"] == 6)
+        overall = results()["overall"]
+        # item (2,0): 3 ballots x 1 + 3 ballots x 2 = 9; item (1,0): 3 x 2 = 6
+        assert [(r["item"], r["score"]) for r in overall[:2]] == [
+            (item[(2, 0)], 9), (item[(1, 0)], 6)]
+        assert results()["networks"]["Namdal"][0]["item"] == item[(1, 0)]
+        assert results()["networks"]["Fosen"][0] == {**results()["networks"]["Fosen"][0],
+                                                      "item": item[(2, 0)], "score": 6}
+
+        export = server.api("GET", f"/api/gatherings/{gathering['id']}/export.json").json()
+        exported_task, exported_vote = export["activities"]
+        assert exported_task["answers"]["1"]["mal"][0] == "Mål 0, skjerpet"
+        assert len(exported_task["answers"]["2"]["mal"]) == 3
+        assert exported_vote["results"]["method"] == "dots"
+    finally:
+        closers = [threading.Thread(target=c.sio.disconnect) for c in clients]
+        for closer in closers:
+            closer.start()
+        for closer in closers:
+            closer.join(10)
+        if server.process and server.process.poll() is None:
+            server.kill()

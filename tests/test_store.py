@@ -1,4 +1,4 @@
-"""The SQLite store: a real file in WAL mode, migrations, and the uniqueness that idempotency rests on."""
+"""The SQLite store: a real file in WAL mode, migrations, and the uniqueness behind idempotency."""
 
 import sqlite3
 
