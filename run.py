@@ -1,4 +1,4 @@
-"""Start Samla: `python run.py [--host H] [--port P] [--data DIR] [--public-url URL] [--async-mode M]`."""
+"""Start Samla: `python run.py [--host H] [--port P] [--data DIR] [--public-url URL] ...`."""
 
 import argparse
 import logging
