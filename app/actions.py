@@ -102,6 +102,7 @@ def submit(db_store, participant_token, payload):
         "id": entry["id"],
         "duplicate": duplicate is not None,
         "remaining": rules.remaining(activity, own, table),
+        "held": entry["held"],
     }
     return answer, (None if duplicate is not None else entry), activity
 

@@ -42,14 +42,18 @@ def table_entry(entry):
 
 
 def question_entry(entry, voted=None):
-    """A question as every phone of the gathering sees it."""
+    """A question as every phone of the gathering sees it; one waiting for approval (or
+    hidden) goes out without its text, so phones only learn to drop it."""
+    if entry["hidden"] or entry["held"]:
+        return {"id": entry["id"], "hidden": True, "held": entry["held"]}
     item = {
         "id": entry["id"],
         "text": entry["text"],
         "votes": entry["votes"],
         "pinned": entry["pinned"],
         "answered": entry["answered"],
-        "hidden": entry["hidden"] or entry["held"],
+        "hidden": False,
+        "held": False,
         "created_at": entry["created_at"],
     }
     if voted is not None:

@@ -26,6 +26,12 @@
     return node;
   }
 
+  /** Replace a node's children (nodes or plain values as text; null and false are skipped). */
+  function fill(node, ...children) {
+    node.replaceChildren();
+    return append(node, children);
+  }
+
   /** Parse the JSON a template put in <script type="application/json" id=...>. */
   function readJSON(id) {
     const node = document.getElementById(id);
@@ -110,6 +116,23 @@
     return (b.id || 0) - (a.id || 0);
   }
 
+  /** Seconds as m:ss (or h:mm:ss), for countdowns. */
+  function clock(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    const two = (n) => String(n).padStart(2, '0');
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    return h ? `${h}:${two(m)}:${two(s % 60)}` : `${two(m)}:${two(s % 60)}`;
+  }
+
+  /** Whole seconds left until an ISO time; null without one. */
+  function secondsUntil(iso) {
+    if (!iso) return null;
+    const end = Date.parse(iso);
+    if (Number.isNaN(end)) return null;
+    return Math.max(0, Math.ceil((end - Date.now()) / 1000));
+  }
+
   /** Show or hide the connection indicator of a page. */
   function showConnection(node, connected) {
     if (!node) return;
@@ -123,5 +146,5 @@
     if (button) global.print();
   });
 
-  global.Samla = { el, append, readJSON, fmt, fmtNodes, uuid, store, api, newestFirst, showConnection };
+  global.Samla = { el, append, fill, readJSON, fmt, fmtNodes, uuid, store, api, newestFirst, showConnection, clock, secondsUntil };
 })(window);

@@ -34,6 +34,19 @@
   // ---- list of gatherings ----------------------------------------------------------
 
   function initList() {
+    const blank = $('new-blank');
+    if (blank) {
+      blank.addEventListener('click', async () => {
+        blank.disabled = true;
+        const created = await call('POST', '/api/gatherings', {
+          title: T.blank_title,
+          tables: 6,
+          activities: [{ kind: 'words', prompt: T.blank_prompt }],
+        });
+        blank.disabled = false;
+        if (created && created.id !== undefined) window.location.assign(`${root}/console/${created.id}/editor`);
+      });
+    }
     const form = $('new-gathering');
     if (!form) return;
     form.addEventListener('submit', async (event) => {
@@ -50,6 +63,8 @@
 
   let gathering = null;
   let screenId = null;
+  let screenView = null;
+  let screenQuestion = null;
   let selectedId = null;
   let connected = false;
   const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
@@ -57,12 +72,21 @@
 
   function absorb(activity, before) {
     const entries = new Map(((activity.entries) || []).map((e) => [e.id, e]));
-    return { ...(before || {}), ...activity, entries: activity.entries ? entries : (before ? before.entries : entries), frequencies: activity.frequencies || (before && before.frequencies) || [] };
+    const points = new Map(((activity.points) || []).filter((p) => !p.deleted).map((p) => [p.id, p]));
+    return {
+      ...(before || {}),
+      ...activity,
+      entries: activity.entries ? entries : (before ? before.entries : entries),
+      points: activity.points ? points : (before && before.points ? before.points : points),
+      frequencies: activity.frequencies || (before && before.frequencies) || [],
+    };
   }
 
   function setGathering(data, withEntries) {
     gathering = data;
     screenId = data.screen_activity_id === undefined ? null : data.screen_activity_id;
+    screenView = data.screen_view || null;
+    screenQuestion = data.screen_question_id || null;
     for (const activity of data.activities || []) activities.set(activity.id, absorb(activity, activities.get(activity.id)));
     if (withEntries) connected = true;
   }
@@ -79,7 +103,11 @@
     const activity = activities.get(update.activity_id);
     if (!activity) return;
     for (const entry of update.entries || []) activity.entries.set(entry.id, { ...(activity.entries.get(entry.id) || {}), ...entry });
-    for (const key of ['count', 'hidden_count', 'frequencies']) if (update[key] !== undefined) activity[key] = update[key];
+    for (const point of update.points || []) {
+      if (point.deleted) activity.points.delete(point.id);
+      else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
+    }
+    for (const key of ['count', 'hidden_count', 'held_count', 'frequencies', 'results', 'items']) if (update[key] !== undefined) activity[key] = update[key];
     scheduleRender();
   }
 
@@ -91,6 +119,8 @@
 
   function onScreen(payload) {
     screenId = payload ? payload.activity_id : null;
+    screenView = payload ? payload.view || null : null;
+    screenQuestion = payload ? payload.question_id || null : null;
     render();
   }
 
@@ -128,12 +158,24 @@
     render();
   }
 
-  async function showOnScreen(activityId) {
-    const result = await call('POST', `${base()}/screen`, { activity_id: activityId });
-    if (result) {
-      screenId = result.activity_id === undefined ? activityId : result.activity_id;
-      render();
-    }
+  async function showOnScreen(activityId, view, questionId) {
+    const body = { activity_id: activityId };
+    if (view) body.view = view;
+    if (questionId) body.question_id = questionId;
+    const result = await call('POST', `${base()}/screen`, body);
+    if (result) onScreen({ view: view || null, question_id: questionId || null, ...result, activity_id: result.activity_id === undefined ? activityId : result.activity_id });
+  }
+
+  async function reveal(activity, revealed) {
+    const result = await call('POST', `${base()}/activities/${activity.id}/reveal`, { revealed });
+    if (result && result.id) activities.set(result.id, absorb(result, activities.get(result.id)));
+    render();
+  }
+
+  async function setTimer(activity, seconds) {
+    const result = await call('POST', `${base()}/activities/${activity.id}/timer`, { seconds });
+    if (result && result.id) activities.set(result.id, absorb(result, activities.get(result.id)));
+    render();
   }
 
   async function moderate(entryId, change) {
@@ -142,6 +184,11 @@
     const activity = activities.get(entry.activity_id) || activities.get(selectedId);
     if (activity && activity.entries.has(entry.id)) activity.entries.set(entry.id, { ...activity.entries.get(entry.id), ...entry });
     render();
+  }
+
+  function heldCount(activity) {
+    if (activity.held_count !== undefined && !connected) return activity.held_count;
+    return [...activity.entries.values()].filter((e) => e.held && !e.hidden).length;
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -164,7 +211,12 @@
     renderAgenda();
     renderDetail();
     const onScreen = screenId === null ? null : activities.get(screenId);
-    $('screen-status').textContent = onScreen ? S.fmt(T.screen_activity, { name: kindLabel(onScreen.kind) }) : T.screen_code;
+    let status = onScreen ? S.fmt(T.screen_activity, { name: kindLabel(onScreen.kind) }) : T.screen_code;
+    if (onScreen && onScreen.kind === 'task') {
+      const q = taskQuestions(onScreen).findIndex((x) => x.id === screenQuestion);
+      status += ` – ${screenView === 'question' && q >= 0 ? S.fmt(T.question_n, { n: q + 1 }) : T.progress}`;
+    }
+    $('screen-status').textContent = status;
     $('show-code').disabled = screenId === null;
   }
 
@@ -181,6 +233,9 @@
         S.el('span', { class: `badge${isOpen ? ' badge--open' : ''}` }, isOpen ? T.state_open : T.state_closed),
         S.el('span', { class: 'badge badge--count' }, S.fmt(T.count, { n: activity.count || 0 })),
         activity.hidden_count ? S.el('span', { class: 'badge' }, S.fmt(T.hidden_count, { n: activity.hidden_count })) : null,
+        heldCount(activity) ? S.el('span', { class: 'badge badge--held' }, S.fmt(T.held_count, { n: heldCount(activity) })) : null,
+        activity.revealed === false ? S.el('span', { class: 'badge badge--secret' }, T.results_hidden) : null,
+        activity.closes_at && activity.state === 'open' ? S.el('span', { class: 'badge badge--clock', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
         activity.id === screenId ? S.el('span', { class: 'badge badge--screen' }, T.on_screen) : null),
       S.el('p', { class: 'agenda__prompt' }, activityName(activity)),
       S.el('div', { class: 'agenda__actions' },
@@ -192,6 +247,25 @@
     $('agenda').replaceChildren(...items);
   }
 
+  function countdownText(closesAt) {
+    const left = S.secondsUntil(closesAt);
+    return left === null ? '' : (left === 0 ? T.time_up : S.clock(left));
+  }
+
+  // Countdowns tick without redrawing the page.
+  window.setInterval(() => {
+    for (const node of document.querySelectorAll('[data-closes]')) node.textContent = countdownText(node.dataset.closes);
+  }, 1000);
+
+  function taskQuestions(activity) {
+    return (activity.options && activity.options.questions) || [];
+  }
+
+  function taskTables(activity) {
+    const all = gathering.tables.map((t) => t.number);
+    return activity.tables && activity.tables.length ? all.filter((n) => activity.tables.includes(n)) : all;
+  }
+
   function renderDetail() {
     const activity = selectedId === null ? null : activities.get(selectedId);
     if (!activity) {
@@ -199,6 +273,8 @@
       $('detail-prompt').textContent = '';
       $('freq').hidden = true;
       $('cloud-link').hidden = true;
+      S.fill($('controls'));
+      S.fill($('kind-view'));
       $('entries').replaceChildren();
       return;
     }
@@ -209,7 +285,94 @@
     if (isWords) $('cloud-link').setAttribute('href', `${root}${base()}/activities/${activity.id}/cloud.png`);
     $('freq').hidden = !isWords || !activity.frequencies.length;
     $('freq').replaceChildren(...(isWords ? activity.frequencies : []).map((f) => S.el('li', {}, f.word, S.el('b', {}, f.count))));
-    renderEntries(activity);
+    renderControls(activity);
+    if (activity.kind === 'task') renderTaskDetail(activity);
+    else if (activity.kind === 'priorities') renderResults(activity);
+    else S.fill($('kind-view'));
+    $('entries').hidden = activity.kind === 'task' || activity.kind === 'priorities';
+    if (!$('entries').hidden) renderEntries(activity);
+  }
+
+  /** Reveal/hide results on the projector, and the countdown timer. */
+  function renderControls(activity) {
+    const hidden = activity.revealed === false;
+    const running = activity.closes_at && activity.state === 'open';
+    S.fill($('controls'), 
+      S.el('div', { class: 'control' },
+        S.el('span', { class: `control__state${hidden ? ' is-secret' : ''}` }, hidden ? T.results_hidden_long : T.results_shown),
+        S.el('button', { type: 'button', class: 'btn btn--small', onclick: () => reveal(activity, hidden) }, hidden ? T.reveal : T.conceal)),
+      S.el('div', { class: 'control' },
+        S.el('span', { class: 'control__label' }, T.timer),
+        running ? S.el('span', { class: 'control__clock', role: 'timer', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
+        [1, 2, 5, 10].map((m) => S.el('button', { type: 'button', class: 'btn btn--small', onclick: () => setTimer(activity, m * 60) }, S.fmt(T.minutes, { n: m }))),
+        running ? S.el('button', { type: 'button', class: 'btn btn--small btn--danger', onclick: () => setTimer(activity, null) }, T.stop_timer) : null));
+  }
+
+  function renderTaskDetail(activity) {
+    const questions = taskQuestions(activity);
+    const tables = taskTables(activity);
+    const points = [...activity.points.values()].filter((p) => !p.deleted);
+    const onScreen = activity.id === screenId;
+    const progressOn = onScreen && screenView !== 'question';
+    const list = S.el('ol', { class: 'qlist' }, questions.map((q, i) => {
+      const shown = onScreen && screenView === 'question' && screenQuestion === q.id;
+      const n = points.filter((p) => p.question_id === q.id).length;
+      const answered = new Set(points.filter((p) => p.question_id === q.id).map((p) => p.table)).size;
+      return S.el('li', { class: `qlist__item${shown ? ' is-on-screen' : ''}` },
+        S.el('span', { class: 'qlist__n' }, `${i + 1}.`),
+        S.el('div', { class: 'qlist__body' },
+          S.el('p', { class: 'qlist__title' }, q.title),
+          S.el('p', { class: 'qlist__meta' }, S.fmt(T.points_tables, { n, tables: answered, total: tables.length }))),
+        S.el('button', { type: 'button', class: `btn btn--small${shown ? ' btn--primary' : ''}`, disabled: shown,
+          onclick: () => showOnScreen(activity.id, 'question', q.id) }, shown ? T.on_screen : T.show_question));
+    }));
+    const matrix = S.el('table', { class: 'matrix' },
+      S.el('thead', {}, S.el('tr', {}, S.el('th', {}, T.table),
+        questions.map((q, i) => S.el('th', { scope: 'col', title: q.title }, `${i + 1}. ${q.title}`)))),
+      S.el('tbody', {}, tables.map((number) => S.el('tr', {},
+        S.el('th', { scope: 'row' }, tableLabel(number)),
+        questions.map((q) => {
+          const mine = points.filter((p) => p.table === number && p.question_id === q.id).sort((a, b) => a.id - b.id);
+          return S.el('td', { class: mine.length ? 'is-done' : '' },
+            mine.length ? S.el('ul', { class: 'matrix__points' }, mine.map((p) => S.el('li', {}, p.text))) : S.el('span', { class: 'muted' }, '–'));
+        })))));
+    S.fill($('kind-view'), 
+      S.el('div', { class: 'kind-bar' },
+        S.el('button', { type: 'button', class: `btn btn--small${progressOn ? ' btn--primary' : ''}`, disabled: progressOn,
+          onclick: () => showOnScreen(activity.id, 'progress') }, progressOn ? `${T.show_progress} ✓` : T.show_progress)),
+      list,
+      S.el('h3', { class: 'kind-h' }, T.answers_by_table),
+      S.el('div', { class: 'matrix-box' }, matrix));
+  }
+
+  function resultTable(rows, limit) {
+    return S.el('table', { class: 'results' },
+      S.el('thead', {}, S.el('tr', {}, S.el('th', {}, '#'), S.el('th', {}, T.item), S.el('th', { class: 'num' }, T.score), S.el('th', { class: 'num' }, T.first_places))),
+      S.el('tbody', {}, rows.slice(0, limit || rows.length).map((r) => S.el('tr', {},
+        S.el('td', {}, String(r.rank)), S.el('td', { class: 'results__text' }, r.text),
+        S.el('td', { class: 'num' }, String(r.score)), S.el('td', { class: 'num' }, String(r.first_places || 0))))));
+  }
+
+  function renderResults(activity) {
+    const results = activity.results || {};
+    const overall = results.overall || [];
+    const tables = Object.entries(results.tables || {});
+    const networks = Object.entries(results.networks || {});
+    const method = results.method === 'borda' ? T.method_borda : T.method_dots;
+    S.fill($('kind-view'), 
+      S.el('p', { class: 'muted' }, S.fmt(T.ballots, { n: results.ballots || 0 }), ' · ', method),
+      S.el('h3', { class: 'kind-h' }, T.overall),
+      overall.length ? resultTable(overall) : S.el('p', { class: 'muted' }, T.no_entries),
+      networks.length ? S.el('h3', { class: 'kind-h' }, T.per_network) : null,
+      S.el('div', { class: 'results-grid' }, networks.map(([name, rows]) => S.el('section', { class: 'results-box' },
+        S.el('h4', {}, name), resultTable(rows, 5)))),
+      tables.length ? S.el('h3', { class: 'kind-h' }, T.per_table) : null,
+      S.el('div', { class: 'results-grid' }, tables.map(([number, rows]) => S.el('section', { class: 'results-box' },
+        S.el('h4', {}, tableLabel(Number(number))), resultTable(rows, 5)))));
+  }
+
+  function entryButton(entry, change, value, label, extra) {
+    return S.el('button', { type: 'button', class: `btn btn--small ${extra || ''}`, dataset: { entry: entry.id, change, value } }, label);
   }
 
   function renderEntries(activity) {
@@ -217,21 +380,33 @@
       $('entries').replaceChildren(S.el('li', { class: 'muted' }, T.loading));
       return;
     }
-    const entries = [...activity.entries.values()].sort(S.newestFirst);
+    const isQuestions = activity.kind === 'questions';
+    const entries = [...activity.entries.values()].sort(isQuestions ? (a, b) => {
+      if (!!a.held !== !!b.held) return a.held ? -1 : 1;
+      if (!!a.pinned !== !!b.pinned) return a.pinned ? -1 : 1;
+      if (!!a.answered !== !!b.answered) return a.answered ? 1 : -1;
+      return (b.votes || 0) - (a.votes || 0) || a.id - b.id;
+    } : (a, b) => (!!b.held - !!a.held) || S.newestFirst(a, b));
     if (!entries.length) {
       $('entries').replaceChildren(S.el('li', { class: 'muted' }, T.no_entries));
       return;
     }
     $('entries').replaceChildren(...entries.map((entry) => S.el('li', {
-      class: `entry${entry.hidden ? ' is-hidden' : ''}${entry.highlighted ? ' is-highlighted' : ''}`,
+      class: `entry${entry.hidden ? ' is-hidden' : ''}${entry.highlighted ? ' is-highlighted' : ''}${entry.held ? ' is-held' : ''}${entry.answered ? ' is-answered' : ''}`,
     },
+    isQuestions ? S.el('span', { class: 'entry__votes', title: T.votes }, String(entry.votes || 0)) : null,
     S.el('div', { class: 'entry__body' },
       S.el('div', { class: 'entry__meta' }, tableLabel(entry.table),
-        entry.hidden ? ` · ${T.hidden}` : '', entry.highlighted ? ` · ${T.highlighted}` : ''),
+        entry.held ? ` · ${T.waiting_approval}` : '',
+        entry.hidden ? ` · ${T.hidden}` : '', entry.highlighted ? ` · ${T.highlighted}` : '',
+        entry.pinned ? ` · ${T.pinned}` : '', entry.answered ? ` · ${T.answered}` : ''),
       S.el('div', { class: 'entry__text' }, entry.text)),
     S.el('div', { class: 'entry__actions' },
-      S.el('button', { type: 'button', class: 'btn btn--small', dataset: { entry: entry.id, change: 'hidden', value: !entry.hidden } }, entry.hidden ? T.unhide : T.hide),
-      S.el('button', { type: 'button', class: 'btn btn--small', dataset: { entry: entry.id, change: 'highlighted', value: !entry.highlighted } }, entry.highlighted ? T.unhighlight : T.highlight)))));
+      entry.held ? entryButton(entry, 'held', false, T.approve, 'btn--primary') : null,
+      isQuestions ? entryButton(entry, 'pinned', !entry.pinned, entry.pinned ? T.unpin : T.pin) : null,
+      isQuestions ? entryButton(entry, 'answered', !entry.answered, entry.answered ? T.unanswer : T.mark_answered) : null,
+      entryButton(entry, 'hidden', !entry.hidden, entry.hidden ? T.unhide : T.hide),
+      isQuestions ? null : entryButton(entry, 'highlighted', !entry.highlighted, entry.highlighted ? T.unhighlight : T.highlight)))));
   }
 
   function initGathering() {

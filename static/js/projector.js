@@ -18,6 +18,8 @@
 
   let gathering = null;
   let screenId = null;
+  let screenView = null; // task: 'question' or 'progress'
+  let screenQuestion = null;
   const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
   const highlightOrder = new Map(); // entry id -> when it was highlighted (latest wins)
 
@@ -25,12 +27,15 @@
 
   function absorb(activity) {
     const entries = new Map((activity.entries || []).map((e) => [e.id, e]));
-    return { ...activity, entries, frequencies: activity.frequencies || [] };
+    const points = new Map((activity.points || []).filter((p) => !p.deleted).map((p) => [p.id, p]));
+    return { ...activity, entries, points, frequencies: activity.frequencies || [] };
   }
 
   function onState(state) {
     gathering = state.gathering;
     screenId = gathering.screen_activity_id === undefined ? null : gathering.screen_activity_id;
+    screenView = gathering.screen_view || null;
+    screenQuestion = gathering.screen_question_id || null;
     activities.clear();
     for (const activity of state.activities) activities.set(activity.id, absorb(activity));
     for (const activity of activities.values()) {
@@ -48,7 +53,11 @@
       if (entry.highlighted && !(before && before.highlighted)) highlightOrder.set(entry.id, Date.now());
       activity.entries.set(entry.id, { ...(before || {}), ...entry });
     }
-    for (const key of ['count', 'hidden_count', 'frequencies']) {
+    for (const point of update.points || []) {
+      if (point.deleted) activity.points.delete(point.id);
+      else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
+    }
+    for (const key of ['count', 'hidden_count', 'frequencies', 'results', 'items']) {
       if (update[key] !== undefined) activity[key] = update[key];
     }
     if (activity.id === screenId) render();
@@ -58,14 +67,29 @@
     const incoming = payload && payload.activity;
     if (!incoming) return;
     const known = activities.get(incoming.id);
-    if (known) Object.assign(known, incoming);
-    else activities.set(incoming.id, absorb(incoming));
+    const wasHidden = known && known.revealed === false;
+    if (known) {
+      const { entries, points, ...rest } = incoming;
+      Object.assign(known, rest);
+    } else {
+      activities.set(incoming.id, absorb(incoming));
+    }
+    // Revealed just now: the entries, points and results come with a fresh state.
+    if (wasHidden && incoming.revealed !== false) resync();
     if (incoming.id === screenId) render();
   }
 
   function onScreen(payload) {
     screenId = payload ? payload.activity_id : null;
+    screenView = payload ? payload.view || null : null;
+    screenQuestion = payload ? payload.question_id || null : null;
     render();
+  }
+
+  function resync() {
+    socket.timeout(8000).emit('sync', (err, ack) => {
+      if (!err && ack && ack.ok && ack.state) onState(ack.state);
+    });
   }
 
   // ---- views -------------------------------------------------------------------
@@ -86,8 +110,10 @@
     return `${root}/qr/${encodeURIComponent(gathering.code)}.svg`;
   }
 
+  const VIEWS = ['join', 'words', 'statements', 'task', 'progress', 'priorities', 'questions', 'hidden'];
+
   function show(view) {
-    for (const name of ['join', 'words', 'statements']) $(`view-${name}`).hidden = name !== view;
+    for (const name of VIEWS) $(`view-${name}`).hidden = name !== view;
     $('corner').hidden = view === 'join';
     document.body.dataset.view = view;
   }
@@ -96,11 +122,17 @@
     if (!gathering) return;
     const activity = screenId === null ? null : activities.get(screenId);
     if (!activity) {
+      renderCountdown(null);
       renderJoin();
       return;
     }
     renderCorner();
-    if (activity.kind === 'words') renderWords(activity);
+    renderCountdown(activity);
+    if (activity.revealed === false) renderHidden(activity);
+    else if (activity.kind === 'words') renderWords(activity);
+    else if (activity.kind === 'task') renderTask(activity);
+    else if (activity.kind === 'priorities') renderPriorities(activity);
+    else if (activity.kind === 'questions') renderQuestions(activity);
     else renderStatements(activity);
   }
 
@@ -266,7 +298,7 @@
 
   // ---- statements wall -------------------------------------------------------------
 
-  const wall = { timer: null, page: 0, pages: [], turner: null, activityId: null };
+  const wall = { timer: null, page: 0, pages: [], activityId: null, box: 'wall', pager: 'wall-page' };
 
   function renderStatements(activity) {
     show('statements');
@@ -296,7 +328,7 @@
       S.el('ul', { class: 'group__list' }, byTable.get(number).map((entry) =>
         S.el('li', { class: `group__entry${entry.highlighted ? ' is-highlighted' : ''}` }, entry.text)))));
     $('wall-empty').hidden = groups.length > 0;
-    paginate(groups);
+    paginate(wall, groups);
   }
 
   /** The highlighted entry (the latest one highlighted), enlarged above the wall. */
@@ -312,9 +344,9 @@
   }
 
   /** Pack table groups into columns (shortest first); what does not fit goes on the next page. */
-  function paginate(groups) {
-    const box = $('wall');
-    const columns = Math.max(1, Math.floor(box.clientWidth / 430));
+  function paginate(pager, groups, minWidth) {
+    const box = $(pager.box);
+    const columns = Math.max(1, Math.min(groups.length || 1, Math.floor(box.clientWidth / (minWidth || 430))));
     const limit = box.clientHeight;
     const gap = 24;
     const probe = S.el('div', { class: 'wall__col wall__probe', style: `width:${(box.clientWidth - gap * (columns - 1)) / columns}px` }, groups);
@@ -334,24 +366,189 @@
       page.heights[shortest] += heights[i];
       page.count += 1;
     });
-    wall.pages = pages;
-    if (wall.page >= pages.length) wall.page = 0;
-    showPage();
+    pager.pages = pages;
+    if (pager.page >= pages.length) pager.page = 0;
+    showPage(pager);
   }
 
-  function showPage() {
-    const page = wall.pages[wall.page];
-    const box = $('wall');
+  function showPage(pager) {
+    const page = pager.pages[pager.page];
+    const box = $(pager.box);
     box.replaceChildren(...(page ? page.cols.map((col) => S.el('div', { class: 'wall__col' }, col)) : []));
-    $('wall-page').textContent = wall.pages.length > 1 ? S.fmt(T.page, { n: wall.page + 1, total: wall.pages.length }) : '';
+    $(pager.pager).textContent = pager.pages.length > 1 ? S.fmt(T.page, { n: pager.page + 1, total: pager.pages.length }) : '';
   }
 
   function turnPage() {
-    if (wall.pages.length > 1 && document.body.dataset.view === 'statements') {
-      wall.page = (wall.page + 1) % wall.pages.length;
-      showPage();
+    const pager = { statements: wall, task: board }[document.body.dataset.view];
+    if (pager && pager.pages.length > 1) {
+      pager.page = (pager.page + 1) % pager.pages.length;
+      showPage(pager);
     }
   }
+
+  // ---- group task: one question across the tables, or the progress board ----------------
+
+  const board = { timer: null, page: 0, pages: [], key: null, box: 'task-wall', pager: 'task-page' };
+
+  function taskQuestions(activity) {
+    return (activity.options && activity.options.questions) || activity.questions || [];
+  }
+
+  /** The tables a task is for (its own list, else every table of the gathering). */
+  function taskTables(activity) {
+    const only = activity.tables || (activity.options && activity.options.tables);
+    const all = (gathering.tables || []).map((t) => t.number);
+    return only && only.length ? all.filter((n) => only.includes(n)) : all;
+  }
+
+  function renderTask(activity) {
+    const questions = taskQuestions(activity);
+    const question = screenView === 'question' ? questions.find((q) => q.id === screenQuestion) : null;
+    if (!question) { renderProgress(activity, questions); return; }
+    show('task');
+    $('task-title').textContent = activity.title || activity.prompt || gathering.title;
+    const number = questions.indexOf(question) + 1;
+    $('task-question').textContent = `${number}. ${question.title}`;
+    $('task-count').textContent = '';
+    const key = `${activity.id}|${question.id}`;
+    if (board.key !== key) {
+      board.key = key;
+      board.page = 0;
+      drawTaskWall(activity, question);
+      return;
+    }
+    if (!board.timer) board.timer = window.setTimeout(() => { board.timer = null; drawTaskWall(activities.get(activity.id), question); }, WALL_EVERY);
+  }
+
+  function drawTaskWall(activity, question) {
+    if (!activity || activity.id !== screenId || document.body.dataset.view !== 'task') return;
+    const points = [...activity.points.values()].filter((p) => p.question_id === question.id && !p.deleted);
+    const groups = taskTables(activity).map((number) => {
+      const mine = points.filter((p) => p.table === number).sort((a, b) => a.id - b.id);
+      return S.el('section', { class: `group${mine.length ? '' : ' group--empty'}` },
+        S.el('h2', { class: 'group__label' }, tableLabel(number)),
+        mine.length
+          ? S.el('ul', { class: 'group__list' }, mine.map((p) => S.el('li', { class: 'group__entry' }, p.text)))
+          : S.el('p', { class: 'group__none' }, '…'));
+    });
+    paginate(board, groups, 380);
+  }
+
+  function renderProgress(activity, questions) {
+    show('progress');
+    board.key = null;
+    $('progress-title').textContent = activity.title || gathering.title;
+    $('progress-prompt').textContent = activity.prompt;
+    const counts = new Map();
+    for (const p of activity.points.values()) {
+      if (p.deleted) continue;
+      const key = `${p.table}|${p.question_id}`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const head = S.el('tr', {}, S.el('th', { class: 'progress__corner' }),
+      questions.map((q, i) => S.el('th', { scope: 'col', class: 'progress__q', title: q.title },
+        S.el('span', { class: 'progress__qn' }, String(i + 1)), S.el('span', { class: 'progress__qt' }, q.title))));
+    const rows = taskTables(activity).map((number) => S.el('tr', {},
+      S.el('th', { scope: 'row', class: 'progress__table' }, tableLabel(number)),
+      questions.map((q) => {
+        const n = counts.get(`${number}|${q.id}`) || 0;
+        return S.el('td', { class: `progress__cell${n ? ' is-done' : ''}` },
+          n ? S.el('span', { class: 'progress__check', 'aria-hidden': 'true' }, '✓') : null,
+          S.el('span', { class: 'progress__n' }, n ? String(n) : '–'));
+      })));
+    $('progress').replaceChildren(S.el('thead', {}, head), S.el('tbody', {}, rows));
+    // Shrink the rows when there are many tables, never the type below 28 px.
+    const rowsCount = Math.max(1, rows.length);
+    $('progress').style.setProperty('--row-h', `${Math.max(44, Math.min(96, Math.floor(($('progress-box').clientHeight - 140) / rowsCount)))}px`);
+  }
+
+  // ---- priorities ------------------------------------------------------------------------
+
+  function resultRows(rows, limit) {
+    const max = Math.max(1, ...rows.map((r) => r.score || 0));
+    return rows.slice(0, limit).map((row) => S.el('li', { class: 'prio-row' },
+      S.el('span', { class: 'prio-row__rank' }, String(row.rank)),
+      S.el('div', { class: 'prio-row__main' },
+        S.el('span', { class: 'prio-row__text' }, row.text),
+        S.el('span', { class: 'prio-row__bar' }, S.el('span', { class: 'prio-row__fill', style: `width:${Math.round((100 * (row.score || 0)) / max)}%` }))),
+      S.el('span', { class: 'prio-row__score' }, String(row.score || 0))));
+  }
+
+  function renderPriorities(activity) {
+    show('priorities');
+    $('prio-title').textContent = activity.title || gathering.title;
+    $('prio-prompt').textContent = activity.prompt;
+    const results = activity.results || {};
+    const overall = results.overall || [];
+    const ballots = results.ballots || 0;
+    $('prio-count').textContent = S.fmt(T.ballots, { n: ballots });
+    $('prio-method').textContent = results.method === 'borda' ? T.method_borda : (results.method === 'dots' ? T.method_dots : '');
+    $('prio-overall').replaceChildren(...(overall.length ? resultRows(overall, 12) : [S.el('li', { class: 'wall-empty' }, T.no_ballots)]));
+    // Small multiples beside it: per network when tables belong to networks, else per table.
+    const networks = Object.entries(results.networks || {}).filter(([, rows]) => rows.length);
+    const tables = Object.entries(results.tables || {}).filter(([, rows]) => rows.length);
+    const groups = networks.length ? networks.map(([name, rows]) => [name, rows])
+      : (tables.length > 1 ? tables.map(([n, rows]) => [tableLabel(Number(n)), rows]) : []);
+    $('prio-side').hidden = !groups.length;
+    $('view-priorities').classList.toggle('has-side', groups.length > 0);
+    $('prio-side-title').textContent = networks.length ? T.per_network : T.per_table;
+    $('prio-small').replaceChildren(...groups.map(([label, rows]) => S.el('section', { class: 'small' },
+      S.el('h3', { class: 'small__label' }, label),
+      S.el('ol', { class: 'small__list' }, rows.slice(0, 3).filter((r) => r.score > 0).map((r) =>
+        S.el('li', {}, S.el('span', { class: 'small__rank' }, `${r.rank}.`), S.el('span', { class: 'small__text' }, r.text)))))));
+  }
+
+  // ---- questions to the panel ----------------------------------------------------------------
+
+  function renderQuestions(activity) {
+    show('questions');
+    $('qa-title').textContent = activity.title || gathering.title;
+    $('qa-prompt').textContent = activity.prompt;
+    const visible = [...activity.entries.values()].filter((e) => !e.hidden && !e.held).sort((a, b) => {
+      if (!!a.pinned !== !!b.pinned) return a.pinned ? -1 : 1;
+      if (!!a.answered !== !!b.answered) return a.answered ? 1 : -1;
+      return (b.votes || 0) - (a.votes || 0) || a.id - b.id;
+    });
+    $('qa-count').textContent = S.fmt(T.questions_n, { n: visible.length });
+    $('qa-empty').hidden = visible.length > 0;
+    $('qa-list').replaceChildren(...visible.slice(0, 30).map((e) => S.el('li', {
+      class: `qa-row${e.pinned ? ' is-pinned' : ''}${e.answered ? ' is-answered' : ''}${e.highlighted ? ' is-highlighted' : ''}`,
+    },
+    S.el('span', { class: 'qa-row__votes' }, S.el('span', { class: 'qa-row__n' }, String(e.votes || 0)), S.el('span', { class: 'qa-row__label' }, T.votes)),
+    S.el('div', { class: 'qa-row__body' },
+      S.el('p', { class: 'qa-row__text' }, e.text),
+      e.pinned || e.answered ? S.el('p', { class: 'qa-row__tags' }, e.pinned ? T.pinned : null, e.pinned && e.answered ? ' · ' : null, e.answered ? T.answered : null) : null))));
+  }
+
+  // ---- results hidden until the facilitator reveals them -----------------------------------
+
+  function renderHidden(activity) {
+    show('hidden');
+    $('hidden-title').textContent = activity.title || gathering.title;
+    $('hidden-prompt').textContent = activity.prompt;
+    $('hidden-count').textContent = S.fmt(T.count, { n: activity.count || 0 });
+  }
+
+  // ---- countdown -----------------------------------------------------------------------------
+
+  let countdownOf = null;
+
+  function renderCountdown(activity) {
+    countdownOf = activity && activity.closes_at && (activity.state === 'open' || S.secondsUntil(activity.closes_at) === 0) ? activity.closes_at : null;
+    tickCountdown();
+  }
+
+  function tickCountdown() {
+    const node = $('countdown');
+    const left = S.secondsUntil(countdownOf);
+    node.hidden = left === null;
+    document.body.classList.toggle('has-countdown', left !== null);
+    if (left === null) return;
+    node.classList.toggle('is-short', left > 0 && left <= 30);
+    node.classList.toggle('is-up', left === 0);
+    node.textContent = left === 0 ? T.time_up : S.clock(left);
+  }
+  window.setInterval(tickCountdown, 1000);
 
   // ---- full screen, connection -------------------------------------------------------
 
@@ -375,6 +572,7 @@
   window.addEventListener('resize', () => {
     if (document.body.dataset.view === 'words') { cloud.fit = 1; scheduleCloud(); }
     if (document.body.dataset.view === 'statements') drawWall(activities.get(wall.activityId));
+    if (document.body.dataset.view !== 'words') render();
   });
   window.setInterval(turnPage, PAGE_EVERY);
 
