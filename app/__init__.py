@@ -9,6 +9,7 @@ socketio = SocketIO()
 def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
     from . import api, auth, broadcasts, events, pages, settings, store, translation
+    from . import minutes_api
 
     app = Flask(
         __name__,
@@ -26,6 +27,7 @@ def create_app(config=None):
     broadcasts.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(minutes_api.bp)
 
     socketio.init_app(
         app,

@@ -19,6 +19,10 @@ HTTP_STATUS = {
     "activity_closed": 409,
     "quota_used": 409,
     "too_many_words": 409,
+    "invalid_network": 400,
+    "unknown_network": 404,
+    "invalid_bundle": 400,
+    "bundle_too_new": 422,
 }
 
 

@@ -23,6 +23,15 @@ MESSAGES = {
     "empty_text": lazy_gettext("Skriv noe før du sender."),
     "text_too_long": lazy_gettext("Teksten er for lang (høyst %(limit)s tegn)."),
     "bad_characters": lazy_gettext("Teksten inneholder tegn som ikke kan lagres."),
+    "invalid_network": lazy_gettext("Nettverket er ugyldig: %(detail)s"),
+    "unknown_network": lazy_gettext("Dette nettverket finnes ikke."),
+    "invalid_bundle": lazy_gettext(
+        "Filen er skadet eller ikke en Samla-pakke, og ingenting ble importert: %(detail)s"
+    ),
+    "bundle_too_new": lazy_gettext(
+        "Pakken er laget av en nyere Samla (skjemaversjon %(version)s; denne serveren kan"
+        " lese %(supported)s). Ingenting ble importert."
+    ),
 }
 
 
