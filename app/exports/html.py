@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .images import cloud_png
 from .minutes import background, hidden_note, meta_rows, note_rows
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "exports"
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def _environment():
@@ -30,8 +30,8 @@ def _environment():
 
 
 def render_minutes(minutes, labels):
-    return _environment().get_template("minutes.html").render(m=minutes, labels=labels)
+    return _environment().get_template("exports/minutes.html").render(m=minutes, labels=labels)
 
 
 def render_record(record, labels):
-    return _environment().get_template("record.html").render(r=record, labels=labels)
+    return _environment().get_template("exports/record.html").render(r=record, labels=labels)
