@@ -115,7 +115,8 @@ def check(bundle):
         _require(isinstance(activity.get("options"), dict), "an activity has no options")
     uids = {activity["uid"] for activity in activities}
     for person in _list(content, "participants"):
-        _require(isinstance(person, dict) and _is_text(person.get("token")), "a participant has no token")
+        _require(isinstance(person, dict) and _is_text(person.get("token")),
+                 "a participant has no token")
         _require(person.get("table_number") in numbers, "a participant sits at an unknown table")
         _require(_is_text(person.get("created_at")), "a participant has no time")
     for entry in _list(content, "entries"):

@@ -5,7 +5,9 @@ from .errors import SamlaError
 from .gatherings import check_text, now
 
 FIELDS = ("notes", "decision", "follow_up", "follow_up_by")
-MAX_LENGTH = {"summary": 20000, "notes": 20000, "decision": 5000, "follow_up": 5000, "follow_up_by": 300}
+MAX_LENGTH = {
+    "summary": 20000, "notes": 20000, "decision": 5000, "follow_up": 5000, "follow_up_by": 300
+}
 
 
 def normalise_notes(raw, fields):

@@ -11,7 +11,6 @@ from flask import (
     send_file,
     url_for,
 )
-
 from flask_babel import get_locale
 
 from . import auth, catalog, networks, snapshots, store

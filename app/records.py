@@ -67,7 +67,10 @@ def annual_wheel(parts):
             {"id": gathering["id"], "title": gathering["title"], "date": gathering["date"]}
         )
     order = sorted(wheel, key=lambda key: (key[0] is None, key[0] or 0, key[1] or 0))
-    return [{"year": year, "month": month, "gatherings": wheel[(year, month)]} for year, month in order]
+    return [
+        {"year": year, "month": month, "gatherings": wheel[(year, month)]}
+        for year, month in order
+    ]
 
 
 def build(db, network_id):

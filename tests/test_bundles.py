@@ -3,11 +3,11 @@
 import copy
 
 import pytest
+from conftest import ADMIN_TOKEN, Organiser
 from exports_helpers import STATEMENTS
 from exports_helpers import run_gathering as run
 
 from app import create_app
-from conftest import ADMIN_TOKEN, Organiser
 
 
 @pytest.fixture

@@ -167,7 +167,7 @@ def test_csv_minutes_are_one_bom_file_per_activity_with_formulas_defused(organis
     assert rows[0] == ["Sak", "Bord nr.", "Bord", "Tekst"]
     found = {}
     for item, number, label, text in rows[1:]:
-        assert item == "2"
+        assert item == "2" and LABELS[int(number)] == label
         found.setdefault(label, []).append(text)
     expected = {LABELS[n]: list(texts) for n, texts in STATEMENTS.items()}
     expected[LABELS[1]][1] = "'=SUM(A1:A2)"

@@ -1,7 +1,6 @@
 """Networks: created through the API, linked to tables by id or by name."""
 
 import pytest
-
 from conftest import simple_definition
 
 
