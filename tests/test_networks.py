@@ -43,3 +43,15 @@ def test_a_table_joins_a_network_by_id_or_keeps_a_free_label(organiser):
     missing = organiser.post(f"/api/gatherings/{gathering['id']}/tables/9/network",
                              json={"network": None})
     assert missing.status_code == 404 and missing.get_json()["error"] == "unknown_table"
+
+
+@pytest.mark.parametrize("method,path", [
+    ("get", "/api/gatherings/1/export.docx"), ("get", "/api/gatherings/1/minutes"),
+    ("post", "/api/gatherings/1/notes"), ("post", "/api/networks"),
+    ("get", "/api/networks/1/record.json"), ("post", "/api/gatherings/1/file-records"),
+    ("get", "/api/gatherings/1/bundle"), ("post", "/api/bundles"),
+    ("post", "/api/gatherings/1/tables/1/network"),
+])
+def test_filing_routes_need_the_organiser(client, method, path):
+    response = getattr(client, method)(path, json={}, headers={"Authorization": "Bearer wrong"})
+    assert response.status_code == 401 and response.get_json()["error"] == "unauthorized"
