@@ -8,7 +8,18 @@ socketio = SocketIO()
 
 def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
-    from . import api, auth, broadcasts, events, pages, settings, store, timers, translation
+    from . import (
+        api,
+        auth,
+        broadcasts,
+        events,
+        minutes_api,
+        pages,
+        settings,
+        store,
+        timers,
+        translation,
+    )
 
     app = Flask(
         __name__,
@@ -27,6 +38,7 @@ def create_app(config=None):
     timers.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(minutes_api.bp)
 
     socketio.init_app(
         app,

@@ -24,7 +24,7 @@ def create_gathering(db_store, definition):
             "place": definition["place"],
             "organiser": definition["organiser"],
             "language": definition["language"],
-            "definition": definition,
+            "definition": rules.flatten(definition),
             "screen_token": rules.new_token(),
             "created_at": rules.now(),
         }

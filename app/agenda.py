@@ -113,7 +113,8 @@ def apply_definition(db_store, gathering_id, raw):
             store.delete_activity(db, activity_id)
         resolve_sources(db, gathering_id)
         stored = {k: definition[k] for k in ("title", "date", "place", "organiser", "language")}
-        store.update_gathering(db, gathering_id, {**stored, "definition": definition})
+        stored["definition"] = rules.flatten(definition)
+        store.update_gathering(db, gathering_id, stored)
         if gathering["screen_activity_id"] not in kept:
             store.set_screen_activity(db, gathering_id, None)
     return sorted(kept), sorted(set(existing) - kept)

@@ -30,6 +30,10 @@ HTTP_STATUS = {
     "table_in_use": 409,
     "template_exists": 409,
     "held": 409,
+    "invalid_network": 400,
+    "unknown_network": 404,
+    "invalid_bundle": 400,
+    "bundle_too_new": 422,
 }
 
 

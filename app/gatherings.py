@@ -180,6 +180,17 @@ def normalise_definition(raw):
     }
 
 
+def flatten(definition):
+    """A checked definition back in the shape people write (options beside the other keys),
+    which normalise_definition accepts again; kept with the gathering for bundles."""
+    activities = []
+    for activity in definition["activities"]:
+        item = {key: activity[key] for key in ACTIVITY_KEYS if key in activity}
+        item.update(activity["options"])
+        activities.append({k: v for k, v in item.items() if v is not None and v is not False})
+    return {**definition, "activities": activities}
+
+
 def new_code():
     """A short numeric join code (the caller checks it is not in use)."""
     return "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))

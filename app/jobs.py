@@ -10,7 +10,14 @@ def cloud(payload):
     return render_png(payload["frequencies"])
 
 
-JOBS = {"cloud": cloud}
+def document(payload):
+    """Minutes or a record in a heavy format (DOCX, PDF, XLSX, HTML with its clouds)."""
+    from .exports.formats import render
+
+    return render(payload["what"], payload["format"], payload["data"], payload["labels"])
+
+
+JOBS = {"cloud": cloud, "document": document}
 
 
 def main(argv):

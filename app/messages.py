@@ -38,6 +38,15 @@ MESSAGES = {
     "table_in_use": lazy_gettext("Bord %(table)s har deltakere og kan ikke fjernes."),
     "template_exists": lazy_gettext("Det finnes allerede en mal som heter %(stem)s."),
     "held": lazy_gettext("Spørsmålet venter på godkjenning."),
+    "invalid_network": lazy_gettext("Nettverket er ugyldig: %(detail)s"),
+    "unknown_network": lazy_gettext("Dette nettverket finnes ikke."),
+    "invalid_bundle": lazy_gettext(
+        "Filen er skadet eller ikke en Samla-pakke, og ingenting ble importert: %(detail)s"
+    ),
+    "bundle_too_new": lazy_gettext(
+        "Pakken er laget av en nyere Samla (skjemaversjon %(version)s; denne serveren kan"
+        " lese %(supported)s). Ingenting ble importert."
+    ),
 }
 
 

@@ -11,8 +11,9 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import get_locale
 
-from . import auth, catalog, snapshots, store
+from . import auth, catalog, networks, snapshots, store
 from .fonts import DEJAVU_SANS
 
 bp = Blueprint("pages", __name__)
@@ -121,3 +122,43 @@ def table_cards(gathering_id):
 def font():
     """The projector's font, served by the app itself (no internet at the venue)."""
     return send_file(DEJAVU_SANS, mimetype="font/ttf", max_age=86400)
+
+
+@bp.get("/console/<int:gathering_id>/minutes")
+@auth.organiser_page
+def minutes_page(gathering_id):
+    """Notes, network links, filing and downloads: what the organiser does after the day."""
+    from . import notes
+
+    gathering = _gathering_or_404(gathering_id)
+    with store.get_store().read() as db:
+        written = notes.describe(db, gathering_id)
+        known = [networks.public(n) for n in store.list_networks(db)]
+        for table in gathering["tables"]:
+            found = networks.resolve(db, table["network"])
+            table["network_id"] = found["id"] if found else None
+    return render_template(
+        "console/minutes.html", gathering=gathering, notes=written, networks=known
+    )
+
+
+@bp.get("/console/networks/<int:network_id>")
+@auth.organiser_page
+def record_page(network_id):
+    """A network's record: its gatherings in date order, what its tables produced."""
+    from . import records
+    from .exports import labels, minutes
+
+    with store.get_store().read() as db:
+        record = records.build(db, network_id)
+    if record is None:
+        abort(404)
+    return render_template(
+        "console/record.html",
+        r=record,
+        labels=labels.resolved(str(get_locale() or "nb")),
+        background=minutes.background,
+        hidden_note=minutes.hidden_note,
+        meta_rows=minutes.meta_rows,
+        note_rows=minutes.note_rows,
+    )

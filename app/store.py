@@ -746,3 +746,288 @@ def voted_entries(db, activity_id, participant_token):
             (activity_id, participant_token),
         )
     }
+
+
+# Networks, notes and records
+
+# Appended here rather than in the list above, so it simply runs after any step added there.
+MIGRATIONS.append(
+    """
+    CREATE TABLE networks (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        county TEXT,
+        ordning TEXT,
+        municipalities TEXT NOT NULL DEFAULT '[]',
+        contact TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE notes (
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        activity_uid TEXT NOT NULL,
+        notes TEXT,
+        decision TEXT,
+        follow_up TEXT,
+        follow_up_by TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (gathering_id, activity_uid)
+    );
+    CREATE TABLE record_parts (
+        network_id INTEGER NOT NULL REFERENCES networks(id),
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        gathering_date TEXT,
+        content TEXT NOT NULL,
+        filed_at TEXT NOT NULL,
+        PRIMARY KEY (network_id, gathering_id)
+    );
+    """
+)
+
+
+def _network(row):
+    if row is not None:
+        row["municipalities"] = json.loads(row["municipalities"])
+    return row
+
+
+def insert_network(db, network):
+    """Store a network; its id is random (like a gathering's) unless one is given."""
+    network_id = network.get("id") or new_gathering_id(db)
+    db.conn.execute(
+        "INSERT INTO networks (id, name, county, ordning, municipalities, contact, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            network_id,
+            network["name"],
+            network.get("county"),
+            network.get("ordning"),
+            json.dumps(network.get("municipalities") or [], ensure_ascii=False),
+            network.get("contact"),
+            network["created_at"],
+        ),
+    )
+    return network_id
+
+
+def get_network(db, network_id):
+    return _network(_row(db, "SELECT * FROM networks WHERE id = ?", (network_id,)))
+
+
+def find_network_by_name(db, name):
+    return _network(
+        _row(db, "SELECT * FROM networks WHERE name = ? COLLATE NOCASE ORDER BY id", (name,))
+    )
+
+
+def list_networks(db):
+    return [_network(r) for r in _rows(db, "SELECT * FROM networks ORDER BY name, id")]
+
+
+def set_table_network(db, gathering_id, number, network):
+    db.conn.execute(
+        "UPDATE tables SET network = ? WHERE gathering_id = ? AND number = ?",
+        (network, gathering_id, number),
+    )
+
+
+def get_notes(db, gathering_id):
+    """The facilitator's notes of a gathering by activity uid ('' is the gathering's summary)."""
+    rows = _rows(db, "SELECT * FROM notes WHERE gathering_id = ?", (gathering_id,))
+    return {row.pop("activity_uid"): row for row in rows}
+
+
+def save_notes(db, gathering_id, activity_uid, notes, now):
+    """Replace the notes of one activity (or, with uid '', the gathering's summary)."""
+    db.conn.execute(
+        "INSERT INTO notes (gathering_id, activity_uid, notes, decision, follow_up,"
+        " follow_up_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (gathering_id, activity_uid) DO UPDATE SET notes = excluded.notes,"
+        " decision = excluded.decision, follow_up = excluded.follow_up,"
+        " follow_up_by = excluded.follow_up_by, updated_at = excluded.updated_at",
+        (
+            gathering_id,
+            activity_uid,
+            notes.get("notes"),
+            notes.get("decision"),
+            notes.get("follow_up"),
+            notes.get("follow_up_by"),
+            now,
+        ),
+    )
+
+
+def replace_record_parts(db, gathering_id, parts, now):
+    """File a gathering into records: its earlier parts go, `parts` {network_id: content} come."""
+    db.conn.execute("DELETE FROM record_parts WHERE gathering_id = ?", (gathering_id,))
+    db.conn.executemany(
+        "INSERT INTO record_parts (network_id, gathering_id, gathering_date, content, filed_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                network_id,
+                gathering_id,
+                content["gathering"].get("date"),
+                json.dumps(content, ensure_ascii=False),
+                now,
+            )
+            for network_id, content in parts.items()
+        ],
+    )
+
+
+def list_record_parts(db, network_id):
+    """A network's filed parts, in date order (undated last), as stored content."""
+    rows = _rows(
+        db,
+        "SELECT content, filed_at FROM record_parts WHERE network_id = ?"
+        " ORDER BY gathering_date IS NULL, gathering_date, gathering_id",
+        (network_id,),
+    )
+    return [json.loads(row["content"]) for row in rows]
+
+
+def filed_network_ids(db, gathering_id):
+    rows = _rows(
+        db, "SELECT network_id FROM record_parts WHERE gathering_id = ? ORDER BY network_id",
+        (gathering_id,),
+    )
+    return [row["network_id"] for row in rows]
+
+
+# Bundles: whole gatherings moved between servers, merged by stable ids
+
+
+def list_participants(db, gathering_id):
+    return _rows(
+        db,
+        "SELECT token, table_number, created_at FROM participants WHERE gathering_id = ?"
+        " ORDER BY created_at, token",
+        (gathering_id,),
+    )
+
+
+def list_bundle_entries(db, gathering_id):
+    """Every entry of a gathering with its stable ids, for a bundle."""
+    return _rows(
+        db,
+        "SELECT e.uid, a.uid AS activity_uid, e.table_number AS \"table\", e.participant_token,"
+        " e.client_id, e.text, e.hidden, e.held, e.pinned, e.answered, e.created_at,"
+        " (a.highlighted_entry_id IS e.id) AS highlighted"
+        " FROM entries e JOIN activities a ON a.id = e.activity_id"
+        " WHERE e.gathering_id = ? ORDER BY e.id",
+        (gathering_id,),
+    )
+
+
+def insert_participant_if_missing(db, token, gathering_id, table_number, created_at):
+    db.conn.execute(
+        "INSERT OR IGNORE INTO participants (token, gathering_id, table_number, created_at)"
+        " VALUES (?, ?, ?, ?)",
+        (token, gathering_id, table_number, created_at),
+    )
+
+
+def get_activity_by_uid(db, uid):
+    return _activity(_row(db, "SELECT * FROM activities WHERE uid = ?", (uid,)))
+
+
+def entry_uid_exists(db, uid, participant_token, client_id):
+    return (
+        _row(
+            db,
+            "SELECT 1 AS found FROM entries WHERE uid = ?"
+            " OR (participant_token = ? AND client_id = ?)",
+            (uid, participant_token, client_id),
+        )
+        is not None
+    )
+
+
+def insert_imported_entry(db, entry):
+    """An entry from a bundle, with its own uid, hidden flag and time."""
+    cursor = db.conn.execute(
+        "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
+        " client_id, text, hidden, held, pinned, answered, created_at, uid)"
+        " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
+        " :client_id, :text, :hidden, :held, :pinned, :answered, :created_at, :uid)",
+        {"held": 0, "pinned": 0, "answered": 0, **entry},
+    )
+    return cursor.lastrowid
+
+
+def get_entry_by_uid(db, uid):
+    return _entry(
+        _row(
+            db,
+            f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
+            " WHERE e.uid = ?",
+            (uid,),
+        )
+    )
+
+
+def get_point_by_uid(db, uid):
+    return _point(_row(db, f"SELECT {POINT_COLUMNS} FROM points WHERE uid = ?", (uid,)))
+
+
+def list_bundle_points(db, gathering_id):
+    """Every task point of a gathering (deleted ones too) with stable ids, for a bundle."""
+    rows = _rows(
+        db,
+        "SELECT p.uid, a.uid AS activity_uid, p.table_number AS \"table\", p.question_id,"
+        " p.text, p.version, p.deleted, p.participant_token, p.client_id, p.created_at,"
+        " p.updated_at FROM points p JOIN activities a ON a.id = p.activity_id"
+        " WHERE p.gathering_id = ? ORDER BY p.id",
+        (gathering_id,),
+    )
+    for row in rows:
+        row["deleted"] = bool(row["deleted"])
+    return rows
+
+
+def insert_imported_point(db, point):
+    db.conn.execute(
+        "INSERT INTO points (activity_id, gathering_id, table_number, question_id, text,"
+        " version, deleted, participant_token, client_id, created_at, updated_at, uid)"
+        " VALUES (:activity_id, :gathering_id, :table_number, :question_id, :text, :version,"
+        " :deleted, :participant_token, :client_id, :created_at, :updated_at, :uid)",
+        point,
+    )
+
+
+def replace_point(db, point_id, point):
+    """Take a newer version of a point from a bundle."""
+    db.conn.execute(
+        "UPDATE points SET text = ?, version = ?, deleted = ?, updated_at = ? WHERE id = ?",
+        (point["text"], point["version"], int(point["deleted"]), point["updated_at"], point_id),
+    )
+
+
+def list_bundle_ballots(db, gathering_id):
+    rows = _rows(
+        db,
+        "SELECT a.uid AS activity_uid, b.participant_token, b.table_number AS \"table\","
+        " b.ballot, b.updated_at FROM ballots b JOIN activities a ON a.id = b.activity_id"
+        " WHERE b.gathering_id = ? ORDER BY b.rowid",
+        (gathering_id,),
+    )
+    for row in rows:
+        row["ballot"] = json.loads(row["ballot"])
+    return rows
+
+
+def get_ballot_time(db, activity_id, participant_token):
+    row = db.conn.execute(
+        "SELECT updated_at FROM ballots WHERE activity_id = ? AND participant_token = ?",
+        (activity_id, participant_token),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def list_bundle_upvotes(db, gathering_id):
+    return _rows(
+        db,
+        "SELECT e.uid AS entry_uid, u.participant_token, u.created_at FROM upvotes u"
+        " JOIN entries e ON e.id = u.entry_id WHERE e.gathering_id = ? ORDER BY u.rowid",
+        (gathering_id,),
+    )

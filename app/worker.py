@@ -35,3 +35,8 @@ def render_cloud_png(freq):
     if not isinstance(freq, list):
         raise SamlaError("bad_request", detail="frequencies must be a list")
     return run_job("cloud", {"frequencies": freq})
+
+
+def render_document(what, fmt, data, labels):
+    """Minutes or a network record as DOCX, PDF, XLSX or HTML, rendered in the worker."""
+    return run_job("document", {"what": what, "format": fmt, "data": data, "labels": labels})

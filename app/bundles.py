@@ -1,0 +1,383 @@
+"""Bundles: a whole gathering as one JSON file, to move it from a laptop to the county's server.
+
+Import merges by stable ids (the gathering's random id, activities' and entries'
+uids, networks' ids), so importing the same bundle twice changes nothing. A bundle
+is checked completely before anything is written, and written in one transaction.
+"""
+
+import hashlib
+import json
+
+from . import networks, records, store
+from .errors import SamlaError
+from .gatherings import new_code, new_token, normalise_definition, now
+
+FORMAT = "samla-bundle"
+SCHEMA_VERSION = 1
+ACTIVITY_KEYS = ("uid", "position", "kind", "prompt", "title", "help", "options", "key",
+                 "tables", "approval", "revealed")
+ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
+NOTE_KEYS = ("activity_uid", "notes", "decision", "follow_up", "follow_up_by", "updated_at")
+
+
+def checksum(content):
+    """sha256 of the content in a canonical form, so a damaged or edited file shows."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def export(db, gathering_id):
+    """The bundle of a gathering, or None."""
+    gathering = store.get_gathering(db, gathering_id)
+    if gathering is None:
+        return None
+    tables = store.list_tables(db, gathering_id)
+    links = {table["network"] for table in tables}
+    linked = [networks.resolve(db, link) for link in sorted(filter(None, links))]
+    content = {
+        "gathering": {
+            key: gathering[key]
+            for key in ("id", "code", "title", "date", "place", "organiser", "language",
+                        "created_at", "definition")
+        },
+        "tables": tables,
+        "activities": [
+            _exported_activity(db, activity)
+            for activity in store.list_activities(db, gathering_id)
+        ],
+        "participants": store.list_participants(db, gathering_id),
+        "entries": [
+            {**entry, **{flag: bool(entry[flag]) for flag in ENTRY_FLAGS}}
+            for entry in store.list_bundle_entries(db, gathering_id)
+        ],
+        "points": store.list_bundle_points(db, gathering_id),
+        "ballots": [
+            {**ballot, "ballot": _ballot_items(ballot["ballot"], lambda i: _item_uid(db, i))}
+            for ballot in store.list_bundle_ballots(db, gathering_id)
+        ],
+        "upvotes": store.list_bundle_upvotes(db, gathering_id),
+        "notes": [
+            {"activity_uid": uid, **{key: note[key] for key in NOTE_KEYS[1:]}}
+            for uid, note in sorted(store.get_notes(db, gathering_id).items())
+        ],
+        "networks": [networks.public(n) for n in linked if n is not None],
+        "filed": bool(store.filed_network_ids(db, gathering_id)),
+    }
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "checksum": checksum(content),
+        "content": content,
+    }
+
+
+def _exported_activity(db, activity):
+    """An activity with its local ids replaced by stable ones (a source by its uid)."""
+    exported = {key: activity[key] for key in ACTIVITY_KEYS}
+    source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+    if isinstance(source, int):
+        source_activity = store.get_activity(db, source)
+        exported["options"] = {**activity["options"],
+                               "source": source_activity["uid"] if source_activity else None}
+    return exported
+
+
+def _ballot_items(ballot, translate):
+    """The same ballot with every item id translated."""
+    if "dots" in ballot:
+        return {"dots": {translate(item): n for item, n in ballot["dots"].items()}}
+    return {"ranking": [translate(item) for item in ballot.get("ranking", [])]}
+
+
+def _item_uid(db, item_id):
+    """e12 / p7 (local ids) as e:<uid> / p:<uid>; listed items (i3) stay as they are."""
+    if item_id[:1] == "e" and item_id[1:].isdigit():
+        entry = store.get_entry(db, int(item_id[1:]))
+        return f"e:{entry['uid']}" if entry else item_id
+    if item_id[:1] == "p" and item_id[1:].isdigit():
+        point = store.get_point(db, int(item_id[1:]))
+        return f"p:{point['uid']}" if point else item_id
+    return item_id
+
+
+def _item_id(db, item):
+    """The reverse of _item_uid on this server."""
+    if item.startswith("e:"):
+        entry = store.get_entry_by_uid(db, item[2:])
+        return f"e{entry['id']}" if entry else item
+    if item.startswith("p:"):
+        point = store.get_point_by_uid(db, item[2:])
+        return f"p{point['id']}" if point else item
+    return item
+
+
+def _damaged(detail):
+    return SamlaError("invalid_bundle", detail=detail)
+
+
+def _require(condition, detail):
+    if not condition:
+        raise _damaged(detail)
+
+
+def _is_text(value, optional=False):
+    return isinstance(value, str) or (optional and value is None)
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check(bundle):
+    """The bundle's content once every part is known to be whole; refusals name what is wrong."""
+    _require(isinstance(bundle, dict) and bundle.get("format") == FORMAT, "not a Samla bundle")
+    version = bundle.get("schema_version")
+    _require(_is_int(version) and version >= 1, "schema_version is missing")
+    if version > SCHEMA_VERSION:
+        raise SamlaError("bundle_too_new", version=version, supported=SCHEMA_VERSION)
+    content = bundle.get("content")
+    _require(isinstance(content, dict), "content is missing")
+    _require(bundle.get("checksum") == checksum(content), "the checksum does not match")
+    gathering = content.get("gathering")
+    _require(isinstance(gathering, dict) and _is_int(gathering.get("id")), "gathering is missing")
+    _require(_is_text(gathering.get("created_at")), "gathering.created_at is missing")
+    try:
+        normalise_definition(gathering.get("definition"))
+    except SamlaError as error:
+        raise _damaged(f"the definition is invalid ({error.params.get('detail', '')})") from None
+    tables = content.get("tables")
+    _require(isinstance(tables, list) and tables, "tables are missing")
+    for table in tables:
+        _require(isinstance(table, dict) and _is_int(table.get("number")), "a table has no number")
+        _require(_is_text(table.get("label")), "a table has no label")
+        _require(_is_text(table.get("network"), optional=True), "a table's network is not text")
+    numbers = {table["number"] for table in tables}
+    activities = content.get("activities")
+    _require(isinstance(activities, list) and activities, "activities are missing")
+    for activity in activities:
+        _require(isinstance(activity, dict), "an activity is not an object")
+        _require(_is_text(activity.get("uid")) and _is_text(activity.get("kind")),
+                 "an activity has no uid or kind")
+        _require(_is_text(activity.get("prompt")), "an activity has no prompt")
+        _require(_is_int(activity.get("position")), "an activity has no position")
+        _require(isinstance(activity.get("options"), dict), "an activity has no options")
+    uids = {activity["uid"] for activity in activities}
+    for person in _list(content, "participants"):
+        _require(isinstance(person, dict) and _is_text(person.get("token")),
+                 "a participant has no token")
+        _require(person.get("table_number") in numbers, "a participant sits at an unknown table")
+        _require(_is_text(person.get("created_at")), "a participant has no time")
+    for entry in _list(content, "entries"):
+        _require(isinstance(entry, dict), "an entry is not an object")
+        for key in ("uid", "participant_token", "client_id", "text", "created_at"):
+            _require(_is_text(entry.get(key)), f"an entry has no {key}")
+        _require(entry.get("activity_uid") in uids, "an entry belongs to an unknown activity")
+        _require(entry.get("table") in numbers, "an entry belongs to an unknown table")
+        _require(isinstance(entry.get("hidden"), bool), "an entry's hidden flag is missing")
+    for point in _list(content, "points"):
+        _require(isinstance(point, dict), "a point is not an object")
+        for key in ("uid", "participant_token", "client_id", "text", "question_id",
+                    "created_at", "updated_at"):
+            _require(_is_text(point.get(key)), f"a point has no {key}")
+        _require(point.get("activity_uid") in uids, "a point belongs to an unknown activity")
+        _require(point.get("table") in numbers, "a point belongs to an unknown table")
+        _require(_is_int(point.get("version")) and isinstance(point.get("deleted"), bool),
+                 "a point has no version")
+    for ballot in _list(content, "ballots"):
+        _require(isinstance(ballot, dict) and ballot.get("activity_uid") in uids,
+                 "a ballot belongs to an unknown activity")
+        _require(_is_text(ballot.get("participant_token")) and _is_text(ballot.get("updated_at")),
+                 "a ballot has no participant or time")
+        _require(ballot.get("table") in numbers, "a ballot belongs to an unknown table")
+        _require(isinstance(ballot.get("ballot"), dict), "a ballot is not an object")
+    entry_uids = {entry["uid"] for entry in content.get("entries", [])}
+    for vote in _list(content, "upvotes"):
+        _require(isinstance(vote, dict) and vote.get("entry_uid") in entry_uids,
+                 "a vote belongs to an unknown entry")
+        _require(_is_text(vote.get("participant_token")) and _is_text(vote.get("created_at")),
+                 "a vote has no participant or time")
+    for note in _list(content, "notes"):
+        _require(isinstance(note, dict) and note.get("activity_uid") in uids | {""},
+                 "a note belongs to an unknown activity")
+        _require(_is_text(note.get("updated_at")), "a note has no time")
+        _require(all(_is_text(note.get(k), optional=True) for k in NOTE_KEYS), "a note is not text")
+    for network in _list(content, "networks"):
+        _require(isinstance(network, dict) and _is_int(network.get("id")), "a network has no id")
+        try:
+            networks.normalise_network(network)
+        except SamlaError as error:
+            raise _damaged(f"a network is invalid ({error.params.get('detail', '')})") from None
+    return content
+
+
+def _list(content, key):
+    value = content.get(key, [])
+    _require(isinstance(value, list), f"{key} must be a list")
+    return value
+
+
+def import_bundle(db_store, bundle):
+    """Merge a checked bundle into this server; return what changed."""
+    content = check(bundle)
+    gathering = content["gathering"]
+    gathering_id = gathering["id"]
+    counts = {"networks_added": 0, "activities_added": 0, "entries_added": 0}
+    with db_store.write() as db:
+        for network in content["networks"]:
+            if store.get_network(db, network["id"]) is None:
+                checked = networks.normalise_network(network)
+                store.insert_network(db, {**checked, "id": network["id"], "created_at": now()})
+                counts["networks_added"] += 1
+        created = store.get_gathering(db, gathering_id) is None
+        if created:
+            _insert_gathering(db, gathering, content)
+            counts["activities_added"] = len(content["activities"])
+        else:
+            counts["activities_added"] = _merge_activities(db, gathering_id, content)
+            for table in content["tables"]:
+                if table["network"] and store.get_table(db, gathering_id, table["number"]):
+                    store.set_table_network(db, gathering_id, table["number"], table["network"])
+        for person in content["participants"]:
+            store.insert_participant_if_missing(
+                db, person["token"], gathering_id, person["table_number"], person["created_at"]
+            )
+        _resolve_source_uids(db, gathering_id)
+        counts["entries_added"] = _merge_entries(db, gathering_id, content["entries"])
+        counts["points_added"] = _merge_points(db, gathering_id, content.get("points", []))
+        _merge_ballots(db, gathering_id, content.get("ballots", []))
+        _merge_upvotes(db, content.get("upvotes", []))
+        _merge_notes(db, gathering_id, content["notes"])
+        filed = records.file_gathering(db, gathering_id) if content.get("filed") else None
+    return {"gathering_id": gathering_id, "created": created, **counts, "filed": filed}
+
+
+def _insert_gathering(db, gathering, content):
+    code = gathering.get("code")
+    while not isinstance(code, str) or store.code_in_use(db, code):
+        code = new_code()
+    record = {
+        **{key: gathering.get(key) for key in ("id", "title", "date", "place", "organiser")},
+        "language": gathering.get("language") or "nb",
+        "code": code,
+        "definition": gathering["definition"],
+        "screen_token": new_token(),
+        "created_at": gathering["created_at"],
+    }
+    activities = [_importable(a) for a in sorted(content["activities"],
+                                                  key=lambda a: a["position"])]
+    for activity in activities:
+        _require(store.get_activity_by_uid(db, activity["uid"]) is None,
+                 "an activity's uid belongs to another gathering here")
+    store.insert_gathering(db, record, content["tables"], activities)
+
+
+def _merge_activities(db, gathering_id, content):
+    added = 0
+    known = {a["uid"] for a in store.list_activities(db, gathering_id)}
+    for activity in sorted(content["activities"], key=lambda a: a["position"]):
+        if activity["uid"] in known:
+            continue
+        _require(store.get_activity_by_uid(db, activity["uid"]) is None,
+                 "an activity's uid belongs to another gathering here")
+        position = len(known) + added + 1
+        store.insert_activity(db, gathering_id, position, _importable(activity))
+        added += 1
+    return added
+
+
+def _merge_entries(db, gathering_id, entries):
+    added = 0
+    for entry in entries:
+        if store.entry_uid_exists(db, entry["uid"], entry["participant_token"], entry["client_id"]):
+            continue
+        activity = store.get_activity_by_uid(db, entry["activity_uid"])
+        _require(activity["gathering_id"] == gathering_id, "an entry belongs to another gathering")
+        entry_id = store.insert_imported_entry(
+            db,
+            {
+                "activity_id": activity["id"],
+                "gathering_id": gathering_id,
+                "table_number": entry["table"],
+                "participant_token": entry["participant_token"],
+                "client_id": entry["client_id"],
+                "text": entry["text"],
+                "hidden": int(entry["hidden"]),
+                "held": int(entry.get("held", False)),
+                "pinned": int(entry.get("pinned", False)),
+                "answered": int(entry.get("answered", False)),
+                "created_at": entry["created_at"],
+                "uid": entry["uid"],
+            },
+        )
+        if entry.get("highlighted") and activity["highlighted_entry_id"] is None:
+            store.set_highlighted_entry(db, activity["id"], entry_id)
+        added += 1
+    return added
+
+
+def _importable(activity):
+    """An activity from a bundle in the shape store.insert_activity takes."""
+    return {**activity, "hide_results": activity.get("revealed") is False}
+
+
+def _resolve_source_uids(db, gathering_id):
+    """A priorities source travels as the source activity's uid; point it at the local id."""
+    for activity in store.list_activities(db, gathering_id):
+        source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+        if isinstance(source, str):
+            local = store.get_activity_by_uid(db, source)
+            _require(local is not None and local["gathering_id"] == gathering_id,
+                     "a priorities source is not in the bundle")
+            store.set_activity_options(db, activity["id"], {**activity["options"],
+                                                            "source": local["id"]})
+
+
+def _merge_points(db, gathering_id, points):
+    """New points are added; a point known here takes the bundle's text if that is newer."""
+    added = 0
+    for point in points:
+        here = store.get_point_by_uid(db, point["uid"])
+        if here is not None:
+            if point["version"] > here["version"]:
+                store.replace_point(db, here["id"], point)
+            continue
+        activity = store.get_activity_by_uid(db, point["activity_uid"])
+        _require(activity["gathering_id"] == gathering_id, "a point belongs to another gathering")
+        store.insert_imported_point(db, {
+            **{key: point[key] for key in ("question_id", "text", "version", "participant_token",
+                                          "client_id", "created_at", "updated_at", "uid")},
+            "deleted": int(point["deleted"]),
+            "activity_id": activity["id"],
+            "gathering_id": gathering_id,
+            "table_number": point["table"],
+        })
+        added += 1
+    return added
+
+
+def _merge_ballots(db, gathering_id, ballots):
+    """A participant's ballot from the bundle wins when it is newer than the one here."""
+    for row in ballots:
+        activity = store.get_activity_by_uid(db, row["activity_uid"])
+        here = store.get_ballot_time(db, activity["id"], row["participant_token"])
+        if here is not None and here >= row["updated_at"]:
+            continue
+        participant = {"token": row["participant_token"], "gathering_id": gathering_id,
+                       "table_number": row["table"]}
+        ballot = _ballot_items(row["ballot"], lambda i: _item_id(db, i))
+        store.save_ballot(db, activity["id"], participant, ballot, row["updated_at"])
+
+
+def _merge_upvotes(db, upvotes):
+    for vote in upvotes:
+        entry = store.get_entry_by_uid(db, vote["entry_uid"])
+        store.set_upvote(db, entry["id"], vote["participant_token"], True, vote["created_at"])
+
+
+def _merge_notes(db, gathering_id, notes):
+    """A note from the bundle wins when it is newer than the one kept here."""
+    stored = store.get_notes(db, gathering_id)
+    for note in notes:
+        here = stored.get(note["activity_uid"])
+        if here is None or here["updated_at"] < note["updated_at"]:
+            store.save_notes(db, gathering_id, note["activity_uid"], note, note["updated_at"])

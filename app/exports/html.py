@@ -1,0 +1,37 @@
+"""Printable HTML minutes and records, with the word clouds embedded (runs in the worker)."""
+
+import base64
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .images import cloud_png
+from .minutes import background, hidden_note, meta_rows, note_rows
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def _environment():
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        background=background,
+        hidden_note=hidden_note,
+        meta_rows=meta_rows,
+        note_rows=note_rows,
+        cloud_data_uri=lambda block: "data:image/png;base64,"
+        + base64.b64encode(cloud_png(block)).decode(),
+    )
+    return env
+
+
+def render_minutes(minutes, labels):
+    return _environment().get_template("exports/minutes.html").render(m=minutes, labels=labels)
+
+
+def render_record(record, labels):
+    return _environment().get_template("exports/record.html").render(r=record, labels=labels)

@@ -1,0 +1,46 @@
+"""The words around participants' text in minutes and records, translated like the UI."""
+
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+LABELS = {
+    "minutes": _l("Referat"),
+    "record": _l("Nettverksrapport"),
+    "date": _l("Dato"),
+    "place": _l("Sted"),
+    "organiser": _l("Arrangør"),
+    "participants": _l("Deltakere"),
+    "tables": _l("Bord og deltakelse"),
+    "table": _l("Bord"),
+    "table_number": _l("Bord nr."),
+    "network": _l("Nettverk"),
+    "agenda": _l("Saksliste"),
+    "summary": _l("Sammendrag"),
+    "item": _l("Sak"),
+    "background": _l("Bakgrunn"),
+    "discussion": _l("Drøfting"),
+    "conclusion": _l("Konklusjon"),
+    "follow_up": _l("Oppfølging"),
+    "follow_up_points": _l("Oppfølgingspunkter"),
+    "follow_up_by": _l("Ansvarlig"),
+    "results": _l("Innspill"),
+    "cloud": _l("Ordsky"),
+    "word": _l("Ord"),
+    "count": _l("Antall"),
+    "text": _l("Tekst"),
+    "hidden": _l("%(n)s innspill skjult av ordstyrer"),
+    "no_entries": _l("Ingen innspill."),
+    "county": _l("Fylke"),
+    "ordning": _l("Ordning"),
+    "municipalities": _l("Kommuner"),
+    "contact": _l("Kontakt"),
+    "annual_wheel": _l("Årshjul"),
+    "gatherings": _l("Samlinger"),
+    "no_gatherings": _l("Ingen samlinger er arkivert ennå."),
+}
+
+
+def resolved(language="nb"):
+    """Every label as plain text in `language`, ready to send to the worker process."""
+    with force_locale(language):
+        return {key: str(value) for key, value in LABELS.items()}

@@ -1,0 +1,163 @@
+"""The minutes (referat) of a gathering as one neutral structure that every format renders.
+
+Each activity becomes a numbered item (sak) made of blocks, built by its kind's
+section function. Two block types exist:
+
+- `{"type": "cloud", "frequencies": [{word, count}]}`: a word cloud and its list;
+- `{"type": "tables", "heading": str | None, "tables": [{number, label, entries: [text]}]}`:
+  participants' texts grouped by table, in the order they came.
+
+A kind without a section function of its own gets the generic table grouping, so a
+new kind shows up in every export before anyone writes a section for it.
+"""
+
+from .. import networks, store
+from ..wording import frequencies
+
+SCHEMA = "samla-minutes/1"
+SECTIONS = {}
+
+
+def section(kind):
+    """Register the function that turns a `kind` activity's visible entries into blocks."""
+
+    def register(function):
+        SECTIONS[kind] = function
+        return function
+
+    return register
+
+
+def by_table(entries, tables, heading=None):
+    """A `tables` block: each table's texts, tables in number order, empty tables left out."""
+    labels = {table["number"]: table["label"] for table in tables}
+    grouped = {}
+    for entry in entries:
+        grouped.setdefault(entry["table"], []).append(entry["text"])
+    return {
+        "type": "tables",
+        "heading": heading,
+        "tables": [
+            {"number": number, "label": labels.get(number, str(number)), "entries": texts}
+            for number, texts in sorted(grouped.items())
+        ],
+    }
+
+
+@section("words")
+def words_section(activity, entries, tables):
+    return [
+        {"type": "cloud", "frequencies": frequencies([e["text"] for e in entries])},
+        by_table(entries, tables),
+    ]
+
+
+def generic_section(activity, entries, tables):
+    return [by_table(entries, tables)]
+
+
+SECTIONS["statements"] = generic_section
+
+
+def _notes(notes):
+    keys = ("notes", "decision", "follow_up", "follow_up_by")
+    return {key: (notes or {}).get(key) for key in keys}
+
+
+def build(db, gathering_id, table_numbers=None):
+    """The minutes of a gathering, or None; `table_numbers` keeps only those tables' work."""
+    gathering = store.get_gathering(db, gathering_id)
+    if gathering is None:
+        return None
+    people = store.count_participants(db, gathering_id)
+    notes = store.get_notes(db, gathering_id)
+    tables = [
+        {
+            "number": table["number"],
+            "label": table["label"],
+            "network": networks.describe_link(db, table["network"]),
+            "participants": people.get(table["number"], 0),
+        }
+        for table in store.list_tables(db, gathering_id)
+        if table_numbers is None or table["number"] in table_numbers
+    ]
+    items, follow_up = [], []
+    for number, activity in enumerate(store.list_activities(db, gathering_id), start=1):
+        entries = [
+            entry
+            for entry in store.list_entries(db, activity["id"])
+            if table_numbers is None or entry["table"] in table_numbers
+        ]
+        visible = [entry for entry in entries if not entry["hidden"]]
+        build_blocks = SECTIONS.get(activity["kind"], generic_section)
+        item = {
+            "number": number,
+            "uid": activity["uid"],
+            "kind": activity["kind"],
+            "title": activity["title"] or activity["prompt"],
+            "prompt": activity["prompt"],
+            "help": activity["help"],
+            "count": len(visible),
+            "hidden_count": len(entries) - len(visible),
+            "blocks": build_blocks(activity, visible, tables),
+            "notes": _notes(notes.get(activity["uid"])),
+        }
+        items.append(item)
+        if item["notes"]["follow_up"]:
+            follow_up.append(
+                {
+                    "item": number,
+                    "title": item["title"],
+                    "text": item["notes"]["follow_up"],
+                    "by": item["notes"]["follow_up_by"],
+                }
+            )
+    return {
+        "schema": SCHEMA,
+        "gathering": {
+            key: gathering[key]
+            for key in ("id", "title", "date", "place", "organiser", "language")
+        },
+        "participants": sum(table["participants"] for table in tables),
+        "tables": tables,
+        "summary": (notes.get("") or {}).get("notes"),
+        "items": items,
+        "follow_up": follow_up,
+    }
+
+
+def hidden_note(item, labels):
+    """"2 innspill skjult av ordstyrer", or None when nothing was hidden."""
+    if not item["hidden_count"]:
+        return None
+    return labels["hidden"] % {"n": item["hidden_count"]}
+
+
+def meta_rows(gathering, participants, labels):
+    """(label, value) pairs of the heading facts that are known."""
+    rows = [
+        (labels["date"], gathering.get("date")),
+        (labels["place"], gathering.get("place")),
+        (labels["organiser"], gathering.get("organiser")),
+        (labels["participants"], str(participants)),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def note_rows(item, labels):
+    """(label, text) of the referat's parts under an item that the facilitator filled in."""
+    notes = item["notes"]
+    follow_up = notes["follow_up"]
+    if follow_up and notes["follow_up_by"]:
+        follow_up = f"{follow_up} ({labels['follow_up_by']}: {notes['follow_up_by']})"
+    rows = [
+        (labels["discussion"], notes["notes"]),
+        (labels["conclusion"], notes["decision"]),
+        (labels["follow_up"], follow_up),
+    ]
+    return [(label, text) for label, text in rows if text]
+
+
+def background(item):
+    """The item's background: its prompt, and the longer help when there is one."""
+    return "\n".join(text for text in (item["prompt"], item["help"]) if text)

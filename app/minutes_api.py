@@ -1,0 +1,175 @@
+"""JSON over HTTP for what organisers file after a gathering: minutes in every format,
+facilitator notes, networks, network records and bundles. Thin, like api.py."""
+
+from flask import Blueprint, Response, jsonify, request
+
+from . import auth, bundles, networks, notes, records, store, worker
+from .api import refuse
+from .errors import SamlaError
+from .exports import formats, labels, minutes
+from .gatherings import check_id, normalise_tables
+
+bp = Blueprint("minutes_api", __name__)
+bp.register_error_handler(SamlaError, refuse)
+
+
+def _json_body():
+    body = request.get_json(silent=True)
+    if body is None:
+        raise SamlaError("bad_request", detail="the body must be JSON")
+    return body
+
+
+def _download(what, fmt, data, name, language):
+    """`data` rendered in `fmt` as an attachment; heavy formats go to the worker process."""
+    table = formats.KINDS[what]
+    if fmt not in table:
+        raise SamlaError("bad_request", detail=f"format must be one of {', '.join(table)}")
+    _, mimetype, extension, heavy = table[fmt]
+    texts = labels.resolved(language)
+    if heavy:
+        body = worker.render_document(what, fmt, data, texts)
+    else:
+        body = formats.render(what, fmt, data, texts)
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{extension}"'},
+    )
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/minutes")
+@auth.organiser_api
+def get_minutes(gathering_id):
+    """The minutes as the neutral structure every export renders."""
+    with store.get_store().read() as db:
+        built = minutes.build(db, gathering_id)
+    if built is None:
+        raise SamlaError("not_found")
+    return jsonify(built)
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/export.<fmt>")
+@auth.organiser_api
+def export_minutes(gathering_id, fmt):
+    """The minutes (referat) as md, html, docx, pdf, xlsx or csv (a zip of one CSV per activity)."""
+    with store.get_store().read() as db:
+        built = minutes.build(db, gathering_id)
+    if built is None:
+        raise SamlaError("not_found")
+    return _download("minutes", fmt, built, f"referat-{gathering_id}",
+                     built["gathering"]["language"])
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/notes")
+@auth.organiser_api
+def get_notes(gathering_id):
+    with store.get_store().read() as db:
+        if store.get_gathering(db, gathering_id) is None:
+            raise SamlaError("not_found")
+        return jsonify(notes.describe(db, gathering_id))
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/notes")
+@auth.organiser_api
+def save_summary(gathering_id):
+    """The gathering's summary: `{"summary": text}`."""
+    return jsonify(notes.save_summary(store.get_store(), gathering_id, _json_body()))
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/notes")
+@auth.organiser_api
+def save_activity_notes(gathering_id, activity_id):
+    """An activity's notes, decision, follow-up and who follows up."""
+    return jsonify(
+        notes.save_activity_notes(store.get_store(), gathering_id, activity_id, _json_body())
+    )
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/tables/<int:number>/network")
+@auth.organiser_api
+def set_table_network(gathering_id, number):
+    """Put a table in a network: `{"network": <network id> | "free label" | null}`."""
+    body = _json_body()
+    if not isinstance(body, dict) or "network" not in body:
+        raise SamlaError("bad_request", detail="send network (an id, a label or null)")
+    link = body["network"]
+    if link is not None and not isinstance(link, str):
+        link = str(check_id(link, "network"))
+    link = normalise_tables([{"number": number, "network": link}])[0]["network"]
+    with store.get_store().write() as db:
+        if store.get_table(db, gathering_id, number) is None:
+            raise SamlaError("unknown_table", table=number)
+        store.set_table_network(db, gathering_id, number, link)
+        table = store.get_table(db, gathering_id, number)
+        network = networks.resolve(db, link)
+    return jsonify({**table, "network_id": network["id"] if network else None})
+
+
+@bp.get("/api/networks")
+@auth.organiser_api
+def list_networks():
+    with store.get_store().read() as db:
+        return jsonify([networks.public(n) for n in store.list_networks(db)])
+
+
+@bp.post("/api/networks")
+@auth.organiser_api
+def create_network():
+    """A competence network: `{"name", "county", "ordning", "municipalities", "contact"}`."""
+    return jsonify(networks.public(networks.create(store.get_store(), _json_body()))), 201
+
+
+@bp.get("/api/networks/<int:network_id>")
+@auth.organiser_api
+def get_network(network_id):
+    with store.get_store().read() as db:
+        network = store.get_network(db, network_id)
+        if network is None:
+            raise SamlaError("unknown_network")
+        filed = store.list_record_parts(db, network_id)
+    return jsonify(
+        {**networks.public(network),
+         "gatherings": [{k: p["gathering"][k] for k in ("id", "title", "date")} for p in filed]}
+    )
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/file-records")
+@auth.organiser_api
+def file_records(gathering_id):
+    """File the gathering into its tables' network records (again replaces, never doubles)."""
+    return jsonify(records.file_records(store.get_store(), gathering_id))
+
+
+@bp.get("/api/networks/<int:network_id>/record.<fmt>")
+@auth.organiser_api
+def export_record(network_id, fmt):
+    """A network's record as json, md, html, docx or pdf."""
+    with store.get_store().read() as db:
+        record = records.build(db, network_id)
+    if record is None:
+        raise SamlaError("unknown_network")
+    return _download("record", fmt, record, f"nettverk-{network_id}", "nb")
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/bundle")
+@auth.organiser_api
+def export_bundle(gathering_id):
+    """The whole gathering as one JSON bundle, to import on another server."""
+    with store.get_store().read() as db:
+        bundle = bundles.export(db, gathering_id)
+    if bundle is None:
+        raise SamlaError("not_found")
+    response = jsonify(bundle)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="samling-{gathering_id}.samla.json"'
+    )
+    return response
+
+
+@bp.post("/api/bundles")
+@auth.organiser_api
+def import_bundle():
+    """Merge a bundle; 201 when the gathering is new here, 200 when it was merged."""
+    result = bundles.import_bundle(store.get_store(), _json_body())
+    return jsonify(result), (201 if result["created"] else 200)
