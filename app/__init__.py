@@ -9,6 +9,7 @@ socketio = SocketIO()
 def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
     from . import api, auth, broadcasts, events, pages, settings, store, translation
+    from . import ratelimits, security
 
     app = Flask(
         __name__,
@@ -24,6 +25,8 @@ def create_app(config=None):
     auth.init_app(app)
     translation.init_app(app)
     broadcasts.init_app(app)
+    security.init_app(app)
+    ratelimits.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
 
@@ -31,7 +34,7 @@ def create_app(config=None):
         app,
         async_mode=app.config["ASYNC_MODE"],
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"],
-        max_http_buffer_size=64 * 1024,
+        max_http_buffer_size=security.MAX_SOCKET_MESSAGE,
     )
     events.register(socketio)
     return app

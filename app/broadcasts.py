@@ -140,3 +140,12 @@ def activity_state_changed(activity):
 
 def screen_changed(gathering_id, activity_id):
     _emit("screen", {"activity_id": activity_id}, screen_room(gathering_id))
+
+
+def gathering_deleted(gathering_id):
+    """Tell everyone watching that the gathering is gone, then empty its rooms."""
+    from . import socketio
+
+    for room in (gathering_room(gathering_id), screen_room(gathering_id)):
+        _emit("gathering_deleted", {"gathering_id": gathering_id}, room)
+        socketio.close_room(room)

@@ -19,6 +19,7 @@ HTTP_STATUS = {
     "activity_closed": 409,
     "quota_used": 409,
     "too_many_words": 409,
+    "rate_limited": 429,
 }
 
 

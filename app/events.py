@@ -11,7 +11,7 @@ import logging
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from . import actions, auth, broadcasts, snapshots, store
+from . import actions, auth, broadcasts, ratelimits, snapshots, store
 from .errors import SamlaError
 from .gatherings import check_id
 from .messages import error_answer
@@ -114,6 +114,7 @@ def register(socketio):
         and for statements the table's phones too."""
         if identity is None or identity["role"] != "participant":
             raise SamlaError("unknown_participant")
+        ratelimits.check_participant(identity["token"])
         answer, entry, activity = actions.submit(store.get_store(), identity["token"], payload)
         if entry is not None:
             broadcasts.entry_added(entry, activity)
@@ -125,11 +126,17 @@ def register(socketio):
         """A client asks for its whole view again (e.g. after the phone woke up)."""
         if identity is None:
             raise SamlaError("unauthorized")
+        if identity["role"] == "participant":
+            ratelimits.check_participant(identity["token"])
         with store.get_store().read() as db:
             if identity["role"] == "participant":
                 participant = store.get_participant(db, identity["token"])
+                if participant is None:
+                    raise SamlaError("unknown_participant")
                 state = snapshots.participant_state(db, participant)
             else:
                 gathering = store.get_gathering(db, identity["gathering_id"])
+                if gathering is None:
+                    raise SamlaError("not_found")
                 state = snapshots.screen_state(db, gathering, current_app.config["PUBLIC_URL"])
         return {"ok": True, "state": state}

@@ -23,6 +23,7 @@ MESSAGES = {
     "empty_text": lazy_gettext("Skriv noe før du sender."),
     "text_too_long": lazy_gettext("Teksten er for lang (høyst %(limit)s tegn)."),
     "bad_characters": lazy_gettext("Teksten inneholder tegn som ikke kan lagres."),
+    "rate_limited": lazy_gettext("Mange forsøk på kort tid. Vent litt, så prøver vi igjen."),
 }
 
 
