@@ -8,7 +8,7 @@ wall: no inline or foreign script runs even if something slipped through.
 import hmac
 import secrets
 
-from flask import abort, request, session
+from flask import abort, current_app, request, session
 
 # Socket.IO messages larger than this are refused by the server before parsing.
 # The longest text any kind accepts is 2,000 characters; written by a client that
@@ -31,7 +31,8 @@ CONTENT_SECURITY_POLICY = (
 
 def init_app(app):
     """Headers on every response, CSRF checks on form posts, the cookie's name and flags."""
-    app.config.setdefault("MAX_CONTENT_LENGTH", MAX_CONTENT_LENGTH)
+    if not app.config.get("MAX_CONTENT_LENGTH"):  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
     if app.config.get("SESSION_COOKIE_SECURE"):
         # Browsers only accept a __Host- cookie that is Secure, for path / and no domain,
         # so no other site on the same domain can plant or overwrite it.
@@ -41,6 +42,7 @@ def init_app(app):
         app.config["SESSION_COOKIE_PATH"] = "/"
         app.config["SESSION_COOKIE_DOMAIN"] = None
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.before_request(refuse_large_bodies)
     app.before_request(check_csrf)
     app.after_request(add_headers)
 
@@ -50,6 +52,13 @@ def csrf_token():
     if CSRF_FIELD not in session:
         session[CSRF_FIELD] = secrets.token_urlsafe(32)
     return session[CSRF_FIELD]
+
+
+def refuse_large_bodies():
+    """Refuse a body above the limit by its declared length, before anything reads it."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if limit and (request.content_length or 0) > limit:
+        abort(413)
 
 
 def check_csrf():
