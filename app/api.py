@@ -27,7 +27,10 @@ def http_error(error):
 
 
 def _json_body():
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        body = None
     if body is None:
         raise SamlaError("bad_request", detail="the body must be JSON")
     return body
