@@ -112,7 +112,7 @@ def test_the_participant_limit_counts_per_token_on_both_doors(limited):
 
 def test_the_limit_can_be_switched_off(tmp_path):
     app = create_app({"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": ADMIN_TOKEN, "TESTING": True,
-                      "RATE_LIMIT": "off"})
+                      "RATE_LIMIT": "off", "COALESCE_SECONDS": 0})
     try:
         client = app.test_client()
         gathering, activity, (token, _) = setup_gathering(client)
