@@ -15,6 +15,8 @@ def create_app(config=None):
         events,
         minutes_api,
         pages,
+        ratelimits,
+        security,
         settings,
         store,
         timers,
@@ -36,6 +38,8 @@ def create_app(config=None):
     translation.init_app(app)
     broadcasts.init_app(app)
     timers.init_app(app)
+    security.init_app(app)
+    ratelimits.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(minutes_api.bp)
@@ -44,7 +48,7 @@ def create_app(config=None):
         app,
         async_mode=app.config["ASYNC_MODE"],
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"],
-        max_http_buffer_size=64 * 1024,
+        max_http_buffer_size=security.MAX_SOCKET_MESSAGE,
     )
     events.register(socketio)
     timers.resume(app)

@@ -237,3 +237,10 @@ def _activity_of(db, gathering_id, activity_id):
     if activity["gathering_id"] != gathering_id:
         raise SamlaError("wrong_gathering")
     return activity
+
+
+def delete_gathering(db_store, gathering_id):
+    """Erase a gathering and all it holds, permanently."""
+    with db_store.write() as db:
+        if not store.delete_gathering(db, gathering_id):
+            raise SamlaError("not_found")

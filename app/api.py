@@ -39,7 +39,10 @@ def http_error(error):
 
 
 def _json_body():
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        body = None
     if body is None:
         raise SamlaError("bad_request", detail="the body must be JSON")
     return body
@@ -328,3 +331,12 @@ def qr_svg(code, table=None):
     response = Response(qr.svg(url), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@bp.delete("/api/gatherings/<int:gathering_id>")
+@auth.organiser_api
+def delete_gathering(gathering_id):
+    """Erase the gathering with its tables, activities, participants and entries, for good."""
+    actions.delete_gathering(store.get_store(), gathering_id)
+    broadcasts.gathering_deleted(gathering_id)
+    return jsonify({"ok": True, "deleted": gathering_id})

@@ -203,3 +203,13 @@ def screen_changed(gathering_id, screen):
     """The projector shows another activity (or view of a task)."""
     for room in (screen_room, console_room):
         _emit("screen", screen, room(gathering_id))
+
+
+def gathering_deleted(gathering_id):
+    """Tell everyone watching that the gathering is gone, then empty its rooms."""
+    from . import socketio
+
+    for room in (gathering_room(gathering_id), screen_room(gathering_id),
+                 console_room(gathering_id)):
+        _emit("gathering_deleted", {"gathering_id": gathering_id}, room)
+        socketio.close_room(room)

@@ -34,6 +34,7 @@ HTTP_STATUS = {
     "unknown_network": 404,
     "invalid_bundle": 400,
     "bundle_too_new": 422,
+    "rate_limited": 429,
 }
 
 

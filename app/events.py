@@ -11,7 +11,7 @@ import logging
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from . import actions, auth, broadcasts, points, snapshots, store, voting
+from . import actions, auth, broadcasts, points, ratelimits, snapshots, store, voting
 from .errors import SamlaError
 from .gatherings import check_id
 from .messages import error_answer
@@ -89,8 +89,10 @@ def connect_screen(token, gathering_id, public_url):
 
 
 def _participant_token(identity):
+    """The token of the phone behind this connection, within its rate limit."""
     if identity is None or identity["role"] != "participant":
         raise SamlaError("unknown_participant")
+    ratelimits.check_participant(identity["token"])
     return identity["token"]
 
 
@@ -209,12 +211,18 @@ def register(socketio):
         """A client asks for its whole view again (e.g. after the phone woke up)."""
         if identity is None:
             raise SamlaError("unauthorized")
+        if identity["role"] == "participant":
+            ratelimits.check_participant(identity["token"])
         with store.get_store().read() as db:
             if identity["role"] == "participant":
                 participant = store.get_participant(db, identity["token"])
+                if participant is None:
+                    raise SamlaError("unknown_participant")
                 state = snapshots.participant_state(db, participant)
             else:
                 gathering = store.get_gathering(db, identity["gathering_id"])
+                if gathering is None:
+                    raise SamlaError("not_found")
                 state = snapshots.screen_state(
                     db, gathering, current_app.config["PUBLIC_URL"],
                     projector=identity["role"] == "screen",

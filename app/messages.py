@@ -47,6 +47,7 @@ MESSAGES = {
         "Pakken er laget av en nyere Samla (skjemaversjon %(version)s; denne serveren kan"
         " lese %(supported)s). Ingenting ble importert."
     ),
+    "rate_limited": lazy_gettext("Mange forsøk på kort tid. Vent litt, så prøver vi igjen."),
 }
 
 

@@ -23,6 +23,8 @@ def from_environment():
         # Phones and screens are served by this app itself, so the Socket.IO
         # same-origin check is right; None means "same origin only".
         "CORS_ALLOWED_ORIGINS": None,
+        # Actions per participant token (a `limits` string such as 30/minute, or off).
+        "RATE_LIMIT": os.environ.get("SAMLA_RATE_LIMIT", "120/minute"),
     }
 
 

@@ -140,3 +140,20 @@ def screen(app, client):
 def received(sio, name):
     """The payloads of every `name` event the client has received since last asked."""
     return [packet["args"][0] for packet in sio.get_received() if packet["name"] == name]
+
+
+def post_form(client, url, data, page="/login"):
+    """Post a form the way a browser does: with the CSRF token of the page that showed it."""
+    import re
+
+    shown = client.get(page).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', shown).group(1)
+    return client.post(url, data={**data, "csrf_token": token})
+
+
+def log_in(client, token=ADMIN_TOKEN, next="/console"):
+    """Log in through the login form."""
+    return post_form(client, "/login", {"token": token, "next": next})
+
+
+ROOT_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent

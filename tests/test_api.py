@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import ADMIN_TOKEN, simple_definition
+from conftest import log_in, simple_definition
 
 
 def submit(client, token, activity, text, client_id):
@@ -156,7 +156,7 @@ def test_moderation_refuses_nonsense(organiser):
 
 
 def test_cookie_writes_must_be_json(client, gathering):
-    client.post("/login", data={"token": ADMIN_TOKEN, "next": "/console"})
+    log_in(client)
     url = f"/api/gatherings/{gathering['id']}/screen"
     assert client.post(url, data={"activity_id": ""}).status_code == 400
     assert client.post(url, json={"activity_id": None}).status_code == 200

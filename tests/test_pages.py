@@ -3,13 +3,9 @@
 import re
 from pathlib import Path
 
-from conftest import ADMIN_TOKEN, PUBLIC_URL, simple_definition
+from conftest import PUBLIC_URL, log_in, simple_definition
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def log_in(client):
-    return client.post("/login", data={"token": ADMIN_TOKEN, "next": "/console"})
 
 
 def test_the_start_page_leads_to_the_console_and_the_phone_page(client):
@@ -24,7 +20,7 @@ def test_the_console_asks_for_a_login(client):
 
 
 def test_a_wrong_token_does_not_log_in(client):
-    response = client.post("/login", data={"token": "guess", "next": "/console"})
+    response = log_in(client, "guess")
     assert response.status_code == 401
     assert client.get("/console").status_code == 302
 
@@ -32,7 +28,7 @@ def test_a_wrong_token_does_not_log_in(client):
 def test_logging_in_opens_the_console_and_never_redirects_off_site(client):
     assert log_in(client).headers["Location"] == "/console"
     assert client.get("/console").status_code == 200
-    evil = client.post("/login", data={"token": ADMIN_TOKEN, "next": "//evil.example/"})
+    evil = log_in(client, next="//evil.example/")
     assert evil.headers["Location"] == "/console"
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app import catalog
-from conftest import ADMIN_TOKEN
+from conftest import log_in
 
 SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
 STEMS = [t["stem"] for t in catalog.list_templates(SESSIONS)]
@@ -57,7 +57,7 @@ def run_activity(organiser, phone, gathering, activity):
 @pytest.mark.parametrize("stem", STEMS)
 def test_a_template_runs_from_start_to_export(stem, organiser, client, phone):
     gathering = organiser.create(template=stem)
-    client.post("/login", data={"token": ADMIN_TOKEN, "next": "/console"})
+    log_in(client)
     for page in (f"/console/{gathering['id']}", f"/console/{gathering['id']}/editor"):
         assert client.get(page).status_code == 200
     for activity in gathering["activities"]:

@@ -316,6 +316,7 @@
     socket.timeout(ACK_TIMEOUT).emit(event, payload, (err, ack) => {
       inflight.delete(item.client_id);
       if (err || !ack) return; // lost ack: stays in the outbox and is sent again
+      if (!ack.ok && ack.error === 'rate_limited') return; // stays too; the timer resends it
       if (ack.ok) accepted(item, ack);
       else refused(item, ack);
     });

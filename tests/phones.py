@@ -1,0 +1,101 @@
+"""Simulated phones that behave like static/js/participant.js: an outbox that outlives the socket.
+
+Each phone keeps every submission in its outbox (the browser's localStorage)
+until the server acknowledges it, sends it when it is queued, resends
+everything on each (re)connect and every RESEND_EVERY seconds while anything
+waits, and treats a missing ack after ACK_TIMEOUT as "not stored yet".
+Many phones share one asyncio loop.
+"""
+
+import asyncio
+import random
+import time
+
+import socketio
+
+ACK_TIMEOUT = 8.0  # participant.js: ACK_TIMEOUT = 8000
+RESEND_EVERY = 3.0  # participant.js: RESEND_EVERY = 3000
+
+
+class Phone:
+    def __init__(self, url, token, name, reconnection_delay=1.0, reconnection_delay_max=3.0):
+        self.url, self.token, self.name = url, token, name
+        self.outbox = {}  # client_id -> item, in the order queued (dicts keep order)
+        self.inflight = set()
+        self.acked = {}  # client_id -> entry id, from acks with ok: true
+        self.duplicates = 0  # acks saying "stored before" (a resend of an unacked send)
+        self.refusals = []  # acks with ok: false other than rate_limited
+        self.rate_limited = 0
+        self.connects = []  # monotonic time of every successful connect
+        self.counter = 0
+        self.sio = socketio.AsyncClient(
+            reconnection=True,
+            reconnection_delay=reconnection_delay,
+            reconnection_delay_max=reconnection_delay_max,
+        )
+        self.sio.on("connect", self._on_connect)
+
+    async def start(self):
+        await self.sio.connect(self.url, auth={"token": self.token}, transports=["websocket"],
+                               wait_timeout=20)
+
+    async def _on_connect(self):
+        self.connects.append(time.monotonic())
+        self.flush()
+
+    def submit(self, activity_id):
+        """Queue a new statement (stored before it is sent), then try to send it."""
+        self.counter += 1
+        client_id = f"{self.name}-{self.counter}"
+        item = {"activity_id": activity_id, "client_id": client_id,
+                "text": f"Utsagn {self.counter} fra {self.name} ✓"}
+        self.outbox[client_id] = item
+        self.send(item)
+        return item
+
+    def send(self, item):
+        if not self.sio.connected or item["client_id"] in self.inflight:
+            return
+        self.inflight.add(item["client_id"])
+        asyncio.get_running_loop().create_task(self._send(item))
+
+    async def _send(self, item):
+        try:
+            ack = await self.sio.call("submit", item, timeout=ACK_TIMEOUT)
+        except Exception:  # timeout or disconnect: it stays in the outbox
+            ack = None
+        finally:
+            self.inflight.discard(item["client_id"])
+        if not ack:
+            return
+        if ack.get("ok"):
+            self.outbox.pop(item["client_id"], None)
+            self.acked[item["client_id"]] = ack["id"]
+            self.duplicates += bool(ack.get("duplicate"))
+        elif ack.get("error") == "rate_limited":
+            self.rate_limited += 1  # stays in the outbox; the timer sends it again
+        else:
+            self.outbox.pop(item["client_id"], None)
+            self.refusals.append(ack)
+
+    def flush(self):
+        for item in list(self.outbox.values()):
+            self.send(item)
+
+    async def resend_timer(self):
+        """participant.js's setInterval: resend while anything waits."""
+        while True:
+            await asyncio.sleep(RESEND_EVERY)
+            if self.outbox and self.sio.connected:
+                self.flush()
+
+    async def close(self):
+        await self.sio.disconnect()
+
+
+async def keep_submitting(phone, activity_id, every, stop):
+    """A person typing a statement every `every` seconds (jittered), online or not."""
+    await asyncio.sleep(random.uniform(0, every))
+    while not stop.is_set():
+        phone.submit(activity_id)
+        await asyncio.sleep(random.uniform(0.5 * every, 1.5 * every))

@@ -1,0 +1,212 @@
+"""Promise 3 and 4 in-process: headers, CSRF, cookies and rate limits."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from app import create_app, socketio
+from conftest import ADMIN_TOKEN, log_in, post_form, simple_definition
+
+
+class Scripts(HTMLParser):
+    """Collects every script tag and every inline event handler of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.handlers, self.javascript_urls = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script":
+            self.scripts.append(attrs)
+        self.handlers += [name for name in attrs if name.startswith("on")]
+        self.javascript_urls += [
+            v for v in attrs.values() if v and v.strip().lower().startswith("javascript:")
+        ]
+
+
+def pages(organiser, gathering):
+    screen = gathering["screen_url"].split("/screen/")[1]
+    return [
+        "/",
+        "/login",
+        "/j",
+        f"/j/{gathering['code']}",
+        f"/j/{gathering['code']}/1",
+        f"/screen/{screen}",
+        "/console",
+        f"/console/{gathering['id']}",
+        f"/console/{gathering['id']}/cards",
+    ]
+
+
+def test_every_page_has_a_strict_csp_and_no_inline_script(organiser, gathering):
+    for url in pages(organiser, gathering):
+        response = organiser.get(url)
+        assert response.status_code == 200, url
+        csp = response.headers["Content-Security-Policy"]
+        assert "script-src 'self';" in csp and "unsafe-inline'; img" in csp
+        assert "'unsafe-eval'" not in csp and "object-src 'none'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        found = Scripts()
+        found.feed(response.get_data(as_text=True))
+        for script in found.scripts:
+            assert script.get("src") or script.get("type") == "application/json", (url, script)
+        assert found.handlers == [] and found.javascript_urls == [], url
+
+
+def test_forms_need_the_csrf_token_of_their_session(client):
+    assert client.post("/login", data={"token": ADMIN_TOKEN}).status_code == 400
+    assert client.get("/console").status_code == 302
+    assert log_in(client).status_code == 302
+    assert client.get("/console").status_code == 200
+    assert client.post("/logout").status_code == 400
+    assert client.get("/console").status_code == 200
+    assert post_form(client, "/logout", {}, page="/console").status_code == 302
+    assert client.get("/console").status_code == 302
+
+
+def test_behind_https_the_cookie_is_secure_and_host_only(tmp_path):
+    app = create_app(
+        {
+            "DATA_DIR": str(tmp_path),
+            "ADMIN_TOKEN": ADMIN_TOKEN,
+            "PUBLIC_URL": "https://samla.example",
+            "TESTING": True,
+        }
+    )
+    try:
+        client = app.test_client()
+        cookie = log_in(client).headers["Set-Cookie"]
+        assert cookie.startswith("__Host-samla_session=")
+        assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+        assert "Path=/" in cookie and "Domain" not in cookie
+    finally:
+        app.extensions["samla_store"].close()
+
+
+@pytest.fixture
+def limited(tmp_path):
+    app = create_app(
+        {
+            "DATA_DIR": str(tmp_path),
+            "ADMIN_TOKEN": ADMIN_TOKEN,
+            "TESTING": True,
+            "COALESCE_SECONDS": 0,
+            "RATE_LIMIT": "3/minute",
+        }
+    )
+    yield app
+    app.extensions["samla_store"].close()
+
+
+def setup_gathering(client):
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    gathering = client.post(
+        "/api/gatherings",
+        headers=headers,
+        json=simple_definition(activities=[{"kind": "statements", "prompt": "Fritt"}]),
+    ).get_json()
+    activity = gathering["activities"][0]
+    client.post(
+        f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/state",
+        headers=headers,
+        json={"state": "open"},
+    )
+    tokens = [
+        client.post("/api/join", json={"code": gathering["code"], "table": 1}).get_json()[
+            "participant_token"
+        ]
+        for _ in range(2)
+    ]
+    return gathering, activity, tokens
+
+
+def test_the_participant_limit_counts_per_token_on_both_doors(limited):
+    client = limited.test_client()
+    gathering, activity, (first, second) = setup_gathering(client)
+    sio = socketio.test_client(limited, auth={"token": first}, flask_test_client=client)
+    acks = [
+        sio.emit(
+            "submit",
+            {"activity_id": activity["id"], "text": f"t{n}", "client_id": f"c{n}"},
+            callback=True,
+        )
+        for n in range(4)
+    ]
+    assert [a["ok"] for a in acks] == [True, True, True, False]
+    assert acks[3]["error"] == "rate_limited" and acks[3]["message"]
+    http = client.post(
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {first}"},
+        json={"activity_id": activity["id"], "text": "t", "client_id": "h"},
+    )
+    assert http.status_code == 429 and http.get_json()["error"] == "rate_limited"
+    # The same venue address, another phone: not affected.
+    other = client.post(
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {second}"},
+        json={"activity_id": activity["id"], "text": "t", "client_id": "h"},
+    )
+    assert other.status_code == 201
+    sio.disconnect()
+
+
+def test_the_limit_can_be_switched_off(tmp_path):
+    app = create_app(
+        {
+            "DATA_DIR": str(tmp_path),
+            "ADMIN_TOKEN": ADMIN_TOKEN,
+            "TESTING": True,
+            "RATE_LIMIT": "off",
+            "COALESCE_SECONDS": 0,
+        }
+    )
+    try:
+        client = app.test_client()
+        gathering, activity, (token, _) = setup_gathering(client)
+        for n in range(200):
+            answer = client.post(
+                "/api/submissions",
+                headers={"Authorization": f"Bearer {token}"},
+                json={"activity_id": activity["id"], "text": "t", "client_id": str(n)},
+            )
+            assert answer.status_code == 201
+    finally:
+        app.extensions["samla_store"].close()
+
+
+def test_join_codes_cannot_be_enumerated_but_a_hall_can_join(limited):
+    client = limited.test_client()
+    gathering, _, _ = setup_gathering(client)
+    for _ in range(200):  # a full hall behind one address joins with the right code
+        assert (
+            client.post("/api/join", json={"code": gathering["code"], "table": 1}).status_code
+            == 200
+        )
+    wrong = [c for c in (f"{n:06d}" for n in range(100)) if c != gathering["code"]][:30]
+    for code in wrong:
+        assert client.get(f"/api/join/{code}").status_code == 404
+    assert client.get("/api/join/999999").status_code == 429
+    assert client.get(f"/qr/{gathering['code']}.svg").status_code == 429
+    assert client.post("/api/join", json={"code": "123456", "table": 1}).status_code == 429
+
+
+def test_organiser_login_is_limited_after_ten_wrong_keys(limited):
+    client = limited.test_client()
+    for _ in range(10):
+        assert log_in(client, "gjetning").status_code == 401
+    assert log_in(client).status_code == 429
+    assert client.get("/console").status_code == 302
+
+
+def test_the_configured_limit_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SAMLA_RATE_LIMIT", "7/second")
+    app = create_app({"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": ADMIN_TOKEN})
+    try:
+        assert app.config["RATE_LIMIT"] == "7/second"
+        assert re.match(r"7 per 1 second", str(app.extensions["samla_limits"].participant))
+    finally:
+        app.extensions["samla_store"].close()
