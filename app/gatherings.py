@@ -51,7 +51,8 @@ def normalise_tables(raw):
     if isinstance(raw, int) and not isinstance(raw, bool):
         if not 1 <= raw <= MAX_TABLES:
             raise _invalid(f"tables must be from 1 to {MAX_TABLES}")
-        return [{"number": n, "label": f"Bord {n}", "network": None} for n in range(1, raw + 1)]
+        return [{"number": n, "label": f"Bord {n}", "network": None, "municipality": None}
+                for n in range(1, raw + 1)]
     if not isinstance(raw, list) or not raw:
         raise _invalid("tables must be a count or a non-empty list")
     if len(raw) > MAX_TABLES:
@@ -68,7 +69,9 @@ def normalise_tables(raw):
         seen.add(number)
         label = _optional_text(item, "label", 100) or f"Bord {number}"
         network = _optional_text(item, "network")
-        tables.append({"number": number, "label": label, "network": network})
+        municipality = _optional_text(item, "municipality", 100)
+        tables.append({"number": number, "label": label, "network": network,
+                       "municipality": municipality})
     return sorted(tables, key=lambda t: t["number"])
 
 

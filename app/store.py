@@ -224,8 +224,10 @@ def insert_gathering(db, gathering, tables, activities):
         },
     )
     db.conn.executemany(
-        "INSERT INTO tables (gathering_id, number, label, network) VALUES (?, ?, ?, ?)",
-        [(gathering_id, t["number"], t["label"], t.get("network")) for t in tables],
+        "INSERT INTO tables (gathering_id, number, label, network, municipality)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(gathering_id, t["number"], t["label"], t.get("network"), t.get("municipality"))
+         for t in tables],
     )
     for position, activity in enumerate(activities, start=1):
         insert_activity(db, gathering_id, position, activity)
@@ -305,10 +307,12 @@ def update_gathering(db, gathering_id, fields):
 
 def save_table(db, gathering_id, table):
     db.conn.execute(
-        "INSERT INTO tables (gathering_id, number, label, network) VALUES (?, ?, ?, ?)"
+        "INSERT INTO tables (gathering_id, number, label, network, municipality)"
+        " VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (gathering_id, number) DO UPDATE SET label = excluded.label,"
-        " network = excluded.network",
-        (gathering_id, table["number"], table["label"], table.get("network")),
+        " network = excluded.network, municipality = excluded.municipality",
+        (gathering_id, table["number"], table["label"], table.get("network"),
+         table.get("municipality")),
     )
 
 
@@ -358,7 +362,8 @@ def set_screen_activity(db, gathering_id, activity_id, view=None, question_id=No
 def list_tables(db, gathering_id):
     return _rows(
         db,
-        "SELECT number, label, network FROM tables WHERE gathering_id = ? ORDER BY number",
+        "SELECT number, label, network, municipality FROM tables WHERE gathering_id = ?"
+        " ORDER BY number",
         (gathering_id,),
     )
 
@@ -366,7 +371,8 @@ def list_tables(db, gathering_id):
 def get_table(db, gathering_id, number):
     return _row(
         db,
-        "SELECT number, label, network FROM tables WHERE gathering_id = ? AND number = ?",
+        "SELECT number, label, network, municipality FROM tables"
+        " WHERE gathering_id = ? AND number = ?",
         (gathering_id, number),
     )
 
@@ -1075,3 +1081,7 @@ def delete_gathering(db, gathering_id):
                     )
                     break
     return True
+
+
+# A table may stand for a municipality, so participation can be counted per municipality.
+MIGRATIONS.append("ALTER TABLE tables ADD COLUMN municipality TEXT;")

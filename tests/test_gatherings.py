@@ -21,15 +21,17 @@ def refused(code, call, *args):
 
 def test_a_table_count_becomes_numbered_tables():
     tables = gatherings.normalise_definition(definition(tables=3))["tables"]
-    assert tables == [{"number": n, "label": f"Bord {n}", "network": None} for n in (1, 2, 3)]
+    assert tables == [{"number": n, "label": f"Bord {n}", "network": None, "municipality": None}
+                      for n in (1, 2, 3)]
 
 
 def test_tables_can_be_listed_with_labels_and_networks():
     tables = gatherings.normalise_definition(definition(tables=[
-        {"number": 2, "label": "Hamar", "network": "Region Hamar"}, {"number": 1}]))["tables"]
+        {"number": 2, "label": "Hamar", "network": "Region Hamar", "municipality": "Hamar"},
+        {"number": 1}]))["tables"]
     assert tables == [
-        {"number": 1, "label": "Bord 1", "network": None},
-        {"number": 2, "label": "Hamar", "network": "Region Hamar"},
+        {"number": 1, "label": "Bord 1", "network": None, "municipality": None},
+        {"number": 2, "label": "Hamar", "network": "Region Hamar", "municipality": "Hamar"},
     ]
 
 

@@ -6,6 +6,8 @@ import re
 import unicodedata
 import zipfile
 
+from .minutes import ranking_lines
+
 # A cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,6 +30,10 @@ def activity_csv(item, labels):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([labels["item"], labels["table_number"], labels["table"], labels["text"]])
     for block in item["blocks"]:
+        if block["type"] == "ranking":
+            for line in ranking_lines(block, labels):
+                writer.writerow([item["number"], "", "", safe_cell(line)])
+            continue
         if block["type"] != "tables":
             continue
         for table in block["tables"]:

@@ -6,7 +6,14 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 from .images import cloud_png
-from .minutes import background, hidden_note, meta_rows, note_rows
+from .minutes import (
+    background,
+    hidden_note,
+    meta_rows,
+    municipality_lines,
+    note_rows,
+    ranking_lines,
+)
 
 
 def _document():
@@ -39,6 +46,9 @@ def _tables(document, m, labels):
         cells[1].text = row["network"] or ""
         cells[2].text = str(row["participants"])
     document.add_paragraph()
+    lines = municipality_lines(m, labels)
+    if lines:
+        _labelled(document, labels["per_municipality"], "; ".join(lines))
 
 
 def _labelled(document, label, text):
@@ -71,6 +81,10 @@ def items(document, m, labels, level):
                 continue
             if block["heading"]:
                 document.add_heading(block["heading"], min(level + 1, 9))
+            if block["type"] == "ranking":
+                for line in ranking_lines(block, labels):
+                    document.add_paragraph(line)
+                continue
             for table in block["tables"]:
                 document.add_heading(table["label"], min(level + 2, 9))
                 for entry in table["entries"]:

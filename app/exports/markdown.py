@@ -2,7 +2,14 @@
 
 import re
 
-from .minutes import background, hidden_note, meta_rows, note_rows
+from .minutes import (
+    background,
+    hidden_note,
+    meta_rows,
+    municipality_lines,
+    note_rows,
+    ranking_lines,
+)
 
 # Every ASCII character that can start or end markup in CommonMark.
 SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>~&=\"])")
@@ -30,6 +37,11 @@ def _block(block, labels, level):
         return out
     if block["heading"]:
         out.append(f"{'#' * level} {text(block['heading'])}\n")
+    if block["type"] == "ranking":
+        out += [f"{row['rank']}\\. {text(line.split('. ', 1)[1])}"
+                for row, line in zip(block["rows"], ranking_lines(block, labels), strict=True)]
+        out.append("")
+        return out
     for table in block["tables"]:
         out.append(f"{'#' * (level + (1 if block['heading'] else 0))} {text(table['label'])}\n")
         out += [f"- {text(entry, '  ')}" for entry in table["entries"]]
@@ -61,7 +73,11 @@ def _tables(minutes, labels):
     for table in minutes["tables"]:
         out.append(f"| {text(table['label'])} | {text(table['network'] or '')} "
                    f"| {table['participants']} |")
-    return out + [""]
+    out.append("")
+    lines = municipality_lines(minutes, labels)
+    if lines:
+        out += [f"**{labels['per_municipality']}:**\n", *[f"- {text(line)}" for line in lines], ""]
+    return out
 
 
 def render_minutes(minutes, labels):

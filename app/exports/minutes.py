@@ -5,13 +5,16 @@ section function. Two block types exist:
 
 - `{"type": "cloud", "frequencies": [{word, count}]}`: a word cloud and its list;
 - `{"type": "tables", "heading": str | None, "tables": [{number, label, entries: [text]}]}`:
-  participants' texts grouped by table, in the order they came.
+  participants' texts grouped by table, in the order they came;
+- `{"type": "ranking", "heading": str | None, "method": str, "rows": [{rank, text, score}]}`:
+  a priority list (or questions by votes), best first.
 
 A kind without a section function of its own gets the generic table grouping, so a
 new kind shows up in every export before anyone writes a section for it.
 """
 
-from .. import networks, store
+from .. import networks, store, voting
+from ..kinds import priorities
 from ..wording import frequencies
 
 SCHEMA = "samla-minutes/1"
@@ -45,18 +48,90 @@ def by_table(entries, tables, heading=None):
 
 
 @section("words")
-def words_section(activity, entries, tables):
+def words_section(db, activity, entries, tables):
     return [
         {"type": "cloud", "frequencies": frequencies([e["text"] for e in entries])},
         by_table(entries, tables),
     ]
 
 
-def generic_section(activity, entries, tables):
+def generic_section(db, activity, entries, tables):
     return [by_table(entries, tables)]
 
 
 SECTIONS["statements"] = generic_section
+
+
+@section("task")
+def task_section(db, activity, entries, tables):
+    """Each question of the task, with every table's points under it."""
+    numbers = {table["number"] for table in tables}
+    points = [p for p in store.list_points(db, activity["id"]) if p["table"] in numbers]
+    return [
+        by_table([p for p in points if p["question_id"] == question["id"]], tables,
+                 heading=question["title"])
+        for question in activity["options"]["questions"]
+    ]
+
+
+def ranking(rows, heading, method):
+    return {
+        "type": "ranking",
+        "heading": heading,
+        "method": method,
+        "rows": [{"rank": r["rank"], "text": r["text"], "score": r["score"]} for r in rows],
+    }
+
+
+@section("priorities")
+def priorities_section(db, activity, entries, tables):
+    """The priority list of these tables' ballots, and one per network among them."""
+    numbers = {table["number"] for table in tables}
+    ballots = [b for b in store.list_ballots(db, activity["id"]) if b["table"] in numbers]
+    result = priorities.results(activity["options"], voting.items_of(db, activity), ballots)
+    blocks = [ranking(result["overall"], None, result["method"])]
+    if len(result["networks"]) > 1:
+        blocks += [ranking(rows, network, result["method"])
+                   for network, rows in result["networks"].items()]
+    return blocks
+
+
+@section("questions")
+def questions_section(db, activity, entries, tables):
+    """The panel's questions by votes, pinned ones first."""
+    ordered = sorted(entries, key=lambda e: (not e["pinned"], -e["votes"], e["id"]))
+    rows = [{"rank": n, "text": e["text"], "score": e["votes"]}
+            for n, e in enumerate(ordered, start=1)]
+    return [ranking(rows, None, "votes")]
+
+
+def ranking_lines(block, labels):
+    """A ranking block as numbered lines, for formats that write paragraphs."""
+    unit = labels["votes"] if block["method"] == "votes" else labels["points"]
+    return [f"{row['rank']}. {row['text']} ({row['score']} {unit})" for row in block["rows"]]
+
+
+def item_count(db, activity, visible):
+    """What an item counts: entries, or a task's points, or a vote's ballots."""
+    if activity["kind"] == "task":
+        return store.count_points(db, activity["id"])
+    if activity["kind"] == "priorities":
+        return store.count_ballots(db, activity["id"])
+    return len(visible)
+
+
+def per_municipality(tables):
+    """Participants counted per municipality, for tables that stand for one (never names)."""
+    counts = {}
+    for table in tables:
+        if table["municipality"]:
+            counts[table["municipality"]] = counts.get(table["municipality"], 0) + \
+                table["participants"]
+    return [{"name": name, "participants": n} for name, n in sorted(counts.items())]
+
+
+def municipality_lines(m, labels):
+    return [f"{row['name']}: {row['participants']}" for row in m.get("municipalities", [])]
 
 
 def _notes(notes):
@@ -76,6 +151,7 @@ def build(db, gathering_id, table_numbers=None):
             "number": table["number"],
             "label": table["label"],
             "network": networks.describe_link(db, table["network"]),
+            "municipality": table["municipality"],
             "participants": people.get(table["number"], 0),
         }
         for table in store.list_tables(db, gathering_id)
@@ -88,7 +164,8 @@ def build(db, gathering_id, table_numbers=None):
             for entry in store.list_entries(db, activity["id"])
             if table_numbers is None or entry["table"] in table_numbers
         ]
-        visible = [entry for entry in entries if not entry["hidden"]]
+        # Entries never approved are as good as hidden: nobody saw them.
+        visible = [entry for entry in entries if not (entry["hidden"] or entry["held"])]
         build_blocks = SECTIONS.get(activity["kind"], generic_section)
         item = {
             "number": number,
@@ -97,9 +174,9 @@ def build(db, gathering_id, table_numbers=None):
             "title": activity["title"] or activity["prompt"],
             "prompt": activity["prompt"],
             "help": activity["help"],
-            "count": len(visible),
+            "count": item_count(db, activity, visible),
             "hidden_count": len(entries) - len(visible),
-            "blocks": build_blocks(activity, visible, tables),
+            "blocks": build_blocks(db, activity, visible, tables),
             "notes": _notes(notes.get(activity["uid"])),
         }
         items.append(item)
@@ -120,6 +197,7 @@ def build(db, gathering_id, table_numbers=None):
         },
         "participants": sum(table["participants"] for table in tables),
         "tables": tables,
+        "municipalities": per_municipality(tables),
         "summary": (notes.get("") or {}).get("notes"),
         "items": items,
         "follow_up": follow_up,

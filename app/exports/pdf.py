@@ -6,7 +6,14 @@ from fpdf import FPDF
 
 from ..fonts import DEJAVU_SANS
 from .images import cloud_png
-from .minutes import background, hidden_note, meta_rows, note_rows
+from .minutes import (
+    background,
+    hidden_note,
+    meta_rows,
+    municipality_lines,
+    note_rows,
+    ranking_lines,
+)
 
 FONT = "DejaVu"
 SIZES = {0: 18, 1: 15, 2: 13, 3: 12, 4: 11}
@@ -74,6 +81,9 @@ def _tables(doc, m, labels):
     for table in m["tables"]:
         network = f" ({table['network']})" if table["network"] else ""
         doc.paragraph(f"{table['label']}{network}: {table['participants']}")
+    lines = municipality_lines(m, labels)
+    if lines:
+        doc.labelled(labels["per_municipality"], "; ".join(lines))
 
 
 def items(doc, m, labels, level):
@@ -86,6 +96,10 @@ def items(doc, m, labels, level):
                 continue
             if block["heading"]:
                 doc.heading(block["heading"], level + 1)
+            if block["type"] == "ranking":
+                for line in ranking_lines(block, labels):
+                    doc.paragraph(line)
+                continue
             for table in block["tables"]:
                 doc.heading(table["label"], level + 2)
                 for entry in table["entries"]:

@@ -9,7 +9,14 @@ import re
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .minutes import background, hidden_note, meta_rows, note_rows
+from .minutes import (
+    background,
+    hidden_note,
+    meta_rows,
+    municipality_lines,
+    note_rows,
+    ranking_lines,
+)
 
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 BOLD = Font(bold=True)
@@ -53,6 +60,10 @@ def _summary(sheet, m, labels):
         put(sheet, row, 1, table["label"])
         put(sheet, row, 2, table["network"] or "")
         sheet.cell(row=row, column=3, value=table["participants"])
+    for line in municipality_lines(m, labels):
+        row += 1
+        put(sheet, row, 1, labels["per_municipality"])
+        put(sheet, row, 2, line)
     row += 2
     for column, label in enumerate((labels["item"], labels["agenda"], labels["results"]), 1):
         put(sheet, row, column, label, bold=True)
@@ -80,6 +91,11 @@ def _activity(sheet, item, labels):
             for offset, freq in enumerate(block["frequencies"], start=5):
                 put(sheet, offset, 5, freq["word"])
                 sheet.cell(row=offset, column=6, value=freq["count"])
+            continue
+        if block["type"] == "ranking":
+            for line in ranking_lines(block, labels):
+                row += 1
+                put(sheet, row, 3, line)
             continue
         for table in block["tables"]:
             for entry in table["entries"]:

@@ -1,0 +1,90 @@
+"""Minutes and records carry group tasks per question, priority lists and the panel's questions,
+and count participation per municipality."""
+
+import io
+
+import docx
+
+DEFINITION = {
+    "title": "Kompetansenettverk – vårsamling",
+    "date": "2020-03-20",
+    "tables": [
+        {"number": 1, "label": "Fylkesbordet", "network": "Namdal", "municipality": "Namsos"},
+        {"number": 2, "label": "Grong og Høylandet", "network": "Namdal", "municipality": "Grong"},
+        {"number": 3, "label": "Fosen", "municipality": "Namsos"},
+    ],
+    "activities": [
+        {"kind": "task", "key": "plan", "title": "PÅ KOMMUNENIVÅ", "prompt": "Kommunens plan",
+         "questions": [{"id": "mal", "title": "Mål"}, {"id": "fin", "title": "Finansiering"}]},
+        {"kind": "priorities", "prompt": "Hva er viktigst?", "mode": "ranking", "top": 2,
+         "items": ["Fagfornyelsen", "Lesing", "Realfag"]},
+        {"kind": "questions", "prompt": "Spørsmål til panelet"},
+    ],
+}
+
+
+def run(organiser, phone):
+    gathering = organiser.create(DEFINITION)
+    task, vote, panel = gathering["activities"]
+    for activity in gathering["activities"]:
+        organiser.open(gathering, activity)
+    phones = {table: phone(gathering, table) for table in (1, 2, 3)}
+    for table, sio in phones.items():
+        sio.emit("add_point", {"activity_id": task["id"], "question_id": "mal",
+                               "text": f"Mål fra bord {table}\nmed to linjer",
+                               "client_id": "m"}, callback=True)
+    phones[2].emit("add_point", {"activity_id": task["id"], "question_id": "fin",
+                                 "text": "=Egne midler", "client_id": "f"}, callback=True)
+    phones[1].emit("cast", {"activity_id": vote["id"], "ranking": ["i2", "i1"]}, callback=True)
+    phones[2].emit("cast", {"activity_id": vote["id"], "ranking": ["i2", "i3"]}, callback=True)
+    phones[3].emit("cast", {"activity_id": vote["id"], "ranking": ["i3"]}, callback=True)
+    asked = [phones[t].emit("submit", {"activity_id": panel["id"], "text": text,
+                                       "client_id": "q"}, callback=True)["id"]
+             for t, text in ((1, "Hvem betaler?"), (3, "Når kommer pengene?"))]
+    phones[2].emit("upvote", {"entry_id": asked[1]}, callback=True)
+    return gathering
+
+
+def test_the_minutes_show_every_kind_in_markdown(organiser, phone):
+    gathering = run(organiser, phone)
+    md = organiser.get(f"/api/gatherings/{gathering['id']}/export.md").get_data(as_text=True)
+    task_part = md[md.index("## Sak 1"):md.index("## Sak 2")]
+    assert task_part.index("### Mål") < task_part.index("#### Fylkesbordet")
+    assert "Mål fra bord 1\\\n  med to linjer" in task_part
+    assert "\\=Egne midler" in task_part.split("### Finansiering")[1]
+    vote_part = md[md.index("## Sak 2"):md.index("## Sak 3")]
+    # Borda with top 2: Lesing 2 + 2 = 4, Realfag 1 + 2 = 3, Fagfornyelsen 1
+    assert vote_part.index("Lesing \\(4 poeng\\)") < vote_part.index("Realfag \\(3 poeng\\)") \
+        < vote_part.index("Fagfornyelsen \\(1 poeng\\)")
+    panel_part = md[md.index("## Sak 3"):]
+    assert panel_part.index("Når kommer pengene? \\(1 stemmer\\)") < panel_part.index(
+        "Hvem betaler? \\(0 stemmer\\)")
+    assert "Namsos: 2" in md and "Grong: 1" in md
+
+
+def test_the_minutes_show_every_kind_in_word(organiser, phone):
+    gathering = run(organiser, phone)
+    data = organiser.get(f"/api/gatherings/{gathering['id']}/export.docx").data
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert paragraphs.index("Mål") < paragraphs.index("Finansiering")
+    assert "=Egne midler" in paragraphs
+    assert "1. Lesing (4 poeng)" in paragraphs
+    assert "1. Når kommer pengene? (1 stemmer)" in paragraphs
+
+
+def test_a_network_record_keeps_its_tables_task_answers_and_priorities(organiser, phone):
+    namdal = organiser.post("/api/networks", json={"name": "Namdal"}).get_json()
+    gathering = run(organiser, phone)
+    filed = organiser.post(f"/api/gatherings/{gathering['id']}/file-records", json={})
+    assert filed.get_json()["networks"][0]["tables"] == [1, 2]
+    record = organiser.get(f"/api/networks/{namdal['id']}/record.json").get_json()
+    (part,) = record["gatherings"]
+    task_item, vote_item, _ = part["items"]
+    goals = task_item["blocks"][0]
+    assert goals["heading"] == "Mål"
+    assert [t["number"] for t in goals["tables"]] == [1, 2]
+    # only Namdal's ballots (tables 1 and 2): Lesing 4, Fagfornyelsen 1, Realfag 1
+    assert [(r["text"], r["score"]) for r in vote_item["blocks"][0]["rows"]] == [
+        ("Lesing", 4), ("Fagfornyelsen", 1), ("Realfag", 1)]
+    assert part["municipalities"] == [{"name": "Grong", "participants": 1},
+                                      {"name": "Namsos", "participants": 1}]
