@@ -23,6 +23,8 @@ def from_environment():
         # Phones and screens are served by this app itself, so the Socket.IO
         # same-origin check is right; None means "same origin only".
         "CORS_ALLOWED_ORIGINS": None,
+        # redis://... when several processes serve one gathering (docs/SCALING.md).
+        "MESSAGE_QUEUE": os.environ.get("SAMLA_MESSAGE_QUEUE") or None,
     }
 
 
