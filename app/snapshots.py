@@ -1,9 +1,8 @@
 """What each party sees: gatherings as the API returns them, and the whole state a
 phone or a screen gets on connect, so no client ever replays history."""
 
-from . import store
+from . import store, tallies
 from .gatherings import remaining
-from .wording import frequencies
 
 ACTIVITY_FIELDS = ("id", "kind", "prompt", "title", "help", "state", "position", "options")
 
@@ -82,7 +81,7 @@ def word_frequencies(db, activity):
     """The merged frequencies of a words activity's visible entries, or None for other kinds."""
     if activity["kind"] != "words":
         return None
-    return frequencies(store.visible_texts(db, activity["id"]))
+    return tallies.word_frequencies(db, activity["id"])
 
 
 def screen_state(db, gathering, public_url):

@@ -102,9 +102,26 @@ class Store:
 
     @contextmanager
     def write(self):
-        """A transaction: everything inside commits together or not at all."""
-        with self.lock, self.db.atomic():
-            yield self.db
+        """A transaction: everything inside commits together or not at all.
+
+        It takes SQLite's write lock at BEGIN. A deferred transaction that reads
+        first cannot upgrade once another process (several serve one data folder
+        when scaled out) has written since, and fails at once with "database is
+        locked" instead of waiting out the busy timeout.
+        """
+        with self.lock:
+            if self.db.conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.db.conn.execute("COMMIT")
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def read(self):
@@ -429,3 +446,20 @@ def visible_texts(db, activity_id):
 
 def set_entry_hidden(db, entry_id, hidden):
     db.conn.execute("UPDATE entries SET hidden = ? WHERE id = ?", (int(hidden), entry_id))
+
+
+def entries_after(db, activity_id, after_id):
+    """(id, text, hidden) of an activity's entries with ids above `after_id`, oldest first."""
+    return db.conn.execute(
+        "SELECT id, text, hidden FROM entries WHERE activity_id = ? AND id > ? ORDER BY id",
+        (activity_id, after_id),
+    ).fetchall()
+
+
+def hidden_entry_ids(db, activity_id):
+    return [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT id FROM entries WHERE activity_id = ? AND hidden = 1", (activity_id,)
+        )
+    ]
