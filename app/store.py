@@ -1,5 +1,6 @@
 """The only module that speaks SQL: the connection, migrations and queries returning dicts."""
 
+import functools
 import json
 import secrets
 import sqlite3
@@ -282,9 +283,16 @@ def code_in_use(db, code):
     return _row(db, "SELECT 1 AS found FROM gatherings WHERE code = ?", (code,)) is not None
 
 
+@functools.lru_cache(maxsize=256)
+def _definition(text):
+    """A stored definition, decoded once: every join and connect reads the gathering, and a
+    national gathering's definition lists hundreds of tables. Callers must not change it."""
+    return json.loads(text)
+
+
 def _gathering(row):
     if row is not None:
-        row["definition"] = json.loads(row["definition"])
+        row["definition"] = _definition(row["definition"])
     return row
 
 
