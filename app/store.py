@@ -16,8 +16,10 @@ from sqlite_utils import Database
 DATABASE_FILE = "samla.db"
 # Gathering ids are random in this range: unique across servers, and exact in JavaScript.
 GATHERING_ID_RANGE = (10**6, 2**40)
-# How long the first writer of a batch waits for others to share its commit.
-GROUP_COMMIT_SECONDS = 0.004
+# How long the first writer of a batch waits for others to share its commit. Zero still
+# yields once, which lets every writer that is ready to run join; waiting longer only
+# holds SQLite's write lock longer against the other processes (docs/BENCHMARKS.md).
+GROUP_COMMIT_SECONDS = 0
 
 # Each step runs once, in order; PRAGMA user_version records how far a database has come.
 MIGRATIONS = [
@@ -115,8 +117,8 @@ class Store:
 
         Writers that arrive together share one commit (group commit): each
         writes inside its own savepoint of an open transaction, and the first
-        to finish waits GROUP_COMMIT_SECONDS for others before it commits for
-        all of them. With synchronous=FULL every commit waits for the disk, and
+        to finish lets the others that are ready run (GROUP_COMMIT_SECONDS)
+        before it commits for all of them. With synchronous=FULL every commit waits for the disk, and
         under green threads that wait stops the whole process; a burst of
         2,000 phones then queues behind one fsync each (docs/BENCHMARKS.md).
         Every writer still returns only once its changes are on disk.

@@ -24,7 +24,8 @@ from app.actions import create_gathering  # noqa: E402
 from app.gatherings import normalise_definition  # noqa: E402
 
 
-def build(app, entries):
+def build(app, words_count, statements_count):
+    """A gathering of 250 tables with that many words (2,000 distinct) and statements."""
     definition = normalise_definition({
         "title": "Stor samling", "tables": 250,
         "activities": [{"kind": "words", "prompt": "Ett ord?"},
@@ -33,9 +34,9 @@ def build(app, entries):
     gathering_id = create_gathering(db_store, definition)
     with db_store.write() as db:
         words, statements = store.list_activities(db, gathering_id)
-        rows = [(words["id"], f"ord{n % 2000}", n) for n in range(entries)]
+        rows = [(words["id"], f"ord{n % 2000}", n) for n in range(words_count)]
         rows += [(statements["id"], f"Utsagn nummer {n} om samarbeid", n)
-                 for n in range(entries // 5)]
+                 for n in range(statements_count)]
         for activity_id, text, n in rows:
             store.insert_entry(db, {
                 "activity_id": activity_id, "gathering_id": gathering_id,
@@ -62,7 +63,7 @@ def main(argv=None):
         app = create_app({"DATA_DIR": folder, "ASYNC_MODE": "threading",
                           "COALESCE_SECONDS": 0, "ADMIN_TOKEN": "bench"})
         with app.app_context():
-            gathering_id, words, _ = build(app, options.entries)
+            gathering_id, words, _ = build(app, options.entries, options.entries // 5)
             db_store = store.get_store()
 
             def resync():
