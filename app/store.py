@@ -118,9 +118,10 @@ class Store:
         Writers that arrive together share one commit (group commit): each
         writes inside its own savepoint of an open transaction, and the first
         to finish lets the others that are ready run (GROUP_COMMIT_SECONDS)
-        before it commits for all of them. With synchronous=FULL every commit waits for the disk, and
-        under green threads that wait stops the whole process; a burst of
-        2,000 phones then queues behind one fsync each (docs/BENCHMARKS.md).
+        before it commits for all of them. With synchronous=FULL every commit
+        waits for the disk, and under green threads that wait stops the whole
+        process; a burst of 2,000 phones then queues behind one fsync each
+        (docs/BENCHMARKS.md).
         Every writer still returns only once its changes are on disk.
 
         The transaction takes SQLite's write lock at BEGIN: a deferred one that

@@ -46,12 +46,13 @@ class WordTally:
         self.hidden = set()
         self.words = {}  # key -> {form: _Form}
         self.ranked = {}  # key -> (-count, first id, word, count), redone for changed keys only
+        self.changed = set()
         self.merged = []
 
     def _show(self, entry_id):
         key, form = self.written[entry_id]
         self.words.setdefault(key, {}).setdefault(form, _Form()).add(entry_id)
-        self._rank(key)
+        self.changed.add(key)
 
     def _hide(self, entry_id):
         key, form = self.written[entry_id]
@@ -59,20 +60,19 @@ class WordTally:
         forms[form].remove(entry_id)
         if not forms[form].ids:
             del forms[form]
-        self._rank(key)
+        self.changed.add(key)
 
     def _rank(self, key):
         forms = self.words[key]
         if not forms:
             del self.words[key]
-            del self.ranked[key]
+            self.ranked.pop(key, None)
             return
         # The most common form names the word; among equals, the one seen first.
         word = min(forms.items(), key=lambda item: (-len(item[1].ids), item[1].first))[0]
         count = sum(len(form.ids) for form in forms.values())
         first = min(form.first for form in forms.values())
         self.ranked[key] = (-count, first, word, count)
-        self.merged = None
 
     def catch_up(self, db, activity_id):
         """Merge the entries stored since the last call and follow hidden flags that changed."""
@@ -95,7 +95,10 @@ class WordTally:
 
     def frequencies(self):
         """[{word, count}] most frequent first, ties in order of first appearance."""
-        if self.merged is None:
+        if self.changed:
+            for key in self.changed:
+                self._rank(key)
+            self.changed.clear()
             self.merged = [{"word": word, "count": count}
                            for _, _, word, count in sorted(self.ranked.values())]
         return [dict(item) for item in self.merged]

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from app.cloud import render_png  # noqa: E402
-from app.jobs import render_cloud_png  # noqa: E402
+from app.worker import render_cloud_png  # noqa: E402
 from bench.load import ORGANISER_TOKEN, start_samla  # noqa: E402
 from bench.snapshots import build  # noqa: E402
 

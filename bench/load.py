@@ -169,6 +169,7 @@ def prepare_gathering(url, kind, phones):
         headers=headers, json={"state": "open"}, timeout=30)
     opened.raise_for_status()
     return {
+        "close_url": f"{url}/api/gatherings/{gathering['id']}/activities/{activity_id}/state",
         "code": gathering["code"],
         "tables": tables,
         "gathering_id": gathering["id"],
@@ -180,11 +181,17 @@ def prepare_gathering(url, kind, phones):
 # Phones and screens (in worker processes)
 
 
-async def _phone(url, target, number, offset, start_at, results, errors, limiter, connected):
+async def _phone(url, target, number, offset, start_at, results, errors, limiter, connected,
+                 states):
     import aiohttp
     import socketio
 
     sio = socketio.AsyncClient(reconnection=False)
+
+    @sio.on("activity_state")
+    async def activity_state(payload):
+        states.append(time.monotonic())
+
     try:
         async with limiter:
             async with aiohttp.ClientSession() as http:
@@ -239,7 +246,7 @@ def phone_worker(urls, target, numbers, offsets, ready, go, start_value, finish,
     raise_open_files_limit()
 
     async def main():
-        results, errors, connected = [], [], []
+        results, errors, connected, states = [], [], [], []
         limiter = asyncio.Semaphore(50)
         start_at = _StartSignal(go, start_value)
 
@@ -250,13 +257,14 @@ def phone_worker(urls, target, numbers, offsets, ready, go, start_value, finish,
 
         phones = [
             _phone(urls[n % len(urls)], target, n, offset, start_at, results, errors, limiter,
-                   connected)
+                   connected, states)
             for n, offset in zip(numbers, offsets, strict=True)
         ]
         await asyncio.gather(report_ready(), *phones)
         out.put(("results", results, errors))
         while not finish.is_set():
             await asyncio.sleep(0.1)
+        out.put(("states", len(states), max(states, default=None)))
         await asyncio.gather(*(sio.disconnect() for sio in connected), return_exceptions=True)
 
     asyncio.run(main())
@@ -371,7 +379,22 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
     if hold:
         time.sleep(hold)
     memory_after = [s.memory_mb() for s in servers]
+    closing = None
+    if "close_url" in target:
+        # Closing the activity: every phone should hear it exactly once, pushed.
+        closed_at = time.monotonic()
+        requests.post(target["close_url"], json={"state": "closed"}, timeout=30,
+                      headers={"Authorization": f"Bearer {ORGANISER_TOKEN}"}).raise_for_status()
+        time.sleep(3)
+        closing = {"closed_at": closed_at, "cpu": sum(s.cpu_seconds() for s in servers)
+                   - sum(cpu_after)}
     finish.set()
+    states_heard, last_heard = 0, None
+    for _ in groups:
+        _, count, last = out.get(timeout=120)
+        states_heard += count
+        if last is not None:
+            last_heard = max(last, last_heard or last)
     for child in children:
         child.join(60)
         if child.is_alive():
@@ -401,6 +424,11 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
         "server_cpu_ms_per_submission": (
             round(cpu_submitting * 1000 / len(results), 3) if results else None),
         "server_ready_seconds": round(max(s.ready_after for s in servers), 2),
+        "close_pushes_per_phone": (
+            round(states_heard / connected, 3) if closing and connected else None),
+        "close_all_phones_ms": (
+            ms(last_heard - closing["closed_at"]) if closing and last_heard else None),
+        "close_server_cpu_seconds": round(closing["cpu"], 2) if closing else None,
     }
 
 
@@ -464,6 +492,9 @@ ROWS = [
     ("CPU s connecting", lambda r: r["server_cpu_seconds_connecting"]),
     ("CPU s submitting", lambda r: r["server_cpu_seconds_submitting"]),
     ("CPU ms/submission", lambda r: r["server_cpu_ms_per_submission"]),
+    ("close: pushes/phone", lambda r: r["close_pushes_per_phone"]),
+    ("close: all phones ms", lambda r: r["close_all_phones_ms"]),
+    ("close: CPU s", lambda r: r["close_server_cpu_seconds"]),
 ]
 
 

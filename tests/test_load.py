@@ -13,6 +13,7 @@ pytestmark = pytest.mark.server
 
 
 def test_a_hundred_phones_submit_at_once_and_every_acked_word_reaches_the_screen(tmp_path):
+    """...and closing the activity afterwards is pushed to every phone exactly once."""
     report = tmp_path / "load.json"
     subprocess.run(
         [sys.executable, "bench/load.py", "--phones", "100", "--spread", "2", "--screens", "2",
@@ -26,3 +27,4 @@ def test_a_hundred_phones_submit_at_once_and_every_acked_word_reaches_the_screen
     assert figures["missing_on_screen"] == 0
     assert figures["screen_ms"]["p50"] is not None
     assert figures["server_cpu_seconds_submitting"] > 0
+    assert figures["close_pushes_per_phone"] == 1.0

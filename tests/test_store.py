@@ -8,13 +8,6 @@ from app import store
 from app.store import Store
 
 
-@pytest.fixture
-def db_store(tmp_path):
-    s = Store(tmp_path / "samla.db")
-    yield s
-    s.close()
-
-
 def add_gathering(db_store):
     with db_store.write() as db:
         return store.insert_gathering(

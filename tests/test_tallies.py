@@ -2,21 +2,11 @@
 
 import random
 
-import pytest
-
 from app import store
-from app.store import Store
 from app.tallies import WordTally
 from app.wording import frequencies
 
 WORDS = ["God", "god!", "GOD", "Glad", "glad", "Trøtt", "trøtt?", "  Kreativ ", "?!", "Spent"]
-
-
-@pytest.fixture
-def db_store(tmp_path):
-    s = Store(tmp_path / "samla.db")
-    yield s
-    s.close()
 
 
 def a_words_activity(db_store):
