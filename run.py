@@ -23,6 +23,9 @@ def parse_options(argv=None):
     parser.add_argument("--async-mode", choices=ASYNC_MODES,
                         default=os.environ.get("SAMLA_ASYNC_MODE", "eventlet"))
     parser.add_argument("--log-requests", action="store_true", help="log every HTTP request")
+    parser.add_argument("--message-queue", default=os.environ.get("SAMLA_MESSAGE_QUEUE"),
+                        help="redis://host:port/db shared by several Samla processes "
+                             "(see docs/SCALING.md)")
     return parser.parse_args(argv)
 
 
@@ -58,6 +61,16 @@ def patch_for(mode):
         monkey.patch_all()
 
 
+def raise_open_files_limit(wanted=MAX_CONNECTIONS + 1_000):
+    """Every phone holds a socket; lift the soft open-files limit (often 1,024) to fit them."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
 def public_url_for(options):
     if options.public_url:
         return options.public_url.rstrip("/")
@@ -85,12 +98,14 @@ def announce(app, public_url):
 def main(argv=None):
     options = parse_options(argv)
     patch_for(options.async_mode)
+    raise_open_files_limit()
 
     from app import create_app, socketio
 
     public_url = public_url_for(options)
     app = create_app(
-        {"DATA_DIR": options.data, "PUBLIC_URL": public_url, "ASYNC_MODE": options.async_mode}
+        {"DATA_DIR": options.data, "PUBLIC_URL": public_url, "ASYNC_MODE": options.async_mode,
+         "MESSAGE_QUEUE": options.message_queue}
     )
     announce(app, public_url)
     extra = {}

@@ -49,6 +49,8 @@ def create_app(config=None):
         async_mode=app.config["ASYNC_MODE"],
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"],
         max_http_buffer_size=security.MAX_SOCKET_MESSAGE,
+        # Several processes share their broadcasts through Redis (docs/SCALING.md).
+        message_queue=app.config.get("MESSAGE_QUEUE"),
     )
     events.register(socketio)
     timers.resume(app)

@@ -25,6 +25,8 @@ def from_environment():
         "CORS_ALLOWED_ORIGINS": None,
         # Actions per participant token (a `limits` string such as 30/minute, or off).
         "RATE_LIMIT": os.environ.get("SAMLA_RATE_LIMIT", "120/minute"),
+        # redis://... when several processes serve one gathering (docs/SCALING.md).
+        "MESSAGE_QUEUE": os.environ.get("SAMLA_MESSAGE_QUEUE") or None,
     }
 
 

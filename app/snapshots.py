@@ -1,9 +1,8 @@
 """What each party sees: gatherings as the API returns them, and the whole state a
 phone, projector or console gets on connect, so no client ever replays history."""
 
-from . import store, voting
+from . import store, tallies, voting
 from .gatherings import is_for_table, remaining
-from .wording import frequencies
 
 ACTIVITY_FIELDS = (
     "id", "kind", "prompt", "title", "help", "state", "position", "options",
@@ -134,7 +133,7 @@ def word_frequencies(db, activity):
     """The merged frequencies of a words activity's visible entries, or None for other kinds."""
     if activity["kind"] != "words":
         return None
-    return frequencies(store.visible_texts(db, activity["id"]))
+    return tallies.word_frequencies(db, activity["id"])
 
 
 def activity_results(db, activity, entries=None, point_ids=None):

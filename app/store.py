@@ -1,9 +1,11 @@
 """The only module that speaks SQL: the connection, migrations and queries returning dicts."""
 
+import functools
 import json
 import secrets
 import sqlite3
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +16,10 @@ from sqlite_utils import Database
 DATABASE_FILE = "samla.db"
 # Gathering ids are random in this range: unique across servers, and exact in JavaScript.
 GATHERING_ID_RANGE = (10**6, 2**40)
+# How long the first writer of a batch waits for others to share its commit. Zero still
+# yields once, which lets every writer that is ready to run join; waiting longer only
+# holds SQLite's write lock longer against the other processes (docs/BENCHMARKS.md).
+GROUP_COMMIT_SECONDS = 0
 
 # Each step runs once, in order; PRAGMA user_version records how far a database has come.
 MIGRATIONS = [
@@ -141,14 +147,85 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
         self.lock = threading.RLock()
+        # Group commit: the open batch's number, the last one committed, and its outcome.
+        self.settled = threading.Condition(self.lock)
+        self.batch = self.committed = 0
+        self.writing = self.committing = False
+        self.failed = None
         with self.lock:
             migrate(self.db)
 
     @contextmanager
     def write(self):
-        """A transaction: everything inside commits together or not at all."""
-        with self.lock, self.db.atomic():
-            yield self.db
+        """A transaction: everything inside commits together or not at all, before it returns.
+
+        Writers that arrive together share one commit (group commit): each
+        writes inside its own savepoint of an open transaction, and the first
+        to finish lets the others that are ready run (GROUP_COMMIT_SECONDS)
+        before it commits for all of them. With synchronous=FULL every commit
+        waits for the disk, and under green threads that wait stops the whole
+        process; a burst of 2,000 phones then queues behind one fsync each
+        (docs/BENCHMARKS.md).
+        Every writer still returns only once its changes are on disk.
+
+        The transaction takes SQLite's write lock at BEGIN: a deferred one that
+        reads first cannot upgrade once another process (several serve one data
+        folder when scaled out) has written since, and fails at once with
+        "database is locked" instead of waiting out the busy timeout.
+        """
+        with self.lock:
+            if self.writing:
+                with self.db.atomic():
+                    yield self.db
+                return
+            if not self.db.conn.in_transaction:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+                self.batch += 1
+            batch, failure = self.batch, None
+            self.writing = True
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except BaseException as error:
+                failure = error
+            finally:
+                self.writing = False
+            leads = not self.committing
+            self.committing = True
+        if leads:
+            self._commit_batch(batch)
+        elif failure is None:
+            self._wait_for_commit(batch)
+        if failure is not None:
+            raise failure
+
+    def _commit_batch(self, batch):
+        """Let the writers that arrive meanwhile join, then commit them all."""
+        time.sleep(GROUP_COMMIT_SECONDS)
+        with self.lock:
+            try:
+                self.db.conn.execute("COMMIT")
+                self.failed = None
+            except BaseException as error:
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                self.failed = (batch, error)
+            finally:
+                self.committed = batch
+                self.committing = False
+                self.settled.notify_all()
+        self._raise_if_failed(batch)
+
+    def _wait_for_commit(self, batch):
+        with self.lock:
+            while self.committed < batch:
+                self.settled.wait()
+        self._raise_if_failed(batch)
+
+    def _raise_if_failed(self, batch):
+        failed = self.failed
+        if failed is not None and failed[0] == batch:
+            raise sqlite3.OperationalError(f"the commit failed: {failed[1]}")
 
     @contextmanager
     def read(self):
@@ -158,6 +235,8 @@ class Store:
 
     def close(self):
         with self.lock:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("COMMIT")
             self.db.close()
 
 
@@ -333,9 +412,16 @@ def code_in_use(db, code):
     return _row(db, "SELECT 1 AS found FROM gatherings WHERE code = ?", (code,)) is not None
 
 
+@functools.lru_cache(maxsize=256)
+def _definition(text):
+    """A stored definition, decoded once: every join and connect reads the gathering, and a
+    national gathering's definition lists hundreds of tables. Callers must not change it."""
+    return json.loads(text)
+
+
 def _gathering(row):
     if row is not None:
-        row["definition"] = json.loads(row["definition"])
+        row["definition"] = _definition(row["definition"])
     return row
 
 
@@ -1085,3 +1171,24 @@ def delete_gathering(db, gathering_id):
 
 # A table may stand for a municipality, so participation can be counted per municipality.
 MIGRATIONS.append("ALTER TABLE tables ADD COLUMN municipality TEXT;")
+
+
+def entries_after(db, activity_id, after_id):
+    """(id, text, not visible) of an activity's entries with ids above `after_id`, oldest
+    first; an entry is not visible when hidden or still waiting for approval."""
+    return db.conn.execute(
+        "SELECT id, text, (hidden = 1 OR held = 1) FROM entries"
+        " WHERE activity_id = ? AND id > ? ORDER BY id",
+        (activity_id, after_id),
+    ).fetchall()
+
+
+def hidden_entry_ids(db, activity_id):
+    """The activity's entries nobody sees: hidden, or waiting for approval."""
+    return [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT id FROM entries WHERE activity_id = ? AND (hidden = 1 OR held = 1)",
+            (activity_id,),
+        )
+    ]

@@ -3,6 +3,7 @@
 import pytest
 
 from app import create_app, socketio
+from app.store import Store
 
 ADMIN_TOKEN = "test-organiser-token"
 PUBLIC_URL = "http://samla.test"
@@ -22,6 +23,14 @@ def app(tmp_path):
     )
     yield app
     app.extensions["samla_store"].close()
+
+
+@pytest.fixture
+def db_store(tmp_path):
+    """A store on a real SQLite file, without the app around it."""
+    s = Store(tmp_path / "samla.db")
+    yield s
+    s.close()
 
 
 @pytest.fixture

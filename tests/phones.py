@@ -28,12 +28,15 @@ class Phone:
         self.rate_limited = 0
         self.connects = []  # monotonic time of every successful connect
         self.counter = 0
-        self.sio = socketio.AsyncClient(
-            reconnection=True,
-            reconnection_delay=reconnection_delay,
-            reconnection_delay_max=reconnection_delay_max,
-        )
+        self.delays = (reconnection_delay, reconnection_delay_max)
+        self.closing = False
+        self.reconnecting = None
+        # The browser's Socket.IO client retries for ever; python-socketio's own loop stops
+        # on errors other than a refused connection (a slow handshake on a busy machine),
+        # so the phone runs the browser's loop itself.
+        self.sio = socketio.AsyncClient(reconnection=False)
         self.sio.on("connect", self._on_connect)
+        self.sio.on("disconnect", self._on_disconnect)
 
     async def start(self):
         await self.sio.connect(self.url, auth={"token": self.token}, transports=["websocket"],
@@ -42,6 +45,27 @@ class Phone:
     async def _on_connect(self):
         self.connects.append(time.monotonic())
         self.flush()
+
+    async def _on_disconnect(self, reason=None):
+        if not self.closing and (self.reconnecting is None or self.reconnecting.done()):
+            self.reconnecting = asyncio.get_running_loop().create_task(self._reconnect())
+
+    async def _reconnect(self):
+        """Try again and again, with the browser client's growing, capped delay."""
+        delay, cap = self.delays
+        while not self.closing and not self.sio.connected:
+            await asyncio.sleep(delay * random.uniform(0.5, 1.5))
+            delay = min(delay * 2, cap)
+            try:
+                await self.start()
+            except Exception:  # refused, timed out or reset: the next round tries again
+                await self._drop()
+
+    async def _drop(self):
+        try:
+            await self.sio.disconnect()
+        except Exception:
+            pass
 
     def submit(self, activity_id):
         """Queue a new statement (stored before it is sent), then try to send it."""
@@ -90,6 +114,9 @@ class Phone:
                 self.flush()
 
     async def close(self):
+        self.closing = True
+        if self.reconnecting is not None:
+            self.reconnecting.cancel()
         await self.sio.disconnect()
 
 

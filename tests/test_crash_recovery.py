@@ -73,7 +73,9 @@ async def run_phones(server, tmp_path, phones, activity_id, report):
                 lambda b=connects_before: all(
                     len(p.connects) > n for p, n in zip(phones, b, strict=True)
                 ),
-                30,
+                # Generous: the proof is that the storm is served, not how fast;
+                # docs/RELIABILITY.md has the figure on an idle machine.
+                60,
                 "every phone to reconnect",
             )
             spread = max(p.connects[-1] for p in phones) - up

@@ -70,12 +70,12 @@ class Server:
 class Listener:
     """A Socket.IO client that records every event it hears."""
 
-    def __init__(self, url, auth):
+    def __init__(self, url, auth, transports=("websocket",)):
         self.events = []
         self.lock = threading.Lock()
         self.sio = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
         self.sio.on("*", self.record)
-        self.sio.connect(url, auth=auth, transports=["websocket"], wait_timeout=10)
+        self.sio.connect(url, auth=auth, transports=list(transports), wait_timeout=10)
 
     def record(self, name, payload=None):
         with self.lock:

@@ -1,18 +1,12 @@
 """The SQLite store: a real file in WAL mode, migrations, and the uniqueness behind idempotency."""
 
 import sqlite3
+import threading
 
 import pytest
 
 from app import store
 from app.store import Store
-
-
-@pytest.fixture
-def db_store(tmp_path):
-    s = Store(tmp_path / "samla.db")
-    yield s
-    s.close()
 
 
 def add_gathering(db_store):
@@ -87,3 +81,42 @@ def test_lookups_of_missing_things_return_none(db_store):
         assert store.get_entry(db, 1) is None
         assert store.get_participant(db, "nobody") is None
         assert store.get_entries(db, []) == []
+
+
+def test_concurrent_writers_each_return_once_committed_and_one_failure_spares_the_rest(
+        db_store, tmp_path):
+    """Writers arriving together may share one commit (group commit); none may lose by it."""
+    gathering_id = add_gathering(db_store)
+    with db_store.read() as db:
+        activity_id = store.list_activities(db, gathering_id)[0]["id"]
+    outside = sqlite3.connect(tmp_path / "samla.db", check_same_thread=False)
+    looking = threading.Lock()
+    start = threading.Barrier(8)
+    seen_at_return, failures = {}, []
+
+    def writer(number):
+        start.wait()
+        try:
+            with db_store.write() as db:
+                store.insert_entry(db, entry(activity_id, gathering_id, f"c{number}",
+                                             f"ord {number}"))
+                if number == 3:
+                    raise ValueError("this writer changes its mind")
+        except ValueError:
+            failures.append(number)
+            return
+        with looking:  # another connection sees only what is committed
+            seen_at_return[number] = outside.execute(
+                "SELECT COUNT(*) FROM entries WHERE client_id = ?", (f"c{number}",)
+            ).fetchone()[0]
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert failures == [3]
+    assert seen_at_return == {n: 1 for n in range(8) if n != 3}
+    texts = {row[0] for row in outside.execute("SELECT text FROM entries")}
+    assert texts == {f"ord {n}" for n in range(8) if n != 3}
+    outside.close()

@@ -1,0 +1,89 @@
+"""Start-up, exports and the word-cloud PNG at size.
+
+    python bench/exports.py
+
+Times: `python run.py` until it answers /healthz (each async mode); the JSON
+export (and the DOCX export where this version has one) of a gathering with
+2,000 words and 500 statements, over HTTP from the real server; and the
+`wordcloud` PNG of 1,000 distinct words, in process and as the server's worker
+job. Prints the figures as JSON.
+"""
+
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app import create_app  # noqa: E402
+from app.cloud import render_png  # noqa: E402
+from app.worker import render_cloud_png  # noqa: E402
+from bench.load import ORGANISER_TOKEN, start_samla  # noqa: E402
+from bench.snapshots import build  # noqa: E402
+
+
+def seconds(action):
+    started = time.perf_counter()
+    result = action()
+    return round(time.perf_counter() - started, 3), result
+
+
+def startup(folder):
+    figures = {}
+    for mode in ("eventlet", "gevent", "threading"):
+        workdir = Path(folder) / f"start-{mode}"
+        workdir.mkdir()
+        server = start_samla(workdir, mode)[0]
+        figures[mode] = round(server.ready_after, 2)
+        server.stop()
+    return figures
+
+
+def exports(folder):
+    workdir = Path(folder) / "exports"
+    workdir.mkdir()
+    app = create_app({"DATA_DIR": str(workdir / "data"), "ASYNC_MODE": "threading",
+                      "ADMIN_TOKEN": ORGANISER_TOKEN})
+    with app.app_context():
+        gathering_id, _, _ = build(app, 2000, 500)
+    app.extensions["samla_store"].close()
+    server = start_samla(workdir, "eventlet")[0]
+    headers = {"Authorization": f"Bearer {ORGANISER_TOKEN}"}
+    figures = {}
+    try:
+        for name in ("export.json", "export.docx"):
+            url = f"{server.url}/api/gatherings/{gathering_id}/{name}"
+            took, answer = seconds(lambda url=url: requests.get(url, headers=headers, timeout=60))
+            figures[name] = took if answer.status_code == 200 else f"HTTP {answer.status_code}"
+            if answer.status_code == 200:
+                figures[name + " bytes"] = len(answer.content)
+    finally:
+        server.stop()
+    return figures
+
+
+def cloud():
+    chance = random.Random(3)
+    freq = [{"word": f"ord{n}", "count": max(1, int(200 / (n + 1)) + chance.randint(0, 2))}
+            for n in range(1000)]
+    in_process, png = seconds(lambda: render_png(freq))
+    as_job, _ = seconds(lambda: render_cloud_png(freq))
+    return {"words": len(freq), "in_process_s": in_process, "worker_job_s": as_job,
+            "png_bytes": len(png)}
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        figures = {"startup_s": startup(folder), "exports_s": exports(folder),
+                   "cloud_png": cloud()}
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
