@@ -11,10 +11,10 @@ import shutil
 
 import pytest
 import schemathesis
-from schemathesis import GenerationMode
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
