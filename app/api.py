@@ -1,6 +1,6 @@
 """JSON over HTTP: parse, call an action, answer. Rules live in actions and gatherings."""
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, abort, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from . import (
@@ -17,7 +17,7 @@ from . import (
     worker,
 )
 from .errors import SamlaError
-from .gatherings import check_id, normalise_definition
+from .gatherings import LARGEST_ID, check_id, normalise_definition
 from .messages import error_answer
 
 bp = Blueprint("api", __name__)
@@ -36,6 +36,15 @@ def http_error(error):
     code = "not_found" if error.code == 404 else "bad_request"
     body = error_answer(SamlaError(code, detail=error.description or ""))
     return jsonify(body), error.code
+
+
+@bp.app_url_value_preprocessor
+def no_row_has_a_huge_id(endpoint, values):
+    """An id in the path beyond what SQLite stores finds nothing (instead of overflowing)."""
+    if values and any(isinstance(v, int) and v > LARGEST_ID for v in values.values()):
+        if endpoint.split(".")[0] in ("api", "minutes_api"):
+            raise SamlaError("not_found")
+        abort(404)
 
 
 def _json_body():
@@ -202,7 +211,7 @@ def save_template():
         raise SamlaError("bad_request", detail="send stem and gathering_id or definition")
     if body.get("gathering_id") is not None:
         with store.get_store().read() as db:
-            gathering = store.get_gathering(db, body["gathering_id"])
+            gathering = store.get_gathering(db, check_id(body["gathering_id"], "gathering_id"))
             if gathering is None:
                 raise SamlaError("not_found")
             definition = agenda.definition_of(db, gathering)

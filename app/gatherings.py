@@ -236,12 +236,18 @@ def check_state(state):
         raise SamlaError("bad_request", detail="state must be 'open' or 'closed'")
 
 
+# SQLite cannot store (or look up) a larger integer; beyond it no row can exist.
+LARGEST_ID = 2**63 - 1
+
+
 def check_id(value, name):
     """An id from a payload: a positive int (digit strings are accepted too)."""
     if isinstance(value, str) and value.isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise SamlaError("bad_request", detail=f"{name} must be a positive whole number")
+    if value > LARGEST_ID:
+        raise SamlaError("bad_request", detail=f"{name} is too large")
     return value
 
 

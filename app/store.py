@@ -147,6 +147,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
         self.lock = threading.RLock()
+        self.closed = False
         # Group commit: the open batch's number, the last one committed, and its outcome.
         self.settled = threading.Condition(self.lock)
         self.batch = self.committed = 0
@@ -238,6 +239,7 @@ class Store:
             if self.db.conn.in_transaction:
                 self.db.conn.execute("COMMIT")
             self.db.close()
+            self.closed = True
 
 
 def migrate(db):

@@ -31,6 +31,10 @@ class Timers:
         while True:
             with self.app.app_context():
                 db_store = store.get_store()
+                if db_store.closed:  # the app has been shut down (tests make many)
+                    with self.guard:
+                        self.running = False
+                    return
                 for activity in actions.close_due_activities(db_store):
                     broadcasts.activity_state_changed(activity)
                 with db_store.read() as db:

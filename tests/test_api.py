@@ -190,3 +190,22 @@ def test_unknown_api_paths_and_methods_answer_in_json(client):
     assert missing.status_code == 404 and missing.get_json()["error"] == "not_found"
     wrong = client.delete("/api/join")
     assert wrong.status_code == 405 and wrong.get_json()["error"] == "bad_request"
+
+
+def test_an_id_beyond_what_sqlite_stores_finds_nothing(organiser, client, gathering, join):
+    """Found by schemathesis: such ids overflowed SQLite's integer and answered 500."""
+    huge = 2**63
+    for url in (f"/api/gatherings/{huge}", f"/api/networks/{huge}/record.json"):
+        response = organiser.get(url)
+        assert response.status_code == 404 and response.get_json()["error"] == "not_found"
+    response = organiser.post(f"/api/gatherings/{gathering['id']}/tables/{huge}/network",
+                              json={"network": None})
+    assert response.status_code == 404 and response.get_json()["ok"] is False
+    assert client.get(f"/screen/{huge}").status_code == 404
+    response = organiser.post(f"/api/gatherings/{gathering['id']}/screen",
+                              json={"activity_id": huge})
+    assert response.status_code == 400 and "too large" in response.get_json()["message"]
+    token = join(gathering)
+    response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
+                           json={"activity_id": huge, "text": "hei", "client_id": "x"})
+    assert response.status_code == 400 and response.get_json()["error"] == "bad_request"

@@ -1,0 +1,141 @@
+"""Promise 5: docs/openapi.yaml describes every JSON route, and the app keeps to it.
+
+The routes are read from the app's URL map, so a route added without its description
+(or a description left behind by a removed route) fails here. schemathesis then sends
+generated requests, valid and invalid, to every described operation of the app in
+process, and checks each answer against the description.
+"""
+
+import re
+import shutil
+
+import pytest
+import schemathesis
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from app import create_app
+from conftest import ADMIN_TOKEN, PUBLIC_URL, ROOT_DIR, Organiser
+
+SPEC = ROOT_DIR / "docs" / "openapi.yaml"
+HTTP_METHODS = {"get", "put", "post", "patch", "delete"}
+JSON_BLUEPRINTS = {"api", "minutes_api"}  # /healthz, /api/... and the join QR codes
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def openapi_path(rule):
+    """/api/gatherings/<int:gathering_id> as /api/gatherings/{gathering_id}."""
+    return re.sub(r"<(?:[a-z]+:)?(\w+)>", r"{\1}", rule)
+
+
+def test_the_description_lists_exactly_the_apps_json_routes(tmp_path):
+    app = create_app({"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": "probe"})
+    app.extensions["samla_store"].close()
+    served = {
+        (method.lower(), openapi_path(rule.rule))
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.split(".")[0] in JSON_BLUEPRINTS
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    described = {
+        (method, path)
+        for path, item in yaml.safe_load(SPEC.read_text(encoding="utf-8"))["paths"].items()
+        for method in item
+        if method in HTTP_METHODS
+    }
+    assert served == described
+    assert len(served) >= 35  # guards against an empty or mis-read map
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """A gathering from a template, with something in it and a participant, so that the
+    generated requests can hit real ids as well as unknown ones."""
+    folder = tmp_path_factory.mktemp("openapi")
+    shutil.copytree(ROOT_DIR / "sessions", folder / "sessions")  # POST /api/templates writes
+    app = create_app({
+        "TESTING": True,
+        "DATA_DIR": str(folder / "data"),
+        "SESSIONS_DIR": str(folder / "sessions"),
+        "ADMIN_TOKEN": ADMIN_TOKEN,
+        "PUBLIC_URL": PUBLIC_URL,
+        "ASYNC_MODE": "threading",
+        "COALESCE_SECONDS": 0,
+        "RATE_LIMIT": "off",  # thousands of requests from one participant in a minute
+    })
+    client = app.test_client()
+    organiser = Organiser(client)
+    gathering = organiser.create(template="innlandet-ledersamling-2020")
+    doomed = organiser.create(template="innlandet-ledersamling-2020")
+    for activity in gathering["activities"]:
+        organiser.open(gathering, activity)
+    joined = client.post("/api/join", json={"code": gathering["code"], "table": 1}).get_json()
+    token = joined["participant_token"]
+    entries = [
+        client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
+                    json={"activity_id": activity["id"], "text": "Samarbeid",
+                          "client_id": f"c{activity['id']}"}).get_json()["id"]
+        for activity in gathering["activities"]
+        if activity["kind"] in ("words", "statements")
+    ]
+    network = organiser.post("/api/networks", json={"name": "Region Hamar"}).get_json()
+    real = {
+        "gathering_id": [gathering["id"]],
+        "activity_id": [a["id"] for a in gathering["activities"]],
+        "entry_id": entries,
+        "network_id": [network["id"]],
+        "number": [1, 2],
+        "table": [1, 2],
+        "code": [gathering["code"]],
+    }
+    yield {"app": app, "real": real, "doomed": doomed["id"], "participant": token}
+    app.extensions["samla_store"].close()
+
+
+# These render in a worker process (seconds each), so they are described but not
+# fuzzed; tests/test_exports.py covers them.
+HEAVY = r"(/export\.\{fmt\}|/record\.\{fmt\}|/cloud\.png)$"
+OPERATIONS = {
+    result.ok().label: result.ok()
+    for result in schemathesis.openapi.from_path(SPEC).exclude(path_regex=HEAVY)
+    .get_all_operations()
+}
+
+
+@pytest.mark.parametrize("label", sorted(OPERATIONS))
+def test_the_app_keeps_to_its_description(world, label):
+    operation = OPERATIONS[label]
+    real = dict(world["real"])
+    if operation.method.upper() == "DELETE":
+        real["gathering_id"] = [world["doomed"]]  # the gathering the others use stays
+    token = world["participant"] if operation.path == "/api/submissions" else ADMIN_TOKEN
+    cases = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+    )
+
+    @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(case=cases, use_real_ids=st.booleans(), data=st.data())
+    def answers_as_described(case, use_real_ids, data):
+        if use_real_ids:  # otherwise the ids are whatever was generated: mostly unknown
+            for name in case.path_parameters or {}:
+                if name in real:
+                    case.path_parameters[name] = data.draw(st.sampled_from(real[name]))
+        case.call_and_validate(
+            app=world["app"], headers={"Authorization": f"Bearer {token}"}, checks=CHECKS
+        )
+
+    answers_as_described()
