@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test install clean
+.PHONY: run test install clean catalogues messages
 
 run: install
 	$(BIN)/python run.py $(ARGS)
@@ -12,7 +12,19 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(ARGS)
 
-install: $(VENV)/.installed static/vendor/.installed
+install: $(VENV)/.installed static/vendor/.installed catalogues
+
+# The translations are kept as .po text; the .mo files Flask-Babel reads are built here
+# (and again at start whenever a .po is newer).
+catalogues: $(VENV)/.installed
+	$(BIN)/python -m app.translation
+
+# After changing user-facing text: extract the msgids again and merge them into nn and en
+# (new ones arrive empty or fuzzy; tests/test_translation.py fails until they are translated).
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
+		--project Samla --copyright-holder Samla -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

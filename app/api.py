@@ -14,6 +14,7 @@ from . import (
     snapshots,
     store,
     timers,
+    translation,
     worker,
 )
 from .errors import SamlaError
@@ -312,6 +313,7 @@ def join():
     body = _json_body()
     if not isinstance(body, dict):
         raise SamlaError("bad_request", detail="send code and table")
+    translation.speak_for_gathering(code=body.get("code"))
     return jsonify(actions.join(store.get_store(), body.get("code"), body.get("table")))
 
 
@@ -319,6 +321,7 @@ def join():
 def submit():
     """The same as the Socket.IO `submit` event, for phones without a websocket."""
     participant = auth.participant_from_request()
+    translation.speak_for_gathering(participant["gathering_id"])
     answer, entry, activity = actions.submit(store.get_store(), participant["token"], _json_body())
     if entry is not None:
         broadcasts.entry_added(entry, activity)

@@ -11,7 +11,7 @@ import logging
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from . import actions, auth, broadcasts, points, ratelimits, snapshots, store, voting
+from . import actions, auth, broadcasts, points, ratelimits, snapshots, store, translation, voting
 from .errors import SamlaError
 from .gatherings import check_id
 from .messages import error_answer
@@ -36,7 +36,7 @@ def acknowledged(handler):
             return error_answer(error)
         except Exception:
             log.exception("socket event %s failed", handler.__name__)
-            return {"ok": False, "error": "internal_error", "message": "Noe gikk galt."}
+            return error_answer(SamlaError("internal_error"))
 
     return wrapped
 
@@ -81,7 +81,8 @@ def connect_screen(token, gathering_id, public_url):
     connections[request.sid] = {
         "role": "console" if organiser else "screen",
         "gathering_id": gathering_id,
-        "language": gathering["language"],
+        # The projector speaks the gathering's language, a console its user's own.
+        "language": translation.console_language() if organiser else gathering["language"],
     }
     room = broadcasts.console_room if organiser else broadcasts.screen_room
     join_room(room(gathering_id))

@@ -9,6 +9,8 @@ from .errors import SamlaError
 from .kinds import get_kind
 
 LANGUAGES = ("nb", "nn", "en")
+# A table's name when the definition gives none, in the gathering's language (stored as data).
+TABLE_LABELS = {"nb": "Bord {n}", "nn": "Bord {n}", "en": "Table {n}"}
 STATES = ("open", "closed")
 MAX_TABLES = 500
 MAX_ACTIVITIES = 200
@@ -46,13 +48,17 @@ def _required_text(raw, key, maximum=500):
     return value
 
 
-def normalise_tables(raw):
+def normalise_tables(raw, language="nb"):
     """A table count or a list of {number, label, network} as a list of tables."""
+    default_label = TABLE_LABELS[language]
     if isinstance(raw, int) and not isinstance(raw, bool):
         if not 1 <= raw <= MAX_TABLES:
             raise _invalid(f"tables must be from 1 to {MAX_TABLES}")
-        return [{"number": n, "label": f"Bord {n}", "network": None, "municipality": None}
-                for n in range(1, raw + 1)]
+        return [
+            {"number": n, "label": default_label.format(n=n), "network": None,
+             "municipality": None}
+            for n in range(1, raw + 1)
+        ]
     if not isinstance(raw, list) or not raw:
         raise _invalid("tables must be a count or a non-empty list")
     if len(raw) > MAX_TABLES:
@@ -67,7 +73,7 @@ def normalise_tables(raw):
         if number in seen:
             raise _invalid(f"table {number} is listed twice")
         seen.add(number)
-        label = _optional_text(item, "label", 100) or f"Bord {number}"
+        label = _optional_text(item, "label", 100) or default_label.format(n=number)
         network = _optional_text(item, "network")
         municipality = _optional_text(item, "municipality", 100)
         tables.append({"number": number, "label": label, "network": network,
@@ -169,7 +175,7 @@ def normalise_definition(raw):
         raise _invalid(f"at most {MAX_ACTIVITIES} activities")
     if "tables" not in raw:
         raise _invalid("tables is required")
-    tables = normalise_tables(raw["tables"])
+    tables = normalise_tables(raw["tables"], language)
     activities = [normalise_activity(a) for a in activities]
     check_agenda(activities, tables)
     return {

@@ -3,7 +3,7 @@ facilitator notes, networks, network records and bundles. Thin, like api.py."""
 
 from flask import Blueprint, Response, jsonify, request
 
-from . import auth, bundles, networks, notes, records, store, worker
+from . import auth, bundles, networks, notes, records, store, translation, worker
 from .api import refuse
 from .errors import SamlaError
 from .exports import formats, labels, minutes
@@ -149,7 +149,9 @@ def export_record(network_id, fmt):
         record = records.build(db, network_id)
     if record is None:
         raise SamlaError("unknown_network")
-    return _download("record", fmt, record, f"nettverk-{network_id}", "nb")
+    # A record spans gatherings, so it speaks the language of whoever asks for it.
+    return _download("record", fmt, record, f"nettverk-{network_id}",
+                     translation.console_language())
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/bundle")

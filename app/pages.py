@@ -162,3 +162,13 @@ def record_page(network_id):
         meta_rows=minutes.meta_rows,
         note_rows=minutes.note_rows,
     )
+
+
+@bp.post("/language")
+def choose_language():
+    """The console user picks their own language; it lives in the session cookie."""
+    from . import translation
+
+    if not translation.choose(request.form.get("language")):
+        abort(400)
+    return redirect(_safe_next(request.form.get("next")))

@@ -38,6 +38,7 @@ HTTP_EXPECTED = {
     ("pages.login", "GET"): EVERYONE,
     ("pages.login", "POST"): NOBODY,
     ("pages.logout", "POST"): NOBODY,
+    ("pages.choose_language", "POST"): NOBODY,
     ("pages.participant", "GET"): EVERYONE,
     ("pages.screen", "GET"): {"screen", "organiser"},
     ("pages.console_list", "GET"): ORGANISER,
@@ -182,7 +183,11 @@ BODIES = {
     "minutes_api.create_network": lambda w: {"name": "Fosen"},
     "minutes_api.import_bundle": lambda w: w["bundle"],
 }
-FORMS = {"pages.login": {"token": ADMIN_TOKEN}, "pages.logout": {}}
+FORMS = {
+    "pages.login": {"token": ADMIN_TOKEN},
+    "pages.logout": {},
+    "pages.choose_language": {"language": "en"},
+}
 
 
 def refused(response):

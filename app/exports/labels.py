@@ -47,4 +47,4 @@ LABELS = {
 def resolved(language="nb"):
     """Every label as plain text in `language`, ready to send to the worker process."""
     with force_locale(language):
-        return {key: str(value) for key, value in LABELS.items()}
+        return {key: str(value) for key, value in LABELS.items()} | {"language": language}

@@ -170,7 +170,7 @@
   function drawTables() {
     $('table-count').value = model.tables.length;
     $('tables').replaceChildren(...model.tables.map((table, index) => {
-      const number = S.el('input', { class: 'input input--num', type: 'number', min: 1, max: 500, 'aria-label': 'Nr.' });
+      const number = S.el('input', { class: 'input input--num', type: 'number', min: 1, max: 500, 'aria-label': T.number });
       number.value = table.number;
       number.addEventListener('input', () => {
         const n = Number.parseInt(number.value, 10);
