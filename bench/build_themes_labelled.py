@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the statements are data, kept one to a line)
 """Writes tests/data/themes_labelled.json: statements grouped by hand into themes.
 
 "seed" statements are the table statements of /work/shared/seeds/002 (the Innlandet

@@ -2,6 +2,7 @@
 the stored entries never change, and a merge can be undone."""
 
 import pytest
+
 from conftest import received, simple_definition
 
 

@@ -2,9 +2,9 @@
 "approve before showing" holds everything, and the console sees both with counts."""
 
 import pytest
-from conftest import received, simple_definition
 
 from app.moderation import DEFAULT_WORDS, matches
+from conftest import received, simple_definition
 
 
 def submit(client, token, activity, text, client_id):

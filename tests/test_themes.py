@@ -6,10 +6,10 @@ import json
 from itertools import combinations
 
 import pytest
-from conftest import ROOT_DIR, received, simple_definition
 from sklearn.metrics import adjusted_rand_score
 
 from app import themes
+from conftest import ROOT_DIR, received, simple_definition
 
 LABELLED = json.loads((ROOT_DIR / "tests/data/themes_labelled.json").read_text("utf-8"))
 
@@ -180,7 +180,8 @@ def test_accepted_themes_reach_the_projector_with_their_tables(organiser, seeded
 
 def test_accepted_themes_are_in_the_minutes_and_the_network_record(organiser, seeded):
     gathering, statements, ids = seeded
-    entries = [ids["samordne rekomp og dekom"], ids["sammenstille rekom og dekom slik at det vinn vinn"]]
+    vinn = "sammenstille rekom og dekom slik at det vinn vinn"
+    entries = [ids["samordne rekomp og dekom"], ids[vinn]]
     organiser.post(themes_url(gathering, statements),
                    json={"title": "Samordning", "entries": entries, "accepted": True})
     organiser.post(themes_url(gathering, statements),
@@ -190,7 +191,7 @@ def test_accepted_themes_are_in_the_minutes_and_the_network_record(organiser, se
     assert [group["theme"] for group in block["tables"]] == ["Samordning"]
     assert block["tables"][0]["table_numbers"] == [4, 6]
     assert block["tables"][0]["entries"] == [
-        "Bord 4: samordne rekomp og dekom", "Bord 6: sammenstille rekom og dekom slik at det vinn vinn"]
+        "Bord 4: samordne rekomp og dekom", f"Bord 6: {vinn}"]
     markdown = organiser.get(f"/api/gatherings/{gathering['id']}/export.md").get_data(as_text=True)
     assert "Tema på tvers av bordene" in markdown and "Samordning \\(Bord 4, Bord 6\\)" in markdown
     network = organiser.post("/api/networks", json={"name": "Hedmarken"}).get_json()
