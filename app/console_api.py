@@ -103,7 +103,8 @@ def list_themes(gathering_id, activity_id):
     question_id}]; every visible entry is in at most one theme."""
     activity = _activity(gathering_id, activity_id)
     with store.get_store().read() as db:
-        return jsonify(themes.describe(db, activity))
+        gathered = themes.gather(db, activity)
+    return jsonify(themes.compose(*gathered))
 
 
 @bp.post(f"{ACTIVITY}/themes")

@@ -155,14 +155,19 @@ def _stored(theme, visible):
     }
 
 
-def describe(db, activity, method=METHOD):
-    """The activity's themes: stored ones (accepted or kept), then fresh suggestions over
-    the visible entries no stored theme holds. Every entry is in at most one theme."""
+def gather(db, activity):
+    """What themes are made of, read under the store's lock: (items by question, kept themes)."""
     _check_kind(activity)
-    grouped = _items(db, activity)
+    return _items(db, activity), store.list_themes(db, activity["id"])
+
+
+def compose(grouped, kept, method=METHOD):
+    """Kept themes (accepted or not), then fresh suggestions over the visible entries no
+    kept theme holds. Every entry is in at most one theme. No database: the clustering
+    runs after the lock is released."""
     visible = {item["id"]: item for items in grouped.values() for item in items}
     result, taken = [], set()
-    for theme in store.list_themes(db, activity["id"]):
+    for theme in kept:
         shown = _stored(theme, visible)
         shown["entries"] = [i for i in shown["entries"] if i not in taken]
         taken.update(shown["entries"])
