@@ -127,3 +127,20 @@ def test_held_entries_stay_out_of_the_minutes(organiser, client, join, gathering
     minutes = organiser.get(f"/api/gatherings/{gathering['id']}/minutes").get_json()
     texts = [t for table in minutes["items"][1]["blocks"][0]["tables"] for t in table["entries"]]
     assert texts == ["god dialog"]
+
+
+def test_deleting_a_gathering_erases_its_list_merges_and_themes(app, organiser, client, join,
+                                                                gathering, open_statements):
+    put(organiser, gathering, {"enabled": True, "words": ["faen"]})
+    entry = submit(client, join(gathering), open_statements, "god dialog", "a")
+    base = f"/api/gatherings/{gathering['id']}/activities"
+    words = gathering["activities"][0]
+    organiser.post(f"{base}/{words['id']}/merges", json={"word": "a", "into": "b"})
+    organiser.post(f"{base}/{open_statements['id']}/themes",
+                   json={"title": "Dialog", "entries": [entry["id"]], "accepted": True})
+    assert organiser.client.delete(f"/api/gatherings/{gathering['id']}",
+                                   headers=organiser.headers).status_code == 200
+    with app.extensions["samla_store"].read() as db:
+        for table in ("moderation", "word_merges", "themes"):
+            assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+    assert organiser.get(f"/api/gatherings/{gathering['id']}/moderation").status_code == 404
