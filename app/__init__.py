@@ -12,6 +12,7 @@ def create_app(config=None):
         api,
         auth,
         broadcasts,
+        console_api,
         events,
         minutes_api,
         pages,
@@ -43,6 +44,7 @@ def create_app(config=None):
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(minutes_api.bp)
+    app.register_blueprint(console_api.bp)
 
     socketio.init_app(
         app,

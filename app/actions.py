@@ -6,7 +6,7 @@ door a request comes through. Nothing here waits on the network.
 
 import sqlite3
 
-from . import agenda, store
+from . import agenda, moderation, store
 from . import gatherings as rules
 from .errors import SamlaError
 
@@ -83,7 +83,8 @@ def submit(db_store, participant_token, payload):
                         "client_id": client_id,
                         "text": text,
                         "created_at": rules.now(),
-                        "held": int(activity["approval"]),
+                        "held": int(activity["approval"] or moderation.holds(
+                            db, participant["gathering_id"], text)),
                     },
                 )
             except sqlite3.IntegrityError:
@@ -127,7 +128,7 @@ def set_activity_state(db_store, gathering_id, activity_id, state):
         return store.get_activity(db, activity_id)
 
 
-SCREEN_VIEWS = (None, "question", "progress")
+SCREEN_VIEWS = (None, "question", "progress", "themes")
 
 
 def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None):
@@ -136,7 +137,7 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
     A task can be shown as one question across all tables, or as a progress board.
     """
     if view not in SCREEN_VIEWS:
-        raise SamlaError("bad_request", detail="view must be question, progress or null")
+        raise SamlaError("bad_request", detail="view must be question, progress, themes or null")
     with db_store.write() as db:
         if store.get_gathering(db, gathering_id) is None:
             raise SamlaError("not_found")

@@ -35,6 +35,7 @@ HTTP_STATUS = {
     "invalid_bundle": 400,
     "bundle_too_new": 422,
     "rate_limited": 429,
+    "unknown_theme": 404,
 }
 
 

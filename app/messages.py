@@ -48,6 +48,7 @@ MESSAGES = {
         " lese %(supported)s). Ingenting ble importert."
     ),
     "rate_limited": lazy_gettext("Mange forsøk på kort tid. Vent litt, så prøver vi igjen."),
+    "unknown_theme": lazy_gettext("Dette temaet finnes ikke."),
 }
 
 

@@ -1,8 +1,9 @@
 """What each party sees: gatherings as the API returns them, and the whole state a
 phone, projector or console gets on connect, so no client ever replays history."""
 
-from . import store, tallies, voting
+from . import store, tallies, themes, voting
 from .gatherings import is_for_table, remaining
+from .wording import merged_frequencies
 
 ACTIVITY_FIELDS = (
     "id", "kind", "prompt", "title", "help", "state", "position", "options",
@@ -129,11 +130,19 @@ def describe_gathering(db, gathering, public_url):
     }
 
 
-def word_frequencies(db, activity):
-    """The merged frequencies of a words activity's visible entries, or None for other kinds."""
+def word_frequencies(db, activity, texts=None):
+    """The merged frequencies of a words activity's visible entries (or of `texts`), or None
+    for other kinds: the activity's stemming option and the facilitator's merges applied."""
     if activity["kind"] != "words":
         return None
-    return tallies.word_frequencies(db, activity["id"])
+    merges = [(m["word"], m["into_word"]) for m in store.list_merges(db, activity["id"])]
+    stemming = activity["options"].get("stemming", False)
+    if texts is None and not merges and not stemming:
+        # The common case, kept incrementally (a screen update costs the new entries only).
+        return tallies.word_frequencies(db, activity["id"])
+    if texts is None:
+        texts = store.visible_texts(db, activity["id"])
+    return merged_frequencies(texts, stemming, merges)
 
 
 def activity_results(db, activity, entries=None, point_ids=None):
@@ -155,6 +164,8 @@ def activity_results(db, activity, entries=None, point_ids=None):
     if activity["kind"] == "priorities":
         result["items"] = voting.items_of(db, activity)
         result["results"] = voting.results_of(db, activity)
+    if activity["kind"] in themes.THEME_KINDS:
+        result["themes"] = themes.accepted_themes(db, activity)
     return result
 
 

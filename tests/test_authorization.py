@@ -67,6 +67,16 @@ HTTP_EXPECTED = {
     ("minutes_api.export_record", "GET"): ORGANISER,
     ("minutes_api.export_bundle", "GET"): ORGANISER,
     ("minutes_api.import_bundle", "POST"): ORGANISER,
+    ("console_api.list_merges", "GET"): ORGANISER,
+    ("console_api.add_merge", "POST"): ORGANISER,
+    ("console_api.undo_merge", "DELETE"): ORGANISER,
+    ("console_api.get_moderation", "GET"): ORGANISER,
+    ("console_api.save_moderation", "PUT"): ORGANISER,
+    ("console_api.set_approval", "POST"): ORGANISER,
+    ("console_api.list_themes", "GET"): ORGANISER,
+    ("console_api.create_theme", "POST"): ORGANISER,
+    ("console_api.update_theme", "PATCH"): ORGANISER,
+    ("console_api.discard_theme", "DELETE"): ORGANISER,
 }
 
 SOCKET_EXPECTED = {
@@ -134,6 +144,10 @@ def world(app, client, tmp_path):
     question = client.post("/api/submissions", headers=as_participant,
                            json={"activity_id": panel["id"], "text": "Hvem?", "client_id": "q1"})
     network = organiser.post("/api/networks", json={"name": "Namdal"}).get_json()
+    activity_url = f"/api/gatherings/{this['id']}/activities"
+    organiser.post(f"{activity_url}/{words['id']}/merges", json={"word": "glad", "into": "blid"})
+    theme = organiser.post(f"{activity_url}/{statements['id']}/themes",
+                           json={"title": "Hei", "entries": [entry.get_json()["id"]]}).get_json()
     bundle = organiser.get(f"/api/gatherings/{this['id']}/bundle").get_json()
     definition = organiser.get(f"/api/gatherings/{this['id']}/definition").get_json()
     tokens = {
@@ -146,16 +160,18 @@ def world(app, client, tmp_path):
     return {"gathering": this, "words": words, "statements": statements, "task": task,
             "vote": vote, "panel": panel, "entry_id": entry.get_json()["id"],
             "question_id": question.get_json()["id"], "network_id": network["id"],
-            "bundle": bundle, "definition": definition, "tokens": tokens}
+            "bundle": bundle, "definition": definition, "tokens": tokens,
+            "theme_id": theme["id"]}
 
 
 def url_for_rule(rule, world, token):
     g = world["gathering"]
-    activity = world["words"] if "cloud" in rule else world["statements"]
+    activity = world["words"] if ("cloud" in rule or "merges" in rule) else world["statements"]
     url = (rule.replace("<path:filename>", "css/samla.css")
            .replace("<int:gathering_id>", str(g["id"]))
            .replace("<int:activity_id>", str(activity["id"]))
            .replace("<int:entry_id>", str(world["entry_id"]))
+           .replace("<int:theme_id>", str(world["theme_id"]))
            .replace("<code>", g["code"]).replace("<int:table>", "1")
            .replace("<int:number>", "1").replace("<int:network_id>", str(world["network_id"]))
            .replace("export.<fmt>", "export.md").replace("record.<fmt>", "record.json"))
@@ -182,6 +198,12 @@ BODIES = {
     "minutes_api.set_table_network": lambda w: {"network": None},
     "minutes_api.create_network": lambda w: {"name": "Fosen"},
     "minutes_api.import_bundle": lambda w: w["bundle"],
+    "console_api.add_merge": lambda w: {"word": "Fin", "into": "Flott"},
+    "console_api.undo_merge": lambda w: {"word": "glad"},
+    "console_api.save_moderation": lambda w: {"enabled": True, "words": ["faen"]},
+    "console_api.set_approval": lambda w: {"approval": True},
+    "console_api.create_theme": lambda w: {"title": "Tema", "entries": [w["entry_id"]]},
+    "console_api.update_theme": lambda w: {"title": "Nytt navn", "accepted": True},
 }
 FORMS = {
     "pages.login": {"token": ADMIN_TOKEN},

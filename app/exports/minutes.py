@@ -13,9 +13,10 @@ A kind without a section function of its own gets the generic table grouping, so
 new kind shows up in every export before anyone writes a section for it.
 """
 
-from .. import networks, store, voting
+from flask_babel import lazy_gettext as _l
+
+from .. import networks, snapshots, store, themes, voting
 from ..kinds import priorities
-from ..wording import frequencies
 
 SCHEMA = "samla-minutes/1"
 SECTIONS = {}
@@ -49,8 +50,9 @@ def by_table(entries, tables, heading=None):
 
 @section("words")
 def words_section(db, activity, entries, tables):
+    # build() puts the frequencies on the activity: merges and stemming live in the store.
     return [
-        {"type": "cloud", "frequencies": frequencies([e["text"] for e in entries])},
+        {"type": "cloud", "frequencies": activity["frequencies"]},
         by_table(entries, tables),
     ]
 
@@ -59,7 +61,35 @@ def generic_section(db, activity, entries, tables):
     return [by_table(entries, tables)]
 
 
-SECTIONS["statements"] = generic_section
+@section("statements")
+def statements_section(db, activity, entries, tables):
+    """The statements by table, then the accepted themes across tables (a `tables` block
+    whose groups are themes, so every format renders it without knowing themes)."""
+    blocks = [by_table(entries, tables)]
+    if activity.get("themes"):
+        blocks.append(themes_block(activity["themes"], entries, tables))
+    return blocks
+
+
+def themes_block(themes, entries, tables):
+    """Accepted themes as a `tables` block: each theme's statements with their tables."""
+    labels = {table["number"]: table["label"] for table in tables}
+    texts = {entry["id"]: entry for entry in entries}
+    groups = []
+    for theme in themes:
+        members = [texts[i] for i in theme["entries"] if i in texts]
+        if not members:
+            continue
+        numbers = sorted({m["table"] for m in members})
+        names = ", ".join(labels.get(n, str(n)) for n in numbers)
+        groups.append({
+            "number": None,
+            "label": f"{theme['title']} ({names})",
+            "theme": theme["title"],
+            "table_numbers": numbers,
+            "entries": [f"{labels.get(m['table'], m['table'])}: {m['text']}" for m in members],
+        })
+    return {"type": "tables", "heading": str(_l("Tema på tvers av bordene")), "tables": groups}
 
 
 @section("task")
@@ -164,9 +194,14 @@ def build(db, gathering_id, table_numbers=None):
             for entry in store.list_entries(db, activity["id"])
             if table_numbers is None or entry["table"] in table_numbers
         ]
-        # Entries never approved are as good as hidden: nobody saw them.
+        # Entries never approved (e.g. held by the word list) are as good as hidden.
         visible = [entry for entry in entries if not (entry["hidden"] or entry["held"])]
         build_blocks = SECTIONS.get(activity["kind"], generic_section)
+        activity = {
+            **activity,
+            "frequencies": snapshots.word_frequencies(db, activity, [e["text"] for e in visible]),
+            "themes": themes.accepted_themes(db, activity),
+        }
         item = {
             "number": number,
             "uid": activity["uid"],

@@ -11,7 +11,14 @@ MAX_LENGTH = 80
 def options(raw):
     """Validate the kind's options from a definition."""
     per_participant = raw.get("words_per_participant", 1)
-    return {"words_per_participant": positive_int(per_participant, "words_per_participant")}
+    result = {"words_per_participant": positive_int(per_participant, "words_per_participant")}
+    stemming = raw.get("stemming", False)
+    if not isinstance(stemming, bool):
+        raise SamlaError("invalid_definition", detail="stemming must be true or false")
+    if stemming:
+        # Inflected forms ("god", "gode", "godt") count as one word in the cloud.
+        result["stemming"] = True
+    return result
 
 
 def remaining(options, own_count, table_count):

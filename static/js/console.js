@@ -107,7 +107,7 @@
       if (point.deleted) activity.points.delete(point.id);
       else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
     }
-    for (const key of ['count', 'hidden_count', 'held_count', 'frequencies', 'results', 'items']) if (update[key] !== undefined) activity[key] = update[key];
+    for (const key of ['count', 'hidden_count', 'held_count', 'frequencies', 'results', 'items', 'themes']) if (update[key] !== undefined) activity[key] = update[key];
     scheduleRender();
   }
 
@@ -218,6 +218,10 @@
     }
     $('screen-status').textContent = status;
     $('show-code').disabled = screenId === null;
+    // The word, moderation and theme tools (console-tools.js) redraw from this.
+    document.dispatchEvent(new CustomEvent('samla:render', { detail: {
+      gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView,
+    } }));
   }
 
   function renderAgenda() {

@@ -18,7 +18,7 @@
 
   let gathering = null;
   let screenId = null;
-  let screenView = null; // task: 'question' or 'progress'
+  let screenView = null; // task: 'question' or 'progress'; statements and task: 'themes'
   let screenQuestion = null;
   const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
   const highlightOrder = new Map(); // entry id -> when it was highlighted (latest wins)
@@ -57,7 +57,7 @@
       if (point.deleted) activity.points.delete(point.id);
       else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
     }
-    for (const key of ['count', 'hidden_count', 'frequencies', 'results', 'items']) {
+    for (const key of ['count', 'hidden_count', 'frequencies', 'results', 'items', 'themes']) {
       if (update[key] !== undefined) activity[key] = update[key];
     }
     if (activity.id === screenId) render();
@@ -110,7 +110,7 @@
     return `${root}/qr/${encodeURIComponent(gathering.code)}.svg`;
   }
 
-  const VIEWS = ['join', 'words', 'statements', 'task', 'progress', 'priorities', 'questions', 'hidden'];
+  const VIEWS = ['join', 'words', 'statements', 'task', 'progress', 'priorities', 'questions', 'hidden', 'themes'];
 
   function show(view) {
     for (const name of VIEWS) $(`view-${name}`).hidden = name !== view;
@@ -129,6 +129,7 @@
     renderCorner();
     renderCountdown(activity);
     if (activity.revealed === false) renderHidden(activity);
+    else if (screenView === 'themes') renderThemes(activity);
     else if (activity.kind === 'words') renderWords(activity);
     else if (activity.kind === 'task') renderTask(activity);
     else if (activity.kind === 'priorities') renderPriorities(activity);
@@ -294,6 +295,19 @@
         cloud.nodes.delete(text);
       }
     }
+  }
+
+  // ---- accepted themes: theme -> which tables said it ------------------------------------
+
+  function renderThemes(activity) {
+    show('themes');
+    $('themes-title').textContent = activity.title || gathering.title;
+    $('themes-prompt').textContent = activity.prompt;
+    const themes = activity.themes || [];
+    $('themes-empty').hidden = themes.length > 0;
+    S.fill($('themes-list'), themes.map((theme) => S.el('li', { class: 'theme' },
+      S.el('h2', { class: 'theme__title' }, theme.title),
+      S.el('p', { class: 'theme__tables' }, theme.tables.map((n) => tableLabel(n)).join(' · ')))));
   }
 
   // ---- statements wall -------------------------------------------------------------

@@ -1,0 +1,137 @@
+"""JSON over HTTP for the console's helpers with Norwegian text: word merges, the word
+list that holds entries for approval, "approve before showing", and themes across tables.
+Thin, like api.py: every change is pushed to the screens through the feed at once."""
+
+from flask import Blueprint, jsonify, request
+
+from . import auth, broadcasts, merges, moderation, snapshots, store, themes
+from .api import refuse
+from .errors import SamlaError
+
+bp = Blueprint("console_api", __name__)
+bp.register_error_handler(SamlaError, refuse)
+
+ACTIVITY = "/api/gatherings/<int:gathering_id>/activities/<int:activity_id>"
+
+
+def _json_body():
+    body = request.get_json(silent=True)
+    if body is None:
+        raise SamlaError("bad_request", detail="the body must be JSON")
+    return body
+
+
+def _activity(gathering_id, activity_id):
+    with store.get_store().read() as db:
+        activity = store.get_activity(db, activity_id)
+    if activity is None:
+        raise SamlaError("unknown_activity")
+    if activity["gathering_id"] != gathering_id:
+        raise SamlaError("wrong_gathering")
+    return activity
+
+
+def _merged(activity, merged):
+    """The merges and the frequencies they give; the screens get the new cloud now."""
+    broadcasts.feed().changed(activity["id"])
+    with store.get_store().read() as db:
+        frequencies = snapshots.word_frequencies(db, activity)
+    return jsonify({"merges": merged, "frequencies": frequencies})
+
+
+@bp.get(f"{ACTIVITY}/merges")
+@auth.organiser_api
+def list_merges(gathering_id, activity_id):
+    """The word merges of a words activity, with the frequencies they give."""
+    activity = _activity(gathering_id, activity_id)
+    if activity["kind"] != "words":
+        raise SamlaError("bad_request", detail="only a words activity has words to merge")
+    with store.get_store().read() as db:
+        merged = merges.describe(db, activity)
+        frequencies = snapshots.word_frequencies(db, activity)
+    return jsonify({"merges": merged, "frequencies": frequencies})
+
+
+@bp.post(f"{ACTIVITY}/merges")
+@auth.organiser_api
+def add_merge(gathering_id, activity_id):
+    """Count one word as another: `{"word": B, "into": A}`."""
+    activity, merged = merges.merge(store.get_store(), gathering_id, activity_id, _json_body())
+    return _merged(activity, merged)
+
+
+@bp.delete(f"{ACTIVITY}/merges")
+@auth.organiser_api
+def undo_merge(gathering_id, activity_id):
+    """Undo a merge: `{"word": B}`."""
+    activity, merged = merges.undo(store.get_store(), gathering_id, activity_id, _json_body())
+    return _merged(activity, merged)
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/moderation")
+@auth.organiser_api
+def get_moderation(gathering_id):
+    """The word list (on or off, its words) and how many entries wait for approval."""
+    with store.get_store().read() as db:
+        if store.get_gathering(db, gathering_id) is None:
+            raise SamlaError("not_found")
+        return jsonify(moderation.describe(db, gathering_id))
+
+
+@bp.put("/api/gatherings/<int:gathering_id>/moderation")
+@auth.organiser_api
+def save_moderation(gathering_id):
+    """`{"enabled": bool, "words": [...] | null}`; null restores the shipped list."""
+    return jsonify(moderation.save(store.get_store(), gathering_id, _json_body()))
+
+
+@bp.post(f"{ACTIVITY}/approval")
+@auth.organiser_api
+def set_approval(gathering_id, activity_id):
+    """Approve before showing: `{"approval": bool}`; new entries wait while it is on."""
+    body = _json_body()
+    approval = body.get("approval") if isinstance(body, dict) else None
+    activity = moderation.set_approval(store.get_store(), gathering_id, activity_id, approval)
+    broadcasts.activity_state_changed(activity)
+    return jsonify(snapshots.public_activity(activity))
+
+
+@bp.get(f"{ACTIVITY}/themes")
+@auth.organiser_api
+def list_themes(gathering_id, activity_id):
+    """Kept and accepted themes, then suggestions: [{id, title, entries, tables, accepted,
+    question_id}]; every visible entry is in at most one theme."""
+    activity = _activity(gathering_id, activity_id)
+    with store.get_store().read() as db:
+        gathered = themes.gather(db, activity)
+    return jsonify(themes.compose(*gathered))
+
+
+@bp.post(f"{ACTIVITY}/themes")
+@auth.organiser_api
+def create_theme(gathering_id, activity_id):
+    """Keep or accept a theme: `{"title", "entries", "accepted"}` (also how themes are
+    merged and split: the entries leave whatever theme held them)."""
+    activity, theme = themes.create(store.get_store(), gathering_id, activity_id, _json_body())
+    broadcasts.feed().changed(activity["id"])
+    return jsonify(theme), 201
+
+
+@bp.patch(f"{ACTIVITY}/themes/<int:theme_id>")
+@auth.organiser_api
+def update_theme(gathering_id, activity_id, theme_id):
+    """Rename, accept or re-fill a kept theme: any of `{"title", "entries", "accepted"}`."""
+    activity, theme = themes.update(
+        store.get_store(), gathering_id, activity_id, theme_id, _json_body()
+    )
+    broadcasts.feed().changed(activity["id"])
+    return jsonify(theme)
+
+
+@bp.delete(f"{ACTIVITY}/themes/<int:theme_id>")
+@auth.organiser_api
+def discard_theme(gathering_id, activity_id, theme_id):
+    """Forget a kept theme; its entries can be suggested again."""
+    activity = themes.discard(store.get_store(), gathering_id, activity_id, theme_id)
+    broadcasts.feed().changed(activity["id"])
+    return jsonify({"ok": True, "deleted": theme_id})

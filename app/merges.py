@@ -1,0 +1,63 @@
+"""The facilitator's word merges in a words activity: "count B as A" on the console.
+
+Merges are kept per activity and applied whenever frequencies are computed
+(snapshots.word_frequencies), so the projector, exports and minutes all show them;
+the stored entries are never changed, and undoing a merge brings B back.
+"""
+
+from . import store
+from .errors import SamlaError
+from .gatherings import now
+from .wording import display_form
+
+MAX_WORD = 80
+
+
+def _activity(db, gathering_id, activity_id):
+    activity = store.get_activity(db, activity_id)
+    if activity is None:
+        raise SamlaError("unknown_activity")
+    if activity["gathering_id"] != gathering_id:
+        raise SamlaError("wrong_gathering")
+    if activity["kind"] != "words":
+        raise SamlaError("bad_request", detail="only a words activity has words to merge")
+    return activity
+
+
+def _word(raw, name):
+    if not isinstance(raw, str) or not display_form(raw).strip():
+        raise SamlaError("bad_request", detail=f"{name} must be a word")
+    word = display_form(raw)
+    if len(word) > MAX_WORD:
+        raise SamlaError("bad_request", detail=f"{name} has at most {MAX_WORD} characters")
+    return word
+
+
+def describe(db, activity):
+    return [{"word": m["word"], "into": m["into_word"]}
+            for m in store.list_merges(db, activity["id"])]
+
+
+def merge(db_store, gathering_id, activity_id, raw):
+    """Count `word` as `into` from now on: `{"word": B, "into": A}`."""
+    if not isinstance(raw, dict):
+        raise SamlaError("bad_request", detail="send word and into")
+    word, into = _word(raw.get("word"), "word"), _word(raw.get("into"), "into")
+    if word.casefold() == into.casefold():
+        raise SamlaError("bad_request", detail="a word cannot be merged into itself")
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        store.save_merge(db, activity_id, word, into, now())
+        return activity, describe(db, activity)
+
+
+def undo(db_store, gathering_id, activity_id, raw):
+    """Undo the merge of `word`: `{"word": B}`."""
+    if not isinstance(raw, dict):
+        raise SamlaError("bad_request", detail="send word")
+    word = _word(raw.get("word"), "word")
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        if not store.delete_merge(db, activity_id, word):
+            raise SamlaError("not_found")
+        return activity, describe(db, activity)

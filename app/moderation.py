@@ -1,0 +1,107 @@
+"""Moderation helpers: a word list that holds matching entries for the facilitator's
+approval, and the "approve before showing" setting of an activity."""
+
+import re
+import unicodedata
+
+from . import store
+from .errors import SamlaError
+from .gatherings import now
+from .wording import read_word_list
+
+DEFAULT_WORDS = read_word_list("moderation_nb.txt")
+MAX_WORDS = 2000
+MAX_WORD_LENGTH = 80
+
+
+def _fold(text):
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def pattern(words):
+    """A regex that finds any of `words` as whole words (or phrases), case-folded."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def matches(text, words):
+    """The listed words that occur in `text`, in the order they occur."""
+    found = pattern([_fold(w) for w in words])
+    return [] if found is None else found.findall(_fold(text))
+
+
+def settings(db, gathering_id):
+    """The gathering's word list: {enabled, words, default} (the shipped list until edited)."""
+    saved = store.get_moderation(db, gathering_id)
+    if saved is None:
+        return {"enabled": False, "words": list(DEFAULT_WORDS), "default": True}
+    return {"enabled": saved["enabled"], "words": saved["words"], "default": False}
+
+
+def holds(db, gathering_id, text):
+    """Should this text wait for approval because of the gathering's word list?"""
+    current = settings(db, gathering_id)
+    return current["enabled"] and bool(matches(text, current["words"]))
+
+
+def _words(raw):
+    if raw is None:
+        return list(DEFAULT_WORDS)
+    if not isinstance(raw, list) or len(raw) > MAX_WORDS:
+        raise SamlaError("bad_request", detail=f"words must be a list of at most {MAX_WORDS}")
+    words = []
+    for word in raw:
+        if not isinstance(word, str):
+            raise SamlaError("bad_request", detail="each word must be text")
+        word = " ".join(_fold(word).split())
+        if len(word) > MAX_WORD_LENGTH:
+            raise SamlaError("bad_request",
+                             detail=f"a word has at most {MAX_WORD_LENGTH} characters")
+        if word and word not in words:
+            words.append(word)
+    return words
+
+
+def save(db_store, gathering_id, raw):
+    """Switch the word list on or off and replace its words (null: the shipped list)."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("enabled"), bool):
+        raise SamlaError("bad_request", detail="send enabled (true or false) and words")
+    words = _words(raw.get("words"))
+    with db_store.write() as db:
+        if store.get_gathering(db, gathering_id) is None:
+            raise SamlaError("not_found")
+        store.save_moderation(db, gathering_id, raw["enabled"], words, now())
+        return describe(db, gathering_id)
+
+
+def describe(db, gathering_id):
+    """The word list and how many entries wait for approval, per activity and in all."""
+    waiting = {
+        activity_id: counts["held_count"]
+        for activity_id, counts in store.entry_counts(db, gathering_id).items()
+    }
+    activities = [
+        {"id": a["id"], "approval": a["approval"], "held_count": waiting.get(a["id"], 0)}
+        for a in store.list_activities(db, gathering_id)
+    ]
+    return {
+        **settings(db, gathering_id),
+        "held_count": sum(waiting.values()),
+        "activities": activities,
+    }
+
+
+def set_approval(db_store, gathering_id, activity_id, approval):
+    """Turn "approve before showing" on or off for one activity; returns the activity."""
+    if not isinstance(approval, bool):
+        raise SamlaError("bad_request", detail="approval must be true or false")
+    with db_store.write() as db:
+        activity = store.get_activity(db, activity_id)
+        if activity is None:
+            raise SamlaError("unknown_activity")
+        if activity["gathering_id"] != gathering_id:
+            raise SamlaError("wrong_gathering")
+        store.set_activity_approval(db, activity_id, approval)
+        return store.get_activity(db, activity_id)

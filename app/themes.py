@@ -1,0 +1,314 @@
+"""Themes across tables: statements (or task answers) from different tables that say the
+same thing, suggested on this machine and kept once the facilitator edits or accepts them.
+
+A suggestion is a cluster of texts whose character n-gram TF-IDF vectors are close
+(agglomerative clustering, average linkage, cosine distance below a threshold). That
+method and threshold won on the hand-labelled set in tests/data/themes_labelled.json;
+docs/THEMES.md has the comparison with word TF-IDF over stemmed Norwegian.
+"""
+
+import unicodedata
+from collections import Counter, defaultdict
+
+import numpy as np
+
+from . import store
+from .errors import SamlaError
+from .gatherings import now
+from .wording import STOP_WORDS, content_words, stem, tokens
+
+THEME_KINDS = ("statements", "task")
+MAX_TITLE = 200
+
+
+# Methods: texts -> unit-length TF-IDF rows
+
+
+def _plain(text):
+    """NFC, case-folded, stop words out: what the character n-grams are taken from."""
+    return " ".join(w for w in tokens(text) if w not in STOP_WORDS)
+
+
+def _vectorizer(**options):
+    # scikit-learn takes seconds to import: loaded when themes are first asked for, so a
+    # restarted server is back for the phones at once.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(sublinear_tf=True, **options)
+
+
+def char_vectors(texts):
+    """Character 2–4-grams within words: robust to compounds ("kompetanseordningene"),
+    inflection and typos ("dekom", "rekom")."""
+    vectorizer = _vectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=_plain)
+    return vectorizer.fit_transform(texts)
+
+
+def word_vectors(texts):
+    """Words without stop words, stemmed with the Norwegian Snowball stemmer."""
+    vectorizer = _vectorizer(analyzer=content_words)
+    return vectorizer.fit_transform(texts)
+
+
+METHODS = {"chars": char_vectors, "words": word_vectors}
+# Tuned on the labelled set's "tune" half (bench/themes_quality.py); see docs/THEMES.md.
+THRESHOLDS = {"chars": 0.8, "words": 0.95}
+METHOD = "chars"
+
+
+def cluster(texts, method=METHOD, threshold=None):
+    """A cluster label per text: texts with the same label say the same thing."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    if threshold is None:
+        threshold = THRESHOLDS[method]
+    if len(texts) < 2:
+        return list(range(len(texts)))
+    vectors = METHODS[method](texts)
+    similarity = (vectors @ vectors.T).toarray()
+    distance = np.clip(1.0 - similarity, 0.0, 2.0)
+    # A text with no usable features (only stop words, say) is alone, never joined to others.
+    empty = np.asarray(vectors.getnnz(axis=1) == 0)
+    distance[empty, :] = 2.0
+    distance[:, empty] = 2.0
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return [int(label) for label in model.fit_predict(distance)]
+
+
+# Suggestions
+
+
+def title_for(texts):
+    """A short title: the content words most of the group's texts share, as typed."""
+    seen_in = Counter()
+    forms = defaultdict(Counter)
+    for text in texts:
+        stems = set()
+        for word in tokens(text):
+            if word in STOP_WORDS or word.isdigit() or len(word) < 3:
+                continue
+            key = stem(word)
+            forms[key][word] += 1
+            stems.add(key)
+        seen_in.update(stems)
+    if not seen_in:
+        return unicodedata.normalize("NFC", texts[0])[:60]
+    best = [key for key, n in seen_in.most_common(3) if n >= min(2, len(texts))] or [
+        seen_in.most_common(1)[0][0]
+    ]
+    words = [forms[key].most_common(1)[0][0] for key in best]
+    return ", ".join(words).capitalize()
+
+
+def suggest(items, method=METHOD, threshold=None):
+    """Groups of at least two items from at least two tables: [{title, entries, tables}].
+
+    `items` are {id, table, text}; the biggest groups come first.
+    """
+    labels = cluster([item["text"] for item in items], method, threshold)
+    groups = defaultdict(list)
+    for item, label in zip(items, labels, strict=True):
+        groups[label].append(item)
+    found = []
+    for members in groups.values():
+        tables = sorted({m["table"] for m in members})
+        if len(members) < 2 or len(tables) < 2:
+            continue
+        found.append({
+            "title": title_for([m["text"] for m in members]),
+            "entries": [m["id"] for m in members],
+            "tables": tables,
+        })
+    found.sort(key=lambda group: (-len(group["entries"]), group["entries"][0]))
+    return found
+
+
+# What the console, projector, minutes and records see
+
+
+def _items(db, activity):
+    """{question id or None: [{id, table, text}]} of what the tables wrote and may be shown."""
+    if activity["kind"] == "task":
+        grouped = {q["id"]: [] for q in activity["options"].get("questions", [])}
+        for point in store.list_points(db, activity["id"]):
+            grouped.setdefault(point["question_id"], []).append(
+                {"id": point["id"], "table": point["table"], "text": point["text"]}
+            )
+        return grouped
+    entries = store.list_entries(db, activity["id"], visible_only=True)
+    return {None: [{"id": e["id"], "table": e["table"], "text": e["text"]} for e in entries]}
+
+
+def _stored(theme, visible):
+    """A stored theme as shown: only its entries that are still visible."""
+    entries = [i for i in theme["entries"] if i in visible]
+    return {
+        "id": theme["id"],
+        "title": theme["title"],
+        "entries": entries,
+        "tables": sorted({visible[i]["table"] for i in entries}),
+        "accepted": theme["accepted"],
+        "question_id": theme["question_id"],
+    }
+
+
+def gather(db, activity):
+    """What themes are made of, read under the store's lock: (items by question, kept themes)."""
+    _check_kind(activity)
+    return _items(db, activity), store.list_themes(db, activity["id"])
+
+
+def compose(grouped, kept, method=METHOD):
+    """Kept themes (accepted or not), then fresh suggestions over the visible entries no
+    kept theme holds. Every entry is in at most one theme. No database: the clustering
+    runs after the lock is released."""
+    visible = {item["id"]: item for items in grouped.values() for item in items}
+    result, taken = [], set()
+    for theme in kept:
+        shown = _stored(theme, visible)
+        shown["entries"] = [i for i in shown["entries"] if i not in taken]
+        taken.update(shown["entries"])
+        if shown["entries"]:
+            result.append(shown)
+    for question_id, items in grouped.items():
+        free = [item for item in items if item["id"] not in taken]
+        for group in suggest(free, method):
+            result.append({"id": None, **group, "accepted": False, "question_id": question_id})
+    return result
+
+
+def accepted_themes(db, activity):
+    """Accepted themes with their visible entries and tables (the projector's and minutes'
+    view); [] for kinds without themes."""
+    if activity["kind"] not in THEME_KINDS:
+        return []
+    themes = [t for t in store.list_themes(db, activity["id"]) if t["accepted"]]
+    if not themes:
+        return []
+    visible = {i["id"]: i for items in _items(db, activity).values() for i in items}
+    shown = [_stored(theme, visible) for theme in themes]
+    return [theme for theme in shown if theme["entries"]]
+
+
+# The facilitator's edits: accept, rename, merge (a theme of two themes' entries), split
+# (a theme of some of a theme's entries) and discard.
+
+
+def _check_kind(activity):
+    if activity["kind"] not in THEME_KINDS:
+        raise SamlaError("bad_request", detail="themes are for statements and task activities")
+
+
+def _activity(db, gathering_id, activity_id):
+    activity = store.get_activity(db, activity_id)
+    if activity is None:
+        raise SamlaError("unknown_activity")
+    if activity["gathering_id"] != gathering_id:
+        raise SamlaError("wrong_gathering")
+    _check_kind(activity)
+    return activity
+
+
+def _title(raw):
+    if not isinstance(raw, str) or not raw.strip():
+        raise SamlaError("bad_request", detail="a theme needs a title")
+    title = " ".join(unicodedata.normalize("NFC", raw).split())
+    if len(title) > MAX_TITLE:
+        raise SamlaError("bad_request", detail=f"a title has at most {MAX_TITLE} characters")
+    return title
+
+
+def _entries(db, activity, raw):
+    """Checked entry ids: a non-empty list of visible items of this activity (one question)."""
+    if not isinstance(raw, list) or not raw:
+        raise SamlaError("bad_request", detail="entries must be a non-empty list of ids")
+    grouped = _items(db, activity)
+    question_of = {item["id"]: q for q, items in grouped.items() for item in items}
+    ids = []
+    for value in raw:
+        if isinstance(value, bool) or not isinstance(value, int) or value not in question_of:
+            raise SamlaError("unknown_entry")
+        if value not in ids:
+            ids.append(value)
+    questions = {question_of[i] for i in ids}
+    if len(questions) > 1:
+        raise SamlaError("bad_request", detail="a theme holds answers to one question")
+    return ids, questions.pop()
+
+
+def _take(db, activity_id, ids, keep=None):
+    """Take entries out of every other stored theme; themes left empty are discarded."""
+    for theme in store.list_themes(db, activity_id):
+        if theme["id"] == keep:
+            continue
+        left = [i for i in theme["entries"] if i not in ids]
+        if not left:
+            store.delete_theme(db, theme["id"])
+        elif left != theme["entries"]:
+            store.update_theme(db, theme["id"], theme["title"], left, theme["accepted"], now())
+
+
+def _accepted(raw, default):
+    value = raw.get("accepted", default)
+    if not isinstance(value, bool):
+        raise SamlaError("bad_request", detail="accepted must be true or false")
+    return value
+
+
+def create(db_store, gathering_id, activity_id, raw):
+    """Keep a theme: `{title, entries, accepted}`. Its entries leave any other theme, so a
+    suggestion is accepted, two themes merged or one split by sending the entries wanted."""
+    if not isinstance(raw, dict):
+        raise SamlaError("bad_request", detail="send title, entries and accepted")
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        ids, question_id = _entries(db, activity, raw.get("entries"))
+        title = _title(raw.get("title"))
+        accepted = _accepted(raw, False)
+        _take(db, activity_id, ids)
+        theme_id = store.insert_theme(db, {
+            "activity_id": activity_id, "question_id": question_id, "title": title,
+            "entries": ids, "accepted": accepted, "now": now(),
+        })
+        return activity, _public(db, activity, theme_id)
+
+
+def update(db_store, gathering_id, activity_id, theme_id, raw):
+    """Rename, accept (or un-accept) a kept theme, or give it other entries."""
+    if not isinstance(raw, dict) or not {"title", "entries", "accepted"} & raw.keys():
+        raise SamlaError("bad_request", detail="send title, entries or accepted")
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        theme = _theme_of(db, activity_id, theme_id)
+        title = _title(raw["title"]) if "title" in raw else theme["title"]
+        accepted = _accepted(raw, theme["accepted"])
+        ids = theme["entries"]
+        if "entries" in raw:
+            ids, _ = _entries(db, activity, raw["entries"])
+            _take(db, activity_id, ids, keep=theme_id)
+        store.update_theme(db, theme_id, title, ids, accepted, now())
+        return activity, _public(db, activity, theme_id)
+
+
+def discard(db_store, gathering_id, activity_id, theme_id):
+    """Forget a kept theme; its entries are free for suggestions again."""
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        _theme_of(db, activity_id, theme_id)
+        store.delete_theme(db, theme_id)
+        return activity
+
+
+def _theme_of(db, activity_id, theme_id):
+    theme = store.get_theme(db, theme_id)
+    if theme is None or theme["activity_id"] != activity_id:
+        raise SamlaError("unknown_theme")
+    return theme
+
+
+def _public(db, activity, theme_id):
+    visible = {i["id"]: i for items in _items(db, activity).values() for i in items}
+    return _stored(store.get_theme(db, theme_id), visible)

@@ -1,0 +1,111 @@
+"""The facilitator merges words on the console: the cloud, projector and exports follow,
+the stored entries never change, and a merge can be undone."""
+
+import pytest
+
+from conftest import received, simple_definition
+
+
+def submit(client, token, activity, text, client_id):
+    response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
+                           json={"activity_id": activity["id"], "text": text,
+                                 "client_id": client_id})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+@pytest.fixture
+def cloud(organiser, client, join):
+    """A words activity with Jippi, Juhuu twice and God, open."""
+    gathering = organiser.create(simple_definition())
+    words = gathering["activities"][0]
+    organiser.open(gathering, words)
+    for n, text in enumerate(["Jippi", "Juhuu", "juhuu!", "God"]):
+        submit(client, join(gathering, n % 3 + 1), words, text, f"c{n}")
+    return gathering, words
+
+
+def url(gathering, activity):
+    return f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/merges"
+
+
+def test_a_merge_shows_at_once_on_the_projector(organiser, screen, cloud):
+    gathering, words = cloud
+    projector = screen(gathering)
+    received(projector, "state")
+    answer = organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    assert answer.status_code == 200, answer.get_json()
+    assert answer.get_json()["merges"] == [{"word": "Juhuu", "into": "Jippi"}]
+    assert answer.get_json()["frequencies"][0] == {"word": "Jippi", "count": 3}
+    update = received(projector, "activity_update")[-1]
+    assert update["frequencies"] == [{"word": "Jippi", "count": 3}, {"word": "God", "count": 1}]
+
+
+def test_a_merge_reaches_the_json_export_and_the_minutes(organiser, cloud):
+    gathering, words = cloud
+    organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    exported = organiser.get(f"/api/gatherings/{gathering['id']}/export.json").get_json()
+    assert exported["activities"][0]["frequencies"][0] == {"word": "Jippi", "count": 3}
+    minutes = organiser.get(f"/api/gatherings/{gathering['id']}/minutes").get_json()
+    assert minutes["items"][0]["blocks"][0]["frequencies"][0] == {"word": "Jippi", "count": 3}
+    markdown = organiser.get(f"/api/gatherings/{gathering['id']}/export.md")
+    assert "| Jippi | 3 |" in markdown.get_data(as_text=True)
+
+
+def test_merging_never_changes_the_stored_entries(organiser, cloud):
+    gathering, words = cloud
+    organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    results = organiser.get(
+        f"/api/gatherings/{gathering['id']}/activities/{words['id']}/results").get_json()
+    assert [e["text"] for e in results["entries"]] == ["Jippi", "Juhuu", "juhuu!", "God"]
+
+
+def test_undo_brings_the_word_back(organiser, screen, cloud):
+    gathering, words = cloud
+    organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    projector = screen(gathering)
+    received(projector, "state")
+    answer = organiser.client.delete(url(gathering, words), headers=organiser.headers,
+                                     json={"word": "Juhuu"})
+    assert answer.status_code == 200
+    assert answer.get_json()["merges"] == []
+    assert received(projector, "activity_update")[-1]["frequencies"][0] == {
+        "word": "Juhuu", "count": 2}
+    again = organiser.client.delete(url(gathering, words), headers=organiser.headers,
+                                    json={"word": "Juhuu"})
+    assert again.status_code == 404 and again.get_json()["error"] == "not_found"
+
+
+@pytest.mark.parametrize("body", [{}, {"word": "a"}, {"word": "God", "into": "god!"},
+                                  {"word": "", "into": "x"}, {"word": 3, "into": "x"}, []])
+def test_bad_merges_get_clear_errors(organiser, cloud, body):
+    gathering, words = cloud
+    answer = organiser.post(url(gathering, words), json=body)
+    assert answer.status_code == 400
+    assert answer.get_json()["error"] == "bad_request" and answer.get_json()["message"]
+
+
+def test_only_words_activities_have_merges(organiser, cloud):
+    gathering, _ = cloud
+    statements = gathering["activities"][1]
+    answer = organiser.post(url(gathering, statements), json={"word": "a", "into": "b"})
+    assert answer.status_code == 400
+
+
+def test_stemming_is_an_option_of_a_words_activity(organiser, client, join):
+    gathering = organiser.create(simple_definition(activities=[
+        {"kind": "words", "prompt": "Stemning?", "stemming": True}]))
+    words = gathering["activities"][0]
+    assert words["options"]["stemming"] is True
+    organiser.open(gathering, words)
+    for n, text in enumerate(["Tillitsfulle?", "Tillitsfull", "tillitsfull", "Tillitsfull!"]):
+        submit(client, join(gathering), words, text, f"s{n}")
+    frequencies = organiser.get(url(gathering, words)).get_json()["frequencies"]
+    assert frequencies == [{"word": "Tillitsfull", "count": 4}]
+
+
+def test_stemming_must_be_true_or_false(organiser):
+    answer = organiser.post("/api/gatherings", json=simple_definition(activities=[
+        {"kind": "words", "prompt": "Stemning?", "stemming": "ja"}]))
+    assert answer.status_code == 400
+    assert answer.get_json()["error"] == "invalid_definition"
