@@ -102,7 +102,12 @@
   function onActivityUpdate(update) {
     const activity = activities.get(update.activity_id);
     if (!activity) return;
+    const fresh = (update.entries || []).filter((e) => !activity.entries.has(e.id) && !e.hidden && e.text);
     for (const entry of update.entries || []) activity.entries.set(entry.id, { ...(activity.entries.get(entry.id) || {}), ...entry });
+    if (fresh.length) {
+      // The live region says only the latest ones, so a busy room does not flood a screen reader.
+      $('announce').textContent = fresh.slice(-3).map((e) => S.fmt(T.new_entry, { table: tableLabel(e.table), text: e.text })).join(' ');
+    }
     for (const point of update.points || []) {
       if (point.deleted) activity.points.delete(point.id);
       else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });

@@ -157,6 +157,9 @@
     $('words-count').textContent = S.fmt(T.count, { n: activity.count || 0 });
     if (cloud.activityId !== activity.id) resetCloud(activity.id);
     scheduleCloud();
+    // Screen readers get the cloud as a list of words and counts (the SVG is hidden from them).
+    $('cloud-text').replaceChildren(...activity.frequencies.slice(0, CLOUD_MAX_WORDS)
+      .map((f) => S.el('li', {}, `${f.word}: ${f.count}`)));
   }
 
   // ---- word cloud ----------------------------------------------------------------
@@ -174,6 +177,7 @@
     cloud.fit = 1;
     cloud.svg = document.createElementNS(SVG, 'svg');
     cloud.svg.setAttribute('class', 'cloud__svg');
+    cloud.svg.setAttribute('aria-hidden', 'true');
     $('cloud').replaceChildren(cloud.svg);
   }
 

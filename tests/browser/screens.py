@@ -102,8 +102,7 @@ def phone_at(contexts, gathering, table, **options):
     page.goto(gathering.join_url(table))
     page.locator("#live-panel").wait_for(state="visible")
     # The gathering's state has arrived: an activity, or the "wait a moment" screen.
-    page.wait_for_function(
-        "document.querySelector('#activities .task') || !document.getElementById('waiting').hidden")
+    page.locator("#activities .task, #waiting:not([hidden])").first.wait_for()
     return page
 
 
