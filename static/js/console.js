@@ -444,6 +444,27 @@
     socket.on('screen', onScreen);
   }
 
+  /** N: next activity, O: open or close it, S: show it on the projector (not while typing). */
+  function shortcut(event) {
+    if (!gathering || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest && event.target.closest('input, textarea, select, [contenteditable]')) return;
+    const ordered = [...activities.values()].sort((a, b) => a.position - b.position);
+    const current = activities.get(selectedId);
+    const key = event.key.toLowerCase();
+    if (key === 'n' && ordered.length) {
+      const at = ordered.findIndex((a) => a.id === selectedId);
+      select(ordered[event.shiftKey ? Math.max(0, at - 1) : Math.min(ordered.length - 1, at + 1)].id);
+    } else if (key === 'o' && current) {
+      setState(current, current.state === 'open' ? 'closed' : 'open');
+    } else if (key === 's' && current) {
+      showOnScreen(current.id);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
   initList();
   initGathering();
+  if (config.gathering) document.addEventListener('keydown', shortcut);
 })();
