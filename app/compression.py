@@ -9,8 +9,14 @@ has its own framing and is not touched.
 from flask_compress import Compress
 
 MIMETYPES = [
-    "text/html", "text/css", "text/javascript", "application/javascript",
-    "application/json", "image/svg+xml", "text/plain", "text/markdown",
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "text/plain",
+    "text/markdown",
 ]
 
 

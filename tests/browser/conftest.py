@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from harness import Server
 from playwright.sync_api import sync_playwright
-from screens import CHROMIUM, CHROMIUM_ARGS, WAIT, make_gathering
+
+from browser.screens import CHROMIUM, CHROMIUM_ARGS, WAIT, make_gathering
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an asyncio loop running in this thread while it
+# lives, and later tests (asyncio.run in the phone harness) need it gone.
+@pytest.fixture(scope="package")
 def browser():
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
     with sync_playwright() as playwright:
@@ -24,8 +27,11 @@ def browser():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One real server (`python run.py`) for a module; each test makes its own gathering."""
-    running = Server(tmp_path_factory.mktemp("browser") / "data", mode="eventlet",
-                     env={"SAMLA_COALESCE_SECONDS": "0.05"})
+    running = Server(
+        tmp_path_factory.mktemp("browser") / "data",
+        mode="eventlet",
+        env={"SAMLA_COALESCE_SECONDS": "0.05"},
+    )
     running.start()
     yield running
     running.stop()

@@ -12,13 +12,23 @@ from harness import ROOT, TOKEN
 
 CHROMIUM = os.environ.get("SAMLA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
 ]
 # Screenshots are CI artefacts; `make screenshots` points this at docs/screenshots.
 SHOTS = Path(os.environ.get("SAMLA_SCREENSHOTS", ROOT / "artifacts" / "screenshots"))
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 1}
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 1,
+}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 LAPTOP = {"viewport": {"width": 1366, "height": 900}}
 WAIT = 15_000  # ms: the longest a screen may take to follow a change
@@ -29,16 +39,37 @@ DEFINITION = {
     "place": "Hamar",
     "tables": 3,
     "activities": [
-        {"kind": "words", "title": "Stemning", "prompt": "Hvordan er stemningen? Ett ord.",
-         "words_per_participant": 3},
-        {"kind": "statements", "title": "Utsagn", "prompt": "Hva trenger nettverket?",
-         "per_table": 5},
-        {"kind": "task", "key": "plan", "title": "Gruppeoppgave", "prompt": "Planen videre",
-         "questions": [{"id": "q1", "title": "Hva gjør vi først?"},
-                       {"id": "q2", "title": "Hvem har ansvaret?"}]},
-        {"kind": "priorities", "title": "Prioritering", "prompt": "Hva er viktigst?",
-         "mode": "dots", "dots": 3, "max_per_item": 2,
-         "items": ["Samordning", "Tid til samarbeid", "Felles mål"]},
+        {
+            "kind": "words",
+            "title": "Stemning",
+            "prompt": "Hvordan er stemningen? Ett ord.",
+            "words_per_participant": 3,
+        },
+        {
+            "kind": "statements",
+            "title": "Utsagn",
+            "prompt": "Hva trenger nettverket?",
+            "per_table": 5,
+        },
+        {
+            "kind": "task",
+            "key": "plan",
+            "title": "Gruppeoppgave",
+            "prompt": "Planen videre",
+            "questions": [
+                {"id": "q1", "title": "Hva gjør vi først?"},
+                {"id": "q2", "title": "Hvem har ansvaret?"},
+            ],
+        },
+        {
+            "kind": "priorities",
+            "title": "Prioritering",
+            "prompt": "Hva er viktigst?",
+            "mode": "dots",
+            "dots": 3,
+            "max_per_item": 2,
+            "items": ["Samordning", "Tid til samarbeid", "Felles mål"],
+        },
         {"kind": "questions", "title": "Spørsmål", "prompt": "Spørsmål til panelet"},
     ],
 }
@@ -67,13 +98,17 @@ class Gathering:
         return activity_id
 
     def set_state(self, activity_id, state):
-        answer = self.server.api("POST", f"/api/gatherings/{self.id}/activities/{activity_id}/state",
-                                 json={"state": state})
+        answer = self.server.api(
+            "POST",
+            f"/api/gatherings/{self.id}/activities/{activity_id}/state",
+            json={"state": state},
+        )
         assert answer.status_code == 200, answer.text
 
     def show(self, activity_id, **extra):
-        answer = self.server.api("POST", f"/api/gatherings/{self.id}/screen",
-                                 json={"activity_id": activity_id, **extra})
+        answer = self.server.api(
+            "POST", f"/api/gatherings/{self.id}/screen", json={"activity_id": activity_id, **extra}
+        )
         assert answer.status_code == 200, answer.text
 
     def export(self):

@@ -1,11 +1,17 @@
 """axe-core on every page: no serious or critical violations, live regions where they matter."""
 
 from playwright.sync_api import expect
-from screens import PHONE, console, phone_at, projector
+
+from browser.screens import PHONE, console, phone_at, projector
 
 KINDS = ["words", "statements", "task", "priorities", "questions"]
-VIEWS = {"words": "words", "statements": "statements", "task": "progress",
-         "priorities": "priorities", "questions": "questions"}
+VIEWS = {
+    "words": "words",
+    "statements": "statements",
+    "task": "progress",
+    "priorities": "priorities",
+    "questions": "questions",
+}
 
 
 def serious_violations(page):
@@ -15,7 +21,8 @@ def serious_violations(page):
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+          .map((v) => `${v.id} (${v.impact}): `
+            + v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', '));
     }""")
 
 
@@ -49,10 +56,16 @@ def test_the_projector_passes_axe_in_each_view(contexts, gathering):
 
 
 def test_the_console_pages_pass_axe(contexts, server, gathering):
+    network = server.api("POST", "/api/networks", json={"name": "Region Hamar"}).json()
     desk = console(contexts, server, gathering)
     assert serious_violations(desk) == [], "console"
-    for path in ["/console", f"/console/{gathering.id}/editor", f"/console/{gathering.id}/minutes",
-                 f"/console/{gathering.id}/cards"]:
+    for path in [
+        f"/console/networks/{network['id']}",
+        "/console",
+        f"/console/{gathering.id}/editor",
+        f"/console/{gathering.id}/minutes",
+        f"/console/{gathering.id}/cards",
+    ]:
         desk.goto(server.url + path)
         desk.wait_for_load_state("networkidle")
         assert serious_violations(desk) == [], path
@@ -97,7 +110,8 @@ def test_every_control_on_the_phone_and_console_has_a_name(contexts, server, gat
     gathering.open("priorities")
     pages = [phone_at(contexts, gathering, 1), console(contexts, server, gathering)]
     for page in pages:
-        unnamed = page.evaluate("""() => [...document.querySelectorAll('button, input, select, textarea, a[href]')]
+        unnamed = page.evaluate("""() => [...document.querySelectorAll(
+                'button, input, select, textarea, a[href]')]
             .filter((el) => el.offsetParent !== null && el.type !== 'hidden')
             .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
                 && !el.getAttribute('aria-labelledby') && !el.textContent.trim() && !el.title)
@@ -105,3 +119,17 @@ def test_every_control_on_the_phone_and_console_has_a_name(contexts, server, gat
         assert unnamed == []
 
 
+def test_the_phone_reads_in_order_title_table_question_field_send(contexts, gathering):
+    gathering.open("words")
+    phone = phone_at(contexts, gathering, 1)
+    snapshot = phone.locator("body").aria_snapshot()
+    wanted = [
+        "Nettverkssamling i nettleseren",
+        "Bord 1",
+        "Hvordan er stemningen? Ett ord.",
+        'textbox "Ditt ord"',
+        'button "Send"',
+    ]
+    places = [snapshot.find(text) for text in wanted]
+    assert -1 not in places, snapshot
+    assert places == sorted(places), snapshot

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from screens import (
+from browser.screens import (
     PHONE,
     console,
     eventually,
@@ -19,7 +19,9 @@ def answer_box(page, activity_id):
     return page.locator(f"#answer-{activity_id}")
 
 
-def test_a_word_from_a_phone_reaches_the_cloud_and_the_console_can_hide_it(contexts, server, gathering):
+def test_a_word_from_a_phone_reaches_the_cloud_and_the_console_can_hide_it(
+    contexts, server, gathering
+):
     screen = projector(contexts, gathering)
     words = gathering.open("words")
     expect(screen.locator("#view-words")).to_be_visible()
@@ -121,7 +123,9 @@ def test_a_tables_second_phone_sees_the_first_phones_statement(contexts, gatheri
     shoot(second, "phone-statements")
 
 
-def test_a_group_task_point_reaches_the_table_and_an_edit_conflict_shows_both_texts(contexts, gathering):
+def test_a_group_task_point_reaches_the_table_and_an_edit_conflict_shows_both_texts(
+    contexts, gathering
+):
     gathering.open("task")
     first = phone_at(contexts, gathering, 1)
     second = phone_at(contexts, gathering, 1)
@@ -143,7 +147,9 @@ def test_a_group_task_point_reaches_the_table_and_an_edit_conflict_shows_both_te
     second.locator(".qblock").first.get_by_role("button", name="Lagre").click()
     conflict = second.locator(".point--conflict")
     expect(conflict).to_contain_text("Noen andre har endret dette punktet")
-    expect(conflict.locator(".conflict__side").first).to_contain_text("Kartlegge behov i alle kommuner")
+    expect(conflict.locator(".conflict__side").first).to_contain_text(
+        "Kartlegge behov i alle kommuner"
+    )
     expect(conflict.locator(".conflict__side--mine")).to_contain_text("Kartlegge behov først")
     shoot(second, "phone-task-conflict")
 
@@ -173,8 +179,9 @@ def test_the_phone_fits_a_narrow_screen_and_shows_when_an_activity_closes(contex
     narrow.goto(gathering.join_url(1))
     expect(answer_box(narrow, words)).to_be_visible()
     assert narrow.evaluate("document.scrollingElement.scrollWidth") <= 320
-    gathering.server.api("POST", f"/api/gatherings/{gathering.id}/activities/{words}/state",
-                         json={"state": "closed"})
+    gathering.server.api(
+        "POST", f"/api/gatherings/{gathering.id}/activities/{words}/state", json={"state": "closed"}
+    )
     expect(narrow.locator("#waiting")).to_be_visible()
     expect(narrow.locator("#waiting")).to_contain_text("ordstyreren åpner neste oppgave")
     assert narrow.evaluate("document.scrollingElement.scrollWidth") <= 320

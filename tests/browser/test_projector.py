@@ -3,7 +3,8 @@
 import re
 
 from playwright.sync_api import expect
-from screens import console, make_gathering, phone_at, projector, shoot
+
+from browser.screens import console, make_gathering, phone_at, projector, shoot
 
 
 def test_statements_are_large_and_the_join_code_and_qr_stay_on_screen(contexts, gathering):
@@ -25,16 +26,29 @@ def test_statements_are_large_and_the_join_code_and_qr_stay_on_screen(contexts, 
 
 
 def test_hundreds_of_statements_page_and_the_facilitator_turns_the_pages(contexts, server):
-    crowded = make_gathering(server, {"title": "Stor samling", "tables": 6, "activities": [
-        {"kind": "statements", "prompt": "Hva tar dere med hjem?"}]})
+    crowded = make_gathering(
+        server,
+        {
+            "title": "Stor samling",
+            "tables": 6,
+            "activities": [{"kind": "statements", "prompt": "Hva tar dere med hjem?"}],
+        },
+    )
     statements = crowded.open("statements")
     for table in range(1, 7):
         joined = server.api("POST", "/api/join", json={"code": crowded.code, "table": table}).json()
         phone = {"Authorization": f"Bearer {joined['participant_token']}"}
         for n in range(50):  # 300 in all, below each phone's rate limit
-            sent = server.api("POST", "/api/submissions", headers=phone, json={
-                "activity_id": statements, "client_id": f"{table}-{n}",
-                "text": f"Utsagn {n + 1} fra bord {table}: mer tid til samarbeid i nettverket"})
+            sent = server.api(
+                "POST",
+                "/api/submissions",
+                headers=phone,
+                json={
+                    "activity_id": statements,
+                    "client_id": f"{table}-{n}",
+                    "text": f"Utsagn {n + 1} fra bord {table}: mer tid til samarbeid i nettverket",
+                },
+            )
             assert sent.status_code == 201, sent.text
     screen = projector(contexts, crowded)
     pager = screen.locator("#wall-page")
@@ -68,3 +82,26 @@ def test_console_shortcuts_open_the_next_activity_and_show_it(contexts, server, 
     desk.locator("body").press("o")
     expect(desk.locator(".agenda__item.is-selected .badge--open")).to_be_visible()
     shoot(desk, "console")
+
+
+def test_words_keep_their_place_in_the_cloud_when_new_words_arrive(contexts, gathering):
+    screen = projector(contexts, gathering)
+    words = gathering.open("words")
+    phone = phone_at(contexts, gathering, 1)
+    box = phone.locator(f"#answer-{words}")
+    box.fill("Rolig")
+    box.press("Enter")
+    rolig = screen.locator("#cloud text", has_text="Rolig")
+    expect(rolig).to_be_visible()
+    screen.wait_for_timeout(1500)
+    before = rolig.bounding_box()
+    for word in ("Ivrig", "Nysgjerrig"):
+        expect(box).to_be_visible()
+        box.fill(word)
+        box.press("Enter")
+    expect(screen.locator("#cloud text")).to_have_count(3)
+    screen.wait_for_timeout(1500)
+    after = rolig.bounding_box()
+    centre = lambda b: (b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)  # noqa: E731
+    moved = [abs(a - b) for a, b in zip(centre(before), centre(after), strict=True)]
+    assert max(moved) < 200, (before, after)

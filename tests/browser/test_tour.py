@@ -5,10 +5,23 @@ pictures in the documentation are always of the screens as they are.
 """
 
 from playwright.sync_api import expect
-from screens import LAPTOP, PHONE, PROJECTOR, log_in, shoot
 
-WORDS = ["Spent", "Nysgjerrig", "Spent", "Optimistisk", "Trøtt", "Spent", "Nysgjerrig",
-         "Engasjert", "Glad", "Forventningsfull", "Engasjert", "Spent"]
+from browser.screens import LAPTOP, PHONE, PROJECTOR, log_in, shoot
+
+WORDS = [
+    "Spent",
+    "Nysgjerrig",
+    "Spent",
+    "Optimistisk",
+    "Trøtt",
+    "Spent",
+    "Nysgjerrig",
+    "Engasjert",
+    "Glad",
+    "Forventningsfull",
+    "Engasjert",
+    "Spent",
+]
 
 
 def test_from_template_to_minutes(contexts, server):
