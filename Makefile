@@ -4,13 +4,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test install clean catalogues messages
+.PHONY: run test install clean catalogues messages screenshots
 
 run: install
 	$(BIN)/python run.py $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest $(ARGS)
+
+# The README's and docs/veileder.md's pictures, taken by the browser tests (needs chromium).
+screenshots: install
+	SAMLA_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_tour.py
 
 install: $(VENV)/.installed static/vendor/.installed catalogues
 

@@ -12,6 +12,7 @@ def create_app(config=None):
         api,
         auth,
         broadcasts,
+        compression,
         console_api,
         events,
         minutes_api,
@@ -41,6 +42,7 @@ def create_app(config=None):
     timers.init_app(app)
     security.init_app(app)
     ratelimits.init_app(app)
+    compression.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(minutes_api.bp)

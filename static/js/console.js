@@ -102,7 +102,12 @@
   function onActivityUpdate(update) {
     const activity = activities.get(update.activity_id);
     if (!activity) return;
+    const fresh = (update.entries || []).filter((e) => !activity.entries.has(e.id) && !e.hidden && e.text);
     for (const entry of update.entries || []) activity.entries.set(entry.id, { ...(activity.entries.get(entry.id) || {}), ...entry });
+    if (fresh.length) {
+      // The live region says only the latest ones, so a busy room does not flood a screen reader.
+      $('announce').textContent = fresh.slice(-3).map((e) => S.fmt(T.new_entry, { table: tableLabel(e.table), text: e.text })).join(' ');
+    }
     for (const point of update.points || []) {
       if (point.deleted) activity.points.delete(point.id);
       else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
@@ -443,6 +448,27 @@
     socket.on('screen', onScreen);
   }
 
+  /** N: next activity, O: open or close it, S: show it on the projector (not while typing). */
+  function shortcut(event) {
+    if (!gathering || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest && event.target.closest('input, textarea, select, [contenteditable]')) return;
+    const ordered = [...activities.values()].sort((a, b) => a.position - b.position);
+    const current = activities.get(selectedId);
+    const key = event.key.toLowerCase();
+    if (key === 'n' && ordered.length) {
+      const at = ordered.findIndex((a) => a.id === selectedId);
+      select(ordered[event.shiftKey ? Math.max(0, at - 1) : Math.min(ordered.length - 1, at + 1)].id);
+    } else if (key === 'o' && current) {
+      setState(current, current.state === 'open' ? 'closed' : 'open');
+    } else if (key === 's' && current) {
+      showOnScreen(current.id);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
   initList();
   initGathering();
+  if (config.gathering) document.addEventListener('keydown', shortcut);
 })();

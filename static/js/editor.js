@@ -178,10 +178,10 @@
         changed();
       });
       number.addEventListener('change', () => drawActivities());
-      const label = S.el('input', { class: 'input', maxlength: 100 });
+      const label = S.el('input', { class: 'input', maxlength: 100, 'aria-label': S.fmt(T.table_name, { n: table.number }) });
       label.value = table.label || '';
       label.addEventListener('input', () => { table.label = label.value; changed(); });
-      const network = S.el('input', { class: 'input', maxlength: 300, list: 'networks' });
+      const network = S.el('input', { class: 'input', maxlength: 300, list: 'networks', 'aria-label': S.fmt(T.table_network, { n: table.number }) });
       network.value = table.network || '';
       network.addEventListener('input', () => { table.network = network.value; changed(); });
       network.addEventListener('change', drawNetworks);

@@ -212,8 +212,14 @@
     if (known) Object.assign(known, incoming);
     else model.activities.set(incoming.id, { ...incoming, own_entries: [], table_entries: [], remaining: defaultRemaining(incoming) });
     renderAll();
+    if (opened) announce(S.fmt(T.opened, { prompt: incoming.title ? `${incoming.title}. ${incoming.prompt}` : incoming.prompt }));
     // Points, items, ballots and votes are not in activity_state: ask for the whole view.
     if (opened && RICH_KINDS.has(incoming.kind)) requestSync();
+  }
+
+  /** Tell a screen reader (the polite live region) what just changed. */
+  function announce(text) {
+    $('announce').textContent = text;
   }
 
   const RICH_KINDS = new Set(['task', 'priorities', 'questions']);

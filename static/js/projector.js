@@ -158,6 +158,9 @@
     $('words-count').textContent = S.fmt(T.count, { n: activity.count || 0 });
     if (cloud.activityId !== activity.id) resetCloud(activity.id);
     scheduleCloud();
+    // Screen readers get the cloud as a list of words and counts (the SVG is hidden from them).
+    $('cloud-text').replaceChildren(...activity.frequencies.slice(0, CLOUD_MAX_WORDS)
+      .map((f) => S.el('li', {}, `${f.word}: ${f.count}`)));
   }
 
   // ---- word cloud ----------------------------------------------------------------
@@ -175,6 +178,7 @@
     cloud.fit = 1;
     cloud.svg = document.createElementNS(SVG, 'svg');
     cloud.svg.setAttribute('class', 'cloud__svg');
+    cloud.svg.setAttribute('aria-hidden', 'true');
     $('cloud').replaceChildren(cloud.svg);
   }
 
@@ -392,13 +396,30 @@
     $(pager.pager).textContent = pager.pages.length > 1 ? S.fmt(T.page, { n: pager.page + 1, total: pager.pages.length }) : '';
   }
 
-  function turnPage() {
+  function turnPage(step) {
     const pager = { statements: wall, task: board }[document.body.dataset.view];
     if (pager && pager.pages.length > 1) {
-      pager.page = (pager.page + 1) % pager.pages.length;
+      pager.page = (pager.page + (step || 1) + pager.pages.length) % pager.pages.length;
       showPage(pager);
     }
   }
+
+  // The facilitator turns pages with the arrow or page keys (what a presentation clicker
+  // sends); after that the wall stays on the chosen page until turned again or Home.
+  let manualPaging = false;
+  const PAGE_KEYS = { ArrowRight: 1, PageDown: 1, ArrowDown: 1, ArrowLeft: -1, PageUp: -1, ArrowUp: -1 };
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key in PAGE_KEYS) {
+      event.preventDefault();
+      manualPaging = true;
+      document.body.classList.add('is-paged-by-hand');
+      turnPage(PAGE_KEYS[event.key]);
+    } else if (event.key === 'Home') {
+      manualPaging = false;
+      document.body.classList.remove('is-paged-by-hand');
+    }
+  });
 
   // ---- group task: one question across the tables, or the progress board ----------------
 
@@ -588,7 +609,7 @@
     if (document.body.dataset.view === 'statements') drawWall(activities.get(wall.activityId));
     if (document.body.dataset.view !== 'words') render();
   });
-  window.setInterval(turnPage, PAGE_EVERY);
+  window.setInterval(() => { if (!manualPaging) turnPage(1); }, PAGE_EVERY);
 
   const socket = io({ auth: { token: config.screen_token, gathering_id: config.gathering_id } });
   socket.on('connect', () => S.showConnection($('connection'), true));

@@ -1,0 +1,1 @@
+"""Browser tests: Chromium against the real server."""
