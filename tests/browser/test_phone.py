@@ -1,5 +1,6 @@
 """The phone page on a weak network: small, compressed, and awake again after sleeping."""
 
+import pytest
 from playwright.sync_api import expect
 
 from browser.screens import PHONE, phone_at, shoot
@@ -86,3 +87,32 @@ def test_a_table_that_used_its_quota_is_told_so_on_every_phone(contexts, server)
         expect(phone.locator(".task__done")).to_have_text("Bordet har brukt alle utsagnene sine")
         expect(phone.locator(f"#answer-{statements}")).to_be_hidden()
     shoot(second, "phone-quota-used")
+
+
+@pytest.mark.parametrize(
+    "language,left,used_up",
+    [
+        ("nn", "1 av 1 utsegner att for bordet", "Bordet har brukt alle utsegnene sine"),
+        ("en", "1 of 1 statements left for the table", "The table has used all its statements"),
+    ],
+)
+def test_the_phone_speaks_the_gatherings_language(contexts, server, language, left, used_up):
+    from browser.screens import make_gathering
+
+    gathering = make_gathering(
+        server,
+        {
+            "title": "Språk",
+            "language": language,
+            "tables": 1,
+            "activities": [{"kind": "statements", "prompt": "Eitt utsegn", "per_table": 1}],
+        },
+    )
+    statements = gathering.open("statements")
+    phone = phone_at(contexts, gathering, 1)
+    assert phone.evaluate("document.documentElement.lang") == language
+    expect(phone.locator(".task__note")).to_have_text(left)
+    phone.locator(f"#answer-{statements}").fill("Samordne rekomp og dekomp")
+    phone.get_by_role("button", name="Send").click()
+    expect(phone.locator(".task__done")).to_have_text(used_up)
+    shoot(phone, f"phone-{language}")
