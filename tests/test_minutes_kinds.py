@@ -88,3 +88,19 @@ def test_a_network_record_keeps_its_tables_task_answers_and_priorities(organiser
         ("Lesing", 4), ("Fagfornyelsen", 1), ("Realfag", 1)]
     assert part["municipalities"] == [{"name": "Grong", "participants": 1},
                                       {"name": "Namsos", "participants": 1}]
+
+
+def test_accepted_themes_of_task_answers_are_in_the_minutes(organiser, phone):
+    gathering = run(organiser, phone)
+    task = gathering["activities"][0]
+    base = f"/api/gatherings/{gathering['id']}/activities/{task['id']}"
+    points = organiser.get(f"{base}/results").get_json()["points"]
+    goals = [p["id"] for p in points if p["question_id"] == "mal" and p["table"] in (1, 3)]
+    created = organiser.post(f"{base}/themes", json={"title": "Felles mål", "entries": goals,
+                                                     "accepted": True})
+    assert created.status_code in (200, 201), created.get_json()
+    md = organiser.get(f"/api/gatherings/{gathering['id']}/export.md").get_data(as_text=True)
+    task_part = md[md.index("## Sak 1"):md.index("## Sak 2")]
+    themes_part = task_part[task_part.index("Tema på tvers av bordene"):]
+    assert "Felles mål \\(Fylkesbordet, Fosen\\)" in themes_part
+    assert themes_part.index("Felles mål") < themes_part.index("### Finansiering")

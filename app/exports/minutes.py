@@ -94,14 +94,19 @@ def themes_block(themes, entries, tables):
 
 @section("task")
 def task_section(db, activity, entries, tables):
-    """Each question of the task, with every table's points under it."""
+    """Each question of the task, with every table's points under it and the themes the
+    facilitator accepted across the tables' answers."""
     numbers = {table["number"] for table in tables}
     points = [p for p in store.list_points(db, activity["id"]) if p["table"] in numbers]
-    return [
-        by_table([p for p in points if p["question_id"] == question["id"]], tables,
-                 heading=question["title"])
-        for question in activity["options"]["questions"]
-    ]
+    accepted = activity.get("themes") or []
+    blocks = []
+    for question in activity["options"]["questions"]:
+        answers = [p for p in points if p["question_id"] == question["id"]]
+        blocks.append(by_table(answers, tables, heading=question["title"]))
+        mine = [t for t in accepted if t["question_id"] == question["id"]]
+        if mine:
+            blocks.append(themes_block(mine, answers, tables))
+    return blocks
 
 
 def ranking(rows, heading, method):
