@@ -4,13 +4,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test install clean catalogues messages screenshots
+.PHONY: run test install clean catalogues messages screenshots system-packages
 
 run: install
 	$(BIN)/python run.py $(ARGS)
 
-test: install
+test: install system-packages
 	$(BIN)/python -m pytest $(ARGS)
+
+# redis-server, nginx and chromium for the scale-out and browser tests (apt, when missing)
+system-packages:
+	bash scripts/system-packages.sh
 
 # The README's and docs/veileder.md's pictures, taken by the browser tests (needs chromium).
 screenshots: install

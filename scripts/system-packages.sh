@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: npm for the front-end libraries, a real redis-server and
+# nginx for the scale-out tests, Chromium for the browser tests (Playwright never downloads
+# a browser of its own). Installs whatever is missing with apt (as root, or through sudo).
+set -euo pipefail
+
+missing=()
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "Missing Debian packages: ${missing[*]} (install them with apt as root)" >&2
+  exit 1
+fi
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
