@@ -20,6 +20,7 @@ from . import (
 from .errors import SamlaError
 from .gatherings import LARGEST_ID, check_id, normalise_definition
 from .messages import error_answer
+from .payloads import json_body
 
 bp = Blueprint("api", __name__)
 
@@ -48,14 +49,6 @@ def no_row_has_a_huge_id(endpoint, values):
         abort(404)
 
 
-def _json_body():
-    try:
-        body = request.get_json(silent=True)
-    except RecursionError:  # JSON nested deeper than Python's parser goes
-        body = None
-    if body is None:
-        raise SamlaError("bad_request", detail="the body must be JSON")
-    return body
 
 
 def _public_url():
@@ -100,7 +93,7 @@ def list_gatherings():
 @auth.organiser_api
 def create_gathering():
     """Create a gathering from a definition or from a template in sessions/."""
-    body = _json_body()
+    body = json_body()
     if isinstance(body, dict) and set(body) == {"template"}:
         definition = catalog.load_template(current_app.config["SESSIONS_DIR"], body["template"])
     else:
@@ -119,7 +112,7 @@ def get_gathering(gathering_id):
 @auth.organiser_api
 def set_activity_state(gathering_id, activity_id):
     """Open or close an activity; phones and screens hear it at once."""
-    body = _json_body()
+    body = json_body()
     state = body.get("state") if isinstance(body, dict) else None
     activity = actions.set_activity_state(store.get_store(), gathering_id, activity_id, state)
     broadcasts.activity_state_changed(activity)
@@ -130,7 +123,7 @@ def set_activity_state(gathering_id, activity_id):
 @auth.organiser_api
 def reveal(gathering_id, activity_id):
     """Show (or withhold again) an activity's results on the projector."""
-    body = _json_body()
+    body = json_body()
     revealed = body.get("revealed") if isinstance(body, dict) else None
     activity = actions.set_revealed(store.get_store(), gathering_id, activity_id, revealed)
     broadcasts.activity_state_changed(activity)
@@ -143,7 +136,7 @@ def reveal(gathering_id, activity_id):
 @auth.organiser_api
 def set_timer(gathering_id, activity_id):
     """Start a countdown that closes the activity, or stop it with null."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict) or "seconds" not in body:
         raise SamlaError("bad_request", detail="send seconds (or null)")
     activity = actions.set_timer(store.get_store(), gathering_id, activity_id, body["seconds"])
@@ -198,7 +191,7 @@ def get_definition(gathering_id):
 def put_definition(gathering_id):
     """Edit the agenda: activities with an id change, new ones are added, left-out ones
     removed, but nothing that has entries is ever deleted."""
-    agenda.apply_definition(store.get_store(), gathering_id, _json_body())
+    agenda.apply_definition(store.get_store(), gathering_id, json_body())
     events.push_whole_state(gathering_id)
     return jsonify(_describe(gathering_id))
 
@@ -207,7 +200,7 @@ def put_definition(gathering_id):
 @auth.organiser_api
 def save_template():
     """Save a gathering's agenda (or a definition) as a new template in sessions/."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict):
         raise SamlaError("bad_request", detail="send stem and gathering_id or definition")
     if body.get("gathering_id") is not None:
@@ -226,7 +219,7 @@ def save_template():
 @auth.organiser_api
 def set_screen(gathering_id):
     """Choose what the projector shows: an activity, or null for the join screen."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict) or "activity_id" not in body:
         raise SamlaError("bad_request", detail="send activity_id (or null)")
     screen = actions.set_screen(
@@ -241,7 +234,7 @@ def set_screen(gathering_id):
 @auth.organiser_api
 def moderate_entry(entry_id):
     """Hide, show or highlight an entry."""
-    entry, previous = actions.moderate_entry(store.get_store(), entry_id, _json_body())
+    entry, previous = actions.moderate_entry(store.get_store(), entry_id, json_body())
     with store.get_store().read() as db:
         activity = store.get_activity(db, entry["activity_id"])
     broadcasts.entry_moderated(entry, activity)
@@ -310,7 +303,7 @@ def describe_join(code):
 @bp.post("/api/join")
 def join():
     """A phone joins a table; the answer's token is its identity from now on."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict):
         raise SamlaError("bad_request", detail="send code and table")
     translation.speak_for_gathering(code=body.get("code"))
@@ -322,7 +315,7 @@ def submit():
     """The same as the Socket.IO `submit` event, for phones without a websocket."""
     participant = auth.participant_from_request()
     translation.speak_for_gathering(participant["gathering_id"])
-    answer, entry, activity = actions.submit(store.get_store(), participant["token"], _json_body())
+    answer, entry, activity = actions.submit(store.get_store(), participant["token"], json_body())
     if entry is not None:
         broadcasts.entry_added(entry, activity)
     return jsonify(answer), (200 if answer["duplicate"] else 201)

@@ -2,11 +2,12 @@
 list that holds entries for approval, "approve before showing", and themes across tables.
 Thin, like api.py: every change is pushed to the screens through the feed at once."""
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, jsonify
 
 from . import auth, broadcasts, merges, moderation, snapshots, store, themes
 from .api import refuse
 from .errors import SamlaError
+from .payloads import json_body
 
 bp = Blueprint("console_api", __name__)
 bp.register_error_handler(SamlaError, refuse)
@@ -14,11 +15,6 @@ bp.register_error_handler(SamlaError, refuse)
 ACTIVITY = "/api/gatherings/<int:gathering_id>/activities/<int:activity_id>"
 
 
-def _json_body():
-    body = request.get_json(silent=True)
-    if body is None:
-        raise SamlaError("bad_request", detail="the body must be JSON")
-    return body
 
 
 def _activity(gathering_id, activity_id):
@@ -56,7 +52,7 @@ def list_merges(gathering_id, activity_id):
 @auth.organiser_api
 def add_merge(gathering_id, activity_id):
     """Count one word as another: `{"word": B, "into": A}`."""
-    activity, merged = merges.merge(store.get_store(), gathering_id, activity_id, _json_body())
+    activity, merged = merges.merge(store.get_store(), gathering_id, activity_id, json_body())
     return _merged(activity, merged)
 
 
@@ -64,7 +60,7 @@ def add_merge(gathering_id, activity_id):
 @auth.organiser_api
 def undo_merge(gathering_id, activity_id):
     """Undo a merge: `{"word": B}`."""
-    activity, merged = merges.undo(store.get_store(), gathering_id, activity_id, _json_body())
+    activity, merged = merges.undo(store.get_store(), gathering_id, activity_id, json_body())
     return _merged(activity, merged)
 
 
@@ -82,14 +78,14 @@ def get_moderation(gathering_id):
 @auth.organiser_api
 def save_moderation(gathering_id):
     """`{"enabled": bool, "words": [...] | null}`; null restores the shipped list."""
-    return jsonify(moderation.save(store.get_store(), gathering_id, _json_body()))
+    return jsonify(moderation.save(store.get_store(), gathering_id, json_body()))
 
 
 @bp.post(f"{ACTIVITY}/approval")
 @auth.organiser_api
 def set_approval(gathering_id, activity_id):
     """Approve before showing: `{"approval": bool}`; new entries wait while it is on."""
-    body = _json_body()
+    body = json_body()
     approval = body.get("approval") if isinstance(body, dict) else None
     activity = moderation.set_approval(store.get_store(), gathering_id, activity_id, approval)
     broadcasts.activity_state_changed(activity)
@@ -112,7 +108,7 @@ def list_themes(gathering_id, activity_id):
 def create_theme(gathering_id, activity_id):
     """Keep or accept a theme: `{"title", "entries", "accepted"}` (also how themes are
     merged and split: the entries leave whatever theme held them)."""
-    activity, theme = themes.create(store.get_store(), gathering_id, activity_id, _json_body())
+    activity, theme = themes.create(store.get_store(), gathering_id, activity_id, json_body())
     broadcasts.feed().changed(activity["id"])
     return jsonify(theme), 201
 
@@ -122,7 +118,7 @@ def create_theme(gathering_id, activity_id):
 def update_theme(gathering_id, activity_id, theme_id):
     """Rename, accept or re-fill a kept theme: any of `{"title", "entries", "accepted"}`."""
     activity, theme = themes.update(
-        store.get_store(), gathering_id, activity_id, theme_id, _json_body()
+        store.get_store(), gathering_id, activity_id, theme_id, json_body()
     )
     broadcasts.feed().changed(activity["id"])
     return jsonify(theme)

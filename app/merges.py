@@ -5,6 +5,8 @@ Merges are kept per activity and applied whenever frequencies are computed
 the stored entries are never changed, and undoing a merge brings B back.
 """
 
+import unicodedata
+
 from . import store
 from .errors import SamlaError
 from .gatherings import now
@@ -28,6 +30,8 @@ def _word(raw, name):
     if not isinstance(raw, str) or not display_form(raw).strip():
         raise SamlaError("bad_request", detail=f"{name} must be a word")
     word = display_form(raw)
+    if any(unicodedata.category(char) == "Cs" for char in word):  # SQLite cannot store it
+        raise SamlaError("bad_characters")
     if len(word) > MAX_WORD:
         raise SamlaError("bad_request", detail=f"{name} has at most {MAX_WORD} characters")
     return word

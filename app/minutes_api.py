@@ -1,23 +1,19 @@
 """JSON over HTTP for what organisers file after a gathering: minutes in every format,
 facilitator notes, networks, network records and bundles. Thin, like api.py."""
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
 
 from . import auth, bundles, networks, notes, records, store, translation, worker
 from .api import refuse
 from .errors import SamlaError
 from .exports import formats, labels, minutes
 from .gatherings import check_id, normalise_tables
+from .payloads import json_body
 
 bp = Blueprint("minutes_api", __name__)
 bp.register_error_handler(SamlaError, refuse)
 
 
-def _json_body():
-    body = request.get_json(silent=True)
-    if body is None:
-        raise SamlaError("bad_request", detail="the body must be JSON")
-    return body
 
 
 def _download(what, fmt, data, name, language):
@@ -74,7 +70,7 @@ def get_notes(gathering_id):
 @auth.organiser_api
 def save_summary(gathering_id):
     """The gathering's summary: `{"summary": text}`."""
-    return jsonify(notes.save_summary(store.get_store(), gathering_id, _json_body()))
+    return jsonify(notes.save_summary(store.get_store(), gathering_id, json_body()))
 
 
 @bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/notes")
@@ -82,7 +78,7 @@ def save_summary(gathering_id):
 def save_activity_notes(gathering_id, activity_id):
     """An activity's notes, decision, follow-up and who follows up."""
     return jsonify(
-        notes.save_activity_notes(store.get_store(), gathering_id, activity_id, _json_body())
+        notes.save_activity_notes(store.get_store(), gathering_id, activity_id, json_body())
     )
 
 
@@ -90,7 +86,7 @@ def save_activity_notes(gathering_id, activity_id):
 @auth.organiser_api
 def set_table_network(gathering_id, number):
     """Put a table in a network: `{"network": <network id> | "free label" | null}`."""
-    body = _json_body()
+    body = json_body()
     if not isinstance(body, dict) or "network" not in body:
         raise SamlaError("bad_request", detail="send network (an id, a label or null)")
     link = body["network"]
@@ -117,7 +113,7 @@ def list_networks():
 @auth.organiser_api
 def create_network():
     """A competence network: `{"name", "county", "ordning", "municipalities", "contact"}`."""
-    return jsonify(networks.public(networks.create(store.get_store(), _json_body()))), 201
+    return jsonify(networks.public(networks.create(store.get_store(), json_body()))), 201
 
 
 @bp.get("/api/networks/<int:network_id>")
@@ -173,5 +169,5 @@ def export_bundle(gathering_id):
 @auth.organiser_api
 def import_bundle():
     """Merge a bundle; 201 when the gathering is new here, 200 when it was merged."""
-    result = bundles.import_bundle(store.get_store(), _json_body())
+    result = bundles.import_bundle(store.get_store(), json_body())
     return jsonify(result), (201 if result["created"] else 200)

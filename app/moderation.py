@@ -55,6 +55,8 @@ def _words(raw):
     for word in raw:
         if not isinstance(word, str):
             raise SamlaError("bad_request", detail="each word must be text")
+        if any(unicodedata.category(char) == "Cs" for char in word):  # SQLite cannot store it
+            raise SamlaError("bad_characters")
         word = " ".join(_fold(word).split())
         if len(word) > MAX_WORD_LENGTH:
             raise SamlaError("bad_request",

@@ -215,6 +215,8 @@ def _activity(db, gathering_id, activity_id):
 def _title(raw):
     if not isinstance(raw, str) or not raw.strip():
         raise SamlaError("bad_request", detail="a theme needs a title")
+    if any(unicodedata.category(char) == "Cs" for char in raw):  # SQLite cannot store it
+        raise SamlaError("bad_characters")
     title = " ".join(unicodedata.normalize("NFC", raw).split())
     if len(title) > MAX_TITLE:
         raise SamlaError("bad_request", detail=f"a title has at most {MAX_TITLE} characters")

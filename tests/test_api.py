@@ -209,3 +209,13 @@ def test_an_id_beyond_what_sqlite_stores_finds_nothing(organiser, client, gather
     response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
                            json={"activity_id": huge, "text": "hei", "client_id": "x"})
     assert response.status_code == 400 and response.get_json()["error"] == "bad_request"
+
+
+def test_a_lone_surrogate_anywhere_in_a_body_is_refused_not_stored(organiser):
+    for url, body in (("/api/networks", {"name": "\ud800"}),
+                      ("/api/gatherings", {"title": "x\udfff", "tables": 1,
+                                           "activities": [{"kind": "words", "prompt": "?"}]})):
+        response = organiser.post(url, json=body)
+        assert response.status_code == 400, url
+        assert response.get_json()["error"] == "bad_characters"
+    assert organiser.get("/api/networks").get_json() == []
