@@ -1,13 +1,23 @@
-"""Samla: a realtime facilitation app for live regional gatherings."""
+"""Samla: a realtime facilitation app for live regional gatherings.
 
-from flask import Flask
-from flask_socketio import SocketIO
+Importing the package stays cheap: the worker process (`python -m app.jobs`) renders
+clouds and documents without loading Flask or Socket.IO.
+"""
 
-socketio = SocketIO()
+
+def __getattr__(name):
+    """`app.socketio` is the process's Socket.IO server, created on first use."""
+    if name == "socketio":
+        from .realtime import socketio
+
+        return socketio
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
+    from flask import Flask
+
     from . import (
         api,
         auth,
@@ -24,6 +34,7 @@ def create_app(config=None):
         timers,
         translation,
     )
+    from .realtime import socketio
 
     app = Flask(
         __name__,
