@@ -13,8 +13,7 @@ from flask import abort, current_app, request, session
 # Socket.IO messages larger than this are refused by the server before parsing.
 # The longest text any kind accepts is 2,000 characters; written by a client that
 # escapes every non-ASCII character as a six-character \u escape (python-socketio
-# does), 2,000 emoji
-# take 24 KB. Browsers send raw UTF-8 (8 KB at most).
+# does), 2,000 emoji take 24 KB. Browsers send raw UTF-8 (8 KB at most).
 MAX_SOCKET_MESSAGE = 32 * 1024
 # HTTP bodies: a definition with the largest agenda fits many times over.
 MAX_CONTENT_LENGTH = 1024 * 1024
