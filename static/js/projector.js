@@ -275,7 +275,8 @@
   function placeWord(place, x, y) {
     const ratio = cloud.width / cloud.height;
     const direction = hash(place.text, 3) < 0.5 ? -1 : 1;
-    const limit = Math.hypot(cloud.width, cloud.height);
+    // Past this radius every point of the spiral lies outside the canvas.
+    const limit = Math.hypot(Math.max(x, cloud.width - x) / ratio, Math.max(y, cloud.height - y));
     for (let t = 0, r = 0; r < limit; t += 0.35 / Math.max(1, Math.sqrt(t)), r = t * 3) {
       const cx = x + ratio * r * Math.cos(direction * t);
       const cy = y + r * Math.sin(direction * t);
@@ -322,7 +323,7 @@
         else missed += 1;
       }
       cloud.missed = missed;
-      if (missed <= Math.max(1, words.length * 0.03) || attempt === 5) break;
+      if (missed <= Math.floor(words.length * 0.03) || attempt === 5) break;
       cloud.fit *= 0.85;
     }
     cloud.places = placed;
@@ -377,7 +378,7 @@
       cloud.fit = 1;
       cloud.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
       layoutAll(frequencies);
-    } else if (layoutMore(frequencies) > Math.max(2, count * 0.05)) {
+    } else if (layoutMore(frequencies) > Math.floor(count * 0.05)) {
       // Too crowded for the new words: shrink a little and lay out anew, near the old spots.
       cloud.fit *= 0.9;
       layoutAll(frequencies);
