@@ -5,9 +5,11 @@
 Starts Samla with a words activity of `--words` distinct words on the projector,
 opens the projector page in Debian's Chromium (/usr/bin/chromium, driven by
 Playwright; no browser is downloaded), then adds a word every 1.2 s through the
-HTTP fallback. The page's own layout and drawing run as one task per update; a
-PerformanceObserver for long tasks (>= 50 ms) gives their durations, and the
-words' positions before and after each update show whether old words stayed put.
+HTTP fallback. Two Performance API figures per update: the projector's own
+`performance.measure` entries (`samla-cloud-layout`, `samla-cloud-draw`: the cloud's
+work, summed per update) and a PerformanceObserver for long tasks (>= 50 ms: anything
+the update costs the page, parsing and style included). The words' positions before and
+after each update show whether old words stayed put.
 Prints the figures as JSON.
 """
 
