@@ -164,17 +164,30 @@
   }
 
   // ---- word cloud ----------------------------------------------------------------
-  // d3-cloud computes the layout; we draw SVG text ourselves. Words keep their place:
-  // they are laid out in a stable order, and each starts its spiral where it was last
-  // time (or at a spot derived from the word itself), fed through d3-cloud's random hook.
+  // Incremental and stable: a word once placed keeps its spot; an update only resizes the
+  // words already drawn (a grown word that now overlaps another moves, alone) and places
+  // the words that entered the top CLOUD_MAX_WORDS with a spiral search around a spot
+  // derived from the word, against the boxes already taken (a bucket grid of rectangles).
+  // The whole cloud is laid out anew only when the canvas size changes or too many words
+  // found no room. Text is measured once per word (canvas, at a reference size; widths
+  // scale with the font size) and the SVG nodes are written in one animation frame.
 
-  const cloud = { activityId: null, svg: null, nodes: new Map(), places: new Map(), order: new Map(), fit: 1, timer: null, last: 0, fontReady: null };
+  const CLOUD_REF = 100; // px: the font size words are measured at
+  const CLOUD_CELL = 64; // px: the bucket size of the collision grid
+  const cloud = {
+    activityId: null, svg: null, nodes: new Map(), drawn: new Map(), places: new Map(), metrics: new Map(),
+    grid: null, width: 0, height: 0, fit: 1, scale: 0, missed: 0,
+    timer: null, frame: null, last: 0, fontReady: null, canvas: null,
+  };
 
   function resetCloud(activityId) {
     cloud.activityId = activityId;
     cloud.nodes.clear();
+    cloud.drawn.clear();
     cloud.places.clear();
-    cloud.order.clear();
+    cloud.grid = null;
+    cloud.width = 0;
+    cloud.height = 0;
     cloud.fit = 1;
     cloud.svg = document.createElementNS(SVG, 'svg');
     cloud.svg.setAttribute('class', 'cloud__svg');
@@ -209,96 +222,211 @@
     return ((h >>> 0) % 100000) / 100000;
   }
 
-  function cloudWords(frequencies, width, height, fit) {
+  /** A word's width and ink above/below the baseline at CLOUD_REF px, measured once. */
+  function metrics(text) {
+    let known = cloud.metrics.get(text);
+    if (!known) {
+      if (!cloud.canvas) {
+        cloud.canvas = document.createElement('canvas').getContext('2d');
+        cloud.canvas.font = `bold ${CLOUD_REF}px ${CLOUD_FONT}`;
+      }
+      const m = cloud.canvas.measureText(text);
+      const ascent = m.actualBoundingBoxAscent || CLOUD_REF * 0.76;
+      const descent = m.actualBoundingBoxDescent || CLOUD_REF * 0.24;
+      known = { width: m.width / CLOUD_REF, ascent: ascent / CLOUD_REF, descent: descent / CLOUD_REF };
+      cloud.metrics.set(text, known);
+    }
+    return known;
+  }
+
+  /** Rectangles in buckets of CLOUD_CELL px: finding what a box overlaps looks at a few buckets. */
+  function makeGrid(width, height) {
+    const cols = Math.ceil(width / CLOUD_CELL) + 1;
+    const rows = Math.ceil(height / CLOUD_CELL) + 1;
+    const cells = Array.from({ length: cols * rows }, () => []);
+    const span = (box, visit) => {
+      const c0 = Math.max(0, Math.floor(box.x0 / CLOUD_CELL));
+      const c1 = Math.min(cols - 1, Math.floor(box.x1 / CLOUD_CELL));
+      const r0 = Math.max(0, Math.floor(box.y0 / CLOUD_CELL));
+      const r1 = Math.min(rows - 1, Math.floor(box.y1 / CLOUD_CELL));
+      for (let r = r0; r <= r1; r += 1) for (let c = c0; c <= c1; c += 1) if (visit(cells[r * cols + c])) return true;
+      return false;
+    };
+    return {
+      add: (box) => { span(box, (cell) => { cell.push(box); }); },
+      remove: (box) => { span(box, (cell) => { const i = cell.indexOf(box); if (i >= 0) cell.splice(i, 1); }); },
+      hits: (box) => span(box, (cell) => cell.some((o) => o !== box && o.x0 < box.x1 && box.x0 < o.x1 && o.y0 < box.y1 && box.y0 < o.y1)),
+    };
+  }
+
+  /** The box a word of `size` takes when centred on (x, y), padding included. */
+  function boxOf(place, x, y) {
+    const m = metrics(place.text);
+    const halfW = (m.width * place.size) / 2 + cloud.pad;
+    const halfH = ((m.ascent + m.descent) * place.size) / 2 + cloud.pad;
+    return { text: place.text, x0: x - halfW, x1: x + halfW, y0: y - halfH, y1: y + halfH };
+  }
+
+  function inside(box) {
+    return box.x0 >= 0 && box.y0 >= 0 && box.x1 <= cloud.width && box.y1 <= cloud.height;
+  }
+
+  /** Find room for a word on a spiral from (x, y) outwards; take it and return true, or false. */
+  function placeWord(place, x, y) {
+    const ratio = cloud.width / cloud.height;
+    const direction = hash(place.text, 3) < 0.5 ? -1 : 1;
+    // Past this radius every point of the spiral lies outside the canvas.
+    const limit = Math.hypot(Math.max(x, cloud.width - x) / ratio, Math.max(y, cloud.height - y));
+    for (let t = 0, r = 0; r < limit; t += 0.35 / Math.max(1, Math.sqrt(t)), r = t * 3) {
+      const cx = x + ratio * r * Math.cos(direction * t);
+      const cy = y + r * Math.sin(direction * t);
+      const box = boxOf(place, cx, cy);
+      if (!inside(box) || cloud.grid.hits(box)) continue;
+      place.x = cx;
+      place.y = cy;
+      place.box = box;
+      cloud.grid.add(box);
+      return true;
+    }
+    return false;
+  }
+
+  /** The font size of each of the top words, from its count (largest word first). */
+  function cloudWords(frequencies) {
     const top = frequencies.slice(0, CLOUD_MAX_WORDS);
     const maxCount = Math.max(1, ...top.map((f) => f.count));
-    const base = Math.min(height / 3.2, Math.sqrt((width * height) / (top.length + 2)) * 0.5) * fit;
-    for (const f of top) if (!cloud.order.has(f.word)) cloud.order.set(f.word, cloud.order.size);
-    return top.map((f) => {
+    const base = Math.min(cloud.height / 3.2, Math.sqrt((cloud.width * cloud.height) / (top.length + 2)) * 0.5) * cloud.fit;
+    return top.map((f, rank) => {
       const ratio = Math.sqrt(f.count / maxCount);
       const wanted = base * (0.32 + 0.68 * ratio);
-      const widest = (width * 0.92) / (0.62 * Math.max(1, f.word.length)); // keep long phrases inside
-      return { text: f.word, count: f.count, size: Math.max(14, Math.min(wanted, widest)) };
-    }).sort((a, b) => b.size - a.size || cloud.order.get(a.text) - cloud.order.get(b.text));
+      const widest = (cloud.width * 0.92) / Math.max(0.3, metrics(f.word).width);
+      return { text: f.word, count: f.count, rank, size: Math.max(14, Math.min(wanted, widest)) };
+    }).sort((a, b) => b.size - a.size || a.rank - b.rank);
   }
 
-  /** The random numbers d3-cloud asks for, per word in order: start x, start y, spiral direction. */
-  function startingPoints(words, width, height) {
-    const numbers = [];
-    for (const word of words) {
-      const last = cloud.places.get(word.text);
-      const x = last ? last.x + width / 2 : width * (0.3 + 0.4 * hash(word.text, 1));
-      const y = last ? last.y + height / 2 : height * (0.3 + 0.4 * hash(word.text, 2));
-      const clamp = (v) => Math.min(0.999, Math.max(0, v));
-      numbers.push(clamp((2 * x) / width - 0.5), clamp((2 * y) / height - 0.5), hash(word.text, 3));
+  function startOf(text) {
+    return [cloud.width * (0.3 + 0.4 * hash(text, 1)), cloud.height * (0.3 + 0.4 * hash(text, 2))];
+  }
+
+  /** Lay out every word anew (new canvas, or too crowded): the largest first, each near its old spot. */
+  function layoutAll(frequencies) {
+    let placed = new Map();
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      cloud.grid = makeGrid(cloud.width, cloud.height);
+      placed = new Map();
+      const words = cloudWords(frequencies);
+      let missed = 0;
+      for (const word of words) {
+        const old = cloud.places.get(word.text);
+        const [x, y] = old && old.x <= cloud.width && old.y <= cloud.height ? [old.x, old.y] : startOf(word.text);
+        if (placeWord(word, x, y)) placed.set(word.text, word);
+        else missed += 1;
+      }
+      cloud.missed = missed;
+      if (missed <= Math.floor(words.length * 0.03) || attempt === 5) break;
+      cloud.fit *= 0.85;
     }
-    let next = 0;
-    return () => (next < numbers.length ? numbers[next++] : 0.5);
+    cloud.places = placed;
   }
 
-  function runLayout(words, width, height) {
-    let placed = [];
-    window.d3.layout.cloud()
-      .size([width, height])
-      .words(words)
-      .padding(Math.max(3, Math.round(height / 160)))
-      .rotate(0)
-      .font(CLOUD_FONT)
-      .fontWeight('bold')
-      .fontSize((d) => d.size)
-      .random(startingPoints(words, width, height))
-      .timeInterval(Infinity)
-      .on('end', (tags) => { placed = tags; })
-      .start();
-    return placed;
+  /** Resize the drawn words where they stand, drop those out of the top, place the new ones. */
+  function layoutMore(frequencies) {
+    const words = cloudWords(frequencies);
+    const wanted = new Set(words.map((w) => w.text));
+    for (const [text, place] of cloud.places) {
+      if (!wanted.has(text)) { cloud.grid.remove(place.box); cloud.places.delete(text); }
+    }
+    // Shrunk or unchanged words first, so that grown ones see the room they leave.
+    const moving = [];
+    for (const word of words) {
+      const place = cloud.places.get(word.text);
+      if (!place) continue;
+      place.count = word.count;
+      if (word.size === place.size) continue;
+      cloud.grid.remove(place.box);
+      place.size = word.size;
+      place.box = boxOf(place, place.x, place.y);
+      cloud.grid.add(place.box);
+      if (!inside(place.box) || cloud.grid.hits(place.box)) moving.push(place);
+    }
+    let missed = 0;
+    for (const place of moving) {
+      cloud.grid.remove(place.box);
+      if (!placeWord(place, place.x, place.y)) { cloud.places.delete(place.text); missed += 1; }
+    }
+    for (const word of words) {
+      if (cloud.places.has(word.text)) continue;
+      const [x, y] = startOf(word.text);
+      if (placeWord(word, x, y)) cloud.places.set(word.text, word);
+      else missed += 1;
+    }
+    cloud.missed = missed;
+    return missed;
   }
 
   function layoutCloud(frequencies) {
-    if (!cloud.svg || !window.d3 || !window.d3.layout) return;
+    if (!cloud.svg) return;
+    const started = performance.now();
     const box = $('cloud').getBoundingClientRect();
     const width = Math.max(320, Math.round(box.width));
     const height = Math.max(200, Math.round(box.height));
-    cloud.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    // Grow back slowly after shrinking, then shrink until every word fits.
-    let fit = Math.min(1, cloud.fit * 1.05);
-    let words = [];
-    let tags = [];
-    for (let attempt = 0; attempt < 6; attempt += 1) {
-      words = cloudWords(frequencies, width, height, fit);
-      tags = runLayout(words.map((w) => ({ ...w })), width, height);
-      if (tags.length >= words.length) break;
-      fit *= 0.85;
+    const count = Math.min(CLOUD_MAX_WORDS, frequencies.length);
+    if (!cloud.grid || width !== cloud.width || height !== cloud.height) {
+      cloud.width = width;
+      cloud.height = height;
+      cloud.pad = Math.max(3, Math.round(height / 160));
+      cloud.fit = 1;
+      cloud.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+      layoutAll(frequencies);
+    } else if (layoutMore(frequencies) > Math.floor(count * 0.05)) {
+      // Too crowded for the new words: shrink a little and lay out anew, near the old spots.
+      cloud.fit *= 0.9;
+      layoutAll(frequencies);
     }
-    cloud.fit = fit;
-    drawCloud(tags, width, height);
+    performance.measure('samla-cloud-layout', { start: started, end: performance.now() });
+    if (!cloud.frame) cloud.frame = window.requestAnimationFrame(drawCloud);
   }
 
-  function drawCloud(tags, width, height) {
-    const seen = new Set();
-    for (const tag of tags) {
-      seen.add(tag.text);
-      cloud.places.set(tag.text, { x: tag.x, y: tag.y });
-      let node = cloud.nodes.get(tag.text);
-      const fresh = !node;
-      if (fresh) {
+  /** Write the layout to the SVG in one frame: attributes of existing nodes, new nodes for new words. */
+  function drawCloud() {
+    cloud.frame = null;
+    const started = performance.now();
+    const fresh = [];
+    for (const [text, place] of cloud.places) {
+      let node = cloud.nodes.get(text);
+      if (!node) {
         node = document.createElementNS(SVG, 'text');
         node.setAttribute('text-anchor', 'middle');
         node.setAttribute('class', 'cloud__word is-new');
-        node.textContent = tag.text;
-        node.style.fill = COLOURS[Math.floor(hash(tag.text, 4) * COLOURS.length)];
-        cloud.nodes.set(tag.text, node);
-        cloud.svg.appendChild(node);
+        node.textContent = text;
+        node.style.fill = COLOURS[Math.floor(hash(text, 4) * COLOURS.length)];
+        cloud.nodes.set(text, node);
+        fresh.push(node);
       }
-      node.style.transform = `translate(${tag.x + width / 2}px, ${tag.y + height / 2}px)`;
-      node.style.fontSize = `${tag.size}px`;
-      if (fresh) window.requestAnimationFrame(() => window.requestAnimationFrame(() => node.classList.remove('is-new')));
+      const was = cloud.drawn.get(text) || {};
+      if (was.x !== place.x || was.y !== place.y) node.style.transform = `translate(${place.x}px, ${place.y}px)`;
+      if (was.size !== place.size) {
+        const m = metrics(text);
+        // The box is centred on (x, y): put the baseline so that the ink is centred too.
+        node.setAttribute('y', (((m.ascent - m.descent) * place.size) / 2).toFixed(1));
+        node.style.fontSize = `${place.size}px`;
+      }
+      cloud.drawn.set(text, { x: place.x, y: place.y, size: place.size });
     }
     for (const [text, node] of cloud.nodes) {
-      if (!seen.has(text)) {
+      if (!cloud.places.has(text)) {
         node.remove();
         cloud.nodes.delete(text);
+        cloud.drawn.delete(text);
       }
     }
+    if (fresh.length) {
+      cloud.svg.append(...fresh);
+      window.requestAnimationFrame(() => window.requestAnimationFrame(() => {
+        for (const node of fresh) node.classList.remove('is-new');
+      }));
+    }
+    performance.measure('samla-cloud-draw', { start: started, end: performance.now() });
   }
 
   // ---- accepted themes: theme -> which tables said it ------------------------------------
