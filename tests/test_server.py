@@ -4,67 +4,19 @@ Runs in every async mode, since nothing in the app may depend on one of them.
 """
 
 import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 import requests
 import socketio
+from harness import TOKEN, Server
 
-ROOT = Path(__file__).resolve().parent.parent
-TOKEN = "server-test-organiser"
 MOOD_WORDS = ["Upåklagelig", "Juhuu", "Jippi", "Magisk", "God!", "Offensivt", "Behagelig",
               "God jul!", "Tillitsfulle?", "Kreativ", "god", "Stor grad av trivsel"]
 MODES = os.environ.get("SAMLA_TEST_ASYNC_MODES", "eventlet,gevent,threading").split(",")
 
 pytestmark = pytest.mark.server
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """`python run.py` in a child process, on a data folder that outlives restarts."""
-
-    def __init__(self, data, mode):
-        self.data, self.mode, self.port = data, mode, free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = None
-
-    def start(self):
-        env = {**os.environ, "SAMLA_ADMIN_TOKEN": TOKEN}
-        self.log = open(self.data.parent / f"server-{self.mode}.log", "ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "run.py", "--host", "127.0.0.1", "--port", str(self.port),
-             "--data", str(self.data), "--public-url", self.url, "--async-mode", self.mode],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "the server exited at start"
-            try:
-                if requests.get(self.url + "/healthz", timeout=1).json() == {"status": "ok"}:
-                    return
-            except requests.RequestException:
-                time.sleep(0.1)
-        raise AssertionError("the server did not answer /healthz")
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
-        self.log.close()
-
-    def api(self, method, path, **kwargs):
-        headers = {"Authorization": f"Bearer {TOKEN}"}
-        return requests.request(method, self.url + path, headers=headers, timeout=10, **kwargs)
 
 
 class Listener:
@@ -210,8 +162,7 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
             closer.start()
         for closer in closers:
             closer.join(10)
-        if server.process and server.process.poll() is None:
-            server.kill()
+        server.stop()
 
 
 TASK_AND_VOTE = {
@@ -311,5 +262,4 @@ def test_a_task_and_a_priority_vote_with_several_phones_per_table(tmp_path, mode
             closer.start()
         for closer in closers:
             closer.join(10)
-        if server.process and server.process.poll() is None:
-            server.kill()
+        server.stop()
