@@ -137,6 +137,20 @@ def test_docx_minutes_open_in_python_docx(organiser, gathering):
     assert len(document.inline_shapes) == 1  # the word cloud
 
 
+def test_docx_minutes_tables_list_facts_tables_and_every_word(organiser, gathering):
+    document = docx.Document(io.BytesIO(export(organiser, gathering, "docx").data))
+    facts, overview, layout = document.tables[:3]
+    rows = {row.cells[0].text: row.cells[1].text for row in facts.rows}
+    assert rows["Sted"] == "Hamar"
+    assert [[cell.text for cell in row.cells] for row in overview.rows[1:]] == [
+        [label, "", "1"] for label in LABELS.values()]
+    frequencies = layout.rows[0].cells[1].tables[0]
+    listed = [[cell.text for cell in row.cells] for row in frequencies.rows[1:]]
+    # Words are counted without their trailing punctuation ("Tillitsfulle?").
+    expected = [[word.rstrip("?"), "1"] for words in WORDS.values() for word in words]
+    assert sorted(listed) == sorted(expected)
+
+
 def test_xlsx_minutes_keep_text_as_text(organiser, gathering):
     workbook = openpyxl.load_workbook(io.BytesIO(export(organiser, gathering, "xlsx").data))
     assert workbook.sheetnames[0] == "Sammendrag"
