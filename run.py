@@ -100,7 +100,7 @@ def main(argv=None):
     patch_for(options.async_mode)
     raise_open_files_limit()
 
-    from app import create_app, socketio
+    from app import collector, create_app, socketio
 
     public_url = public_url_for(options)
     app = create_app(
@@ -108,6 +108,7 @@ def main(argv=None):
          "MESSAGE_QUEUE": options.message_queue}
     )
     announce(app, public_url)
+    collector.start(socketio)
     extra = {}
     if options.async_mode == "eventlet":
         extra["max_size"] = MAX_CONNECTIONS

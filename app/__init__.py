@@ -28,6 +28,7 @@ def create_app(config=None):
         minutes_api,
         pages,
         ratelimits,
+        realtime,
         security,
         settings,
         store,
@@ -59,6 +60,7 @@ def create_app(config=None):
     app.register_blueprint(minutes_api.bp)
     app.register_blueprint(console_api.bp)
 
+    realtime.init_app(app)
     socketio.init_app(
         app,
         async_mode=app.config["ASYNC_MODE"],

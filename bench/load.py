@@ -411,6 +411,9 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
         "submissions_per_second": round(len(results) / submit_window, 1) if submit_window else None,
         "ack_ms": {"p50": ms(percentile(acks, 0.5)), "p95": ms(percentile(acks, 0.95)),
                    "p99": ms(percentile(acks, 0.99)), "max": ms(max(acks, default=None))},
+        # When the slowest acks were sent (s after the go) tells a stall from a slow path.
+        "ack_slowest": [[round(sent - start_value.value, 2), ms(acked - sent)] for _, sent, acked
+                        in sorted(results, key=lambda r: r[1] - r[2])[:12]],
         "screen_ms": {"p50": ms(percentile(screen_latencies, 0.5)),
                       "p95": ms(percentile(screen_latencies, 0.95)),
                       "p99": ms(percentile(screen_latencies, 0.99))},

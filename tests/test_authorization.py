@@ -20,6 +20,9 @@ NOBODY = set()  # form posts without the CSRF token: refused for all, logged in 
 HTTP_EXPECTED = {
     ("static", "GET"): EVERYONE,
     ("api.healthz", "GET"): EVERYONE,
+    # A rule for Socket.IO's path only; the Socket.IO server answers it (400 without a
+    # protocol version), never a Flask view.
+    ("socketio_path", "GET"): NOBODY,
     ("api.list_templates", "GET"): ORGANISER,
     ("api.list_gatherings", "GET"): ORGANISER,
     ("api.create_gathering", "POST"): ORGANISER,
