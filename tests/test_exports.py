@@ -192,7 +192,8 @@ def test_csv_minutes_are_one_bom_file_per_activity_with_formulas_defused(organis
 def test_pdf_minutes_carry_every_visible_statement_under_its_table(organiser, gathering):
     reader = pypdf.PdfReader(io.BytesIO(export(organiser, gathering, "pdf").data))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    statements = text[text.index("Sak 2:"):]
+    # The agenda lists "Sak 2: ..." first; the item itself is the last mention.
+    statements = text[text.rindex("Sak 2:"):]
     positions = {label: statements.index(label) for label in LABELS.values()}
     assert sorted(positions, key=positions.get) == list(LABELS.values())
     bounds = sorted(positions.values()) + [len(statements)]

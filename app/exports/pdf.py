@@ -5,23 +5,19 @@ import io
 from fpdf import FPDF
 
 from ..fonts import DEJAVU_SANS
+from . import documents
 from .images import cloud_png
-from .minutes import (
-    background,
-    hidden_note,
-    meta_rows,
-    municipality_lines,
-    note_rows,
-    ranking_lines,
-)
 
 FONT = "DejaVu"
 SIZES = {0: 18, 1: 15, 2: 13, 3: 12, 4: 11}
 
 
 class Document(FPDF):
-    def __init__(self):
+    """A PDF written in the order of `documents`."""
+
+    def __init__(self, labels):
         super().__init__(format="A4")
+        self.labels = labels
         self.add_font(FONT, "", str(DEJAVU_SANS))
         self.add_font(FONT, "B", str(DEJAVU_SANS.with_name("DejaVuSans-Bold.ttf")))
         self.add_font(FONT, "I", str(DEJAVU_SANS.with_name("DejaVuSans-Oblique.ttf")))
@@ -39,14 +35,26 @@ class Document(FPDF):
         self.multi_cell(0, SIZES.get(level, 11) * 0.5, text, new_x="LMARGIN", new_y="NEXT")
         self.ln(1)
 
-    def paragraph(self, text, style="", indent=0):
+    def paragraph(self, text, italic=False):
+        self._text(text, "I" if italic else "")
+
+    def _text(self, text, style="", indent=0):
         self.set_font(FONT, style, 10)
         self.set_x(self.l_margin + indent)
         self.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
 
     def labelled(self, label, text):
-        self.paragraph(f"{label}:", style="B")
-        self.paragraph(text, indent=4)
+        self._text(f"{label}:", style="B")
+        self._text(text, indent=4)
+
+    def facts(self, rows):
+        for label, value in rows:
+            self.paragraph(f"{label}: {value}")
+
+    def tables(self, m):
+        for table in m["tables"]:
+            network = f" ({table['network']})" if table["network"] else ""
+            self.paragraph(f"{table['label']}{network}: {table['participants']}")
 
     def bullet(self, text):
         self.set_font(FONT, "", 10)
@@ -54,8 +62,9 @@ class Document(FPDF):
         self.cell(4, 5, "•")
         self.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
 
-    def cloud(self, block, labels):
+    def cloud(self, block):
         """The cloud picture with its frequency list beside it."""
+        labels = self.labels
         if self.will_page_break(70):
             self.add_page()
         top = self.get_y()
@@ -77,80 +86,13 @@ class Document(FPDF):
         return bytes(self.output())
 
 
-def _tables(doc, m, labels):
-    for table in m["tables"]:
-        network = f" ({table['network']})" if table["network"] else ""
-        doc.paragraph(f"{table['label']}{network}: {table['participants']}")
-    lines = municipality_lines(m, labels)
-    if lines:
-        doc.labelled(labels["per_municipality"], "; ".join(lines))
-
-
-def items(doc, m, labels, level):
-    for item in m["items"]:
-        doc.heading(f"{labels['item']} {item['number']}: {item['title']}", level)
-        doc.labelled(labels["background"], background(item))
-        for block in item["blocks"]:
-            if block["type"] == "cloud":
-                doc.cloud(block, labels)
-                continue
-            if block["heading"]:
-                doc.heading(block["heading"], level + 1)
-            if block["type"] == "ranking":
-                for line in ranking_lines(block, labels):
-                    doc.paragraph(line)
-                continue
-            for table in block["tables"]:
-                doc.heading(table["label"], level + 2)
-                for entry in table["entries"]:
-                    doc.bullet(entry)
-        if not item["count"]:
-            doc.paragraph(labels["no_entries"], style="I")
-        note = hidden_note(item, labels)
-        if note:
-            doc.paragraph(note, style="I")
-        for label, text in note_rows(item, labels):
-            doc.labelled(label, text)
-
-
 def render_minutes(m, labels):
-    doc = Document()
-    doc.heading(f"{labels['minutes']}: {m['gathering']['title']}", 0)
-    for label, value in meta_rows(m["gathering"], m["participants"], labels):
-        doc.paragraph(f"{label}: {value}")
-    if m["summary"]:
-        doc.heading(labels["summary"], 1)
-        doc.paragraph(m["summary"])
-    doc.heading(labels["tables"], 1)
-    _tables(doc, m, labels)
-    doc.heading(labels["agenda"], 1)
-    for item in m["items"]:
-        doc.paragraph(f"{item['number']}. {item['title']}")
-    items(doc, m, labels, 1)
+    doc = Document(labels)
+    documents.minutes(doc, m, labels)
     return doc.output_bytes()
 
 
 def render_record(record, labels):
-    network = record["network"]
-    doc = Document()
-    doc.heading(f"{labels['record']}: {network['name']}", 0)
-    facts = [(labels["county"], network["county"]), (labels["ordning"], network["ordning"]),
-             (labels["municipalities"], ", ".join(network["municipalities"])),
-             (labels["contact"], network["contact"])]
-    for label, value in facts:
-        if value:
-            doc.paragraph(f"{label}: {value}")
-    doc.heading(labels["annual_wheel"], 1)
-    for slot in record["annual_wheel"]:
-        for gathering in slot["gatherings"]:
-            doc.bullet(f"{gathering['date'] or '–'}: {gathering['title']}")
-    if not record["gatherings"]:
-        doc.paragraph(labels["no_gatherings"], style="I")
-    for part in record["gatherings"]:
-        gathering = part["gathering"]
-        doc.heading(f"{gathering['date'] or ''} {gathering['title']}".strip(), 1)
-        for label, value in meta_rows(gathering, part["participants"], labels):
-            doc.paragraph(f"{label}: {value}")
-        _tables(doc, part, labels)
-        items(doc, part, labels, 2)
+    doc = Document(labels)
+    documents.record(doc, record, labels)
     return doc.output_bytes()
