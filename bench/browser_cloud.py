@@ -1,15 +1,17 @@
 """The projector's word cloud in Chromium: redraw time per update and how still words stay.
 
-    python bench/browser_cloud.py [--words 1000] [--updates 8]
+    python bench/browser_cloud.py [--words 1000] [--updates 8] [--resizes 1280x720,1600x900]
 
 Starts Samla with a words activity of `--words` distinct words on the projector,
 opens the projector page in Debian's Chromium (/usr/bin/chromium, driven by
 Playwright; no browser is downloaded), then adds a word every 1.2 s through the
-HTTP fallback. Two Performance API figures per update: the projector's own
-`performance.measure` entries (`samla-cloud-layout`, `samla-cloud-draw`: the cloud's
-work, summed per update) and a PerformanceObserver for long tasks (>= 50 ms: anything
-the update costs the page, parsing and style included). The words' positions before and
-after each update show whether old words stayed put.
+HTTP fallback, and at the end resizes the viewport to each of `--resizes` in turn.
+Two Performance API figures each time: the projector's own `performance.measure`
+entries (`samla-cloud-layout`, `samla-cloud-draw`: the cloud's work) and a
+PerformanceObserver for long tasks (>= 50 ms: anything it costs the page, parsing and
+style included). The first draw and each resize are full layouts (every word placed
+anew); the updates are incremental, and the words' positions before and after each one
+show whether old words stayed put.
 Prints the figures as JSON.
 """
 
@@ -60,10 +62,22 @@ def prepare(workdir, words):
     return gathering, activity
 
 
+def work_since_last(page):
+    """The cloud's layout and drawing time (ms) since the last call, and the long tasks."""
+    measures = page.evaluate("window.__cloud.splice(0)")
+    return {
+        "layout_ms": round(sum(d for name, d in measures if name == "samla-cloud-layout"), 1),
+        "draw_ms": round(sum(d for name, d in measures if name == "samla-cloud-draw"), 1),
+        "long_tasks_ms": [round(t, 1) for t in page.evaluate("window.__tasks.splice(0)")],
+    }
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--updates", type=int, default=8)
+    parser.add_argument("--resizes", default="1280x720,1600x900",
+                        help="viewport sizes to resize to after the updates (full layouts)")
     options = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -87,8 +101,7 @@ def main(argv=None):
                         raise SystemExit("the projector drew no cloud of more than 100 words")
                     time.sleep(0.2)
                 time.sleep(1.5)
-                first = page.evaluate("window.__tasks.splice(0)")
-                first_cloud = page.evaluate("window.__cloud.splice(0)")
+                first = work_since_last(page)
                 before = page.evaluate(POSITIONS)
                 moved, kept, per_update, cloud_work = [], [], [], []
                 for number in range(options.updates):
@@ -107,14 +120,22 @@ def main(argv=None):
                     kept.append(len(common))
                     before = after
                 drawn = page.evaluate("document.querySelectorAll('#cloud svg text').length")
+                resized = []
+                for size in filter(None, options.resizes.split(",")):
+                    width, height = (int(n) for n in size.split("x"))
+                    page.set_viewport_size({"width": width, "height": height})
+                    time.sleep(2.5)  # the cloud redraws at most once a second
+                    resized.append({"viewport": size, **work_since_last(page),
+                                    "words_drawn": page.evaluate(
+                                        "document.querySelectorAll('#cloud svg text').length")})
                 browser.close()
         finally:
             server.stop()
     print(json.dumps({
         "words": options.words,
         "words_drawn": drawn,
-        "first_draw_long_tasks_ms": [round(t, 1) for t in first],
-        "first_draw_cloud_ms": round(sum(d for _, d in first_cloud), 1),
+        "first_full_layout": first,
+        "full_layouts_after_resize": resized,
         "update_cloud_ms": [round(t, 1) for t in cloud_work],
         "update_cloud_max_ms": round(max(cloud_work), 1) if cloud_work else None,
         "longest_update_task_ms": round(max(per_update), 1) if per_update else "< 50",

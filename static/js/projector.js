@@ -174,9 +174,13 @@
 
   const CLOUD_REF = 100; // px: the font size words are measured at
   const CLOUD_CELL = 64; // px: the bucket size of the collision grid
+  // The spiral packs word boxes to cover about 60 % of the canvas at best: every layout tried
+  // with boxes for more than 72 % failed (1,000 and 100 words, 800×600 to 1920×1080), so a
+  // layout that asks for more than this is not tried, the words shrink at once.
+  const CLOUD_MAX_COVER = 0.7;
   const cloud = {
     activityId: null, svg: null, nodes: new Map(), drawn: new Map(), places: new Map(), metrics: new Map(),
-    grid: null, width: 0, height: 0, fit: 1, scale: 0, missed: 0,
+    grid: null, spiral: null, width: 0, height: 0, fit: 1, scale: 0, missed: 0,
     timer: null, frame: null, last: 0, fontReady: null, canvas: null,
   };
 
@@ -249,21 +253,42 @@
       const c1 = Math.min(cols - 1, Math.floor(box.x1 / CLOUD_CELL));
       const r0 = Math.max(0, Math.floor(box.y0 / CLOUD_CELL));
       const r1 = Math.min(rows - 1, Math.floor(box.y1 / CLOUD_CELL));
-      for (let r = r0; r <= r1; r += 1) for (let c = c0; c <= c1; c += 1) if (visit(cells[r * cols + c])) return true;
-      return false;
+      for (let r = r0; r <= r1; r += 1) for (let c = c0; c <= c1; c += 1) visit(cells[r * cols + c]);
+    };
+    /** The first stored box other than `self` that overlaps x0..x1 × y0..y1, or null. */
+    const find = (x0, y0, x1, y1, self) => {
+      const c0 = Math.max(0, Math.floor(x0 / CLOUD_CELL));
+      const c1 = Math.min(cols - 1, Math.floor(x1 / CLOUD_CELL));
+      const r0 = Math.max(0, Math.floor(y0 / CLOUD_CELL));
+      const r1 = Math.min(rows - 1, Math.floor(y1 / CLOUD_CELL));
+      for (let r = r0; r <= r1; r += 1) {
+        for (let c = c0; c <= c1; c += 1) {
+          const cell = cells[r * cols + c];
+          for (let i = 0; i < cell.length; i += 1) {
+            const o = cell[i];
+            if (o !== self && o.x0 < x1 && x0 < o.x1 && o.y0 < y1 && y0 < o.y1) return o;
+          }
+        }
+      }
+      return null;
     };
     return {
       add: (box) => { span(box, (cell) => { cell.push(box); }); },
       remove: (box) => { span(box, (cell) => { const i = cell.indexOf(box); if (i >= 0) cell.splice(i, 1); }); },
-      hits: (box) => span(box, (cell) => cell.some((o) => o !== box && o.x0 < box.x1 && box.x0 < o.x1 && o.y0 < box.y1 && box.y0 < o.y1)),
+      hits: (box) => find(box.x0, box.y0, box.x1, box.y1, box) !== null,
+      find,
     };
+  }
+
+  /** Half the width and height of a word's box at its size, padding included. */
+  function halfSize(place) {
+    const m = metrics(place.text);
+    return [(m.width * place.size) / 2 + cloud.pad, ((m.ascent + m.descent) * place.size) / 2 + cloud.pad];
   }
 
   /** The box a word of `size` takes when centred on (x, y), padding included. */
   function boxOf(place, x, y) {
-    const m = metrics(place.text);
-    const halfW = (m.width * place.size) / 2 + cloud.pad;
-    const halfH = ((m.ascent + m.descent) * place.size) / 2 + cloud.pad;
+    const [halfW, halfH] = halfSize(place);
     return { text: place.text, x0: x - halfW, x1: x + halfW, y0: y - halfH, y1: y + halfH };
   }
 
@@ -271,21 +296,55 @@
     return box.x0 >= 0 && box.y0 >= 0 && box.x1 <= cloud.width && box.y1 <= cloud.height;
   }
 
+  /**
+   * The spiral every word's search follows, as offsets from its start: an Archimedean spiral
+   * (r = 3t) stretched to the canvas's shape, in steps that shorten as it widens. It depends
+   * only on the canvas size, so it is computed once per size, not at every step of every word.
+   */
+  function spiralOf(width, height) {
+    if (cloud.spiral && cloud.spiral.width === width && cloud.spiral.height === height) return cloud.spiral;
+    const ratio = width / height;
+    // No word starts outside the canvas, so no search goes further out than this.
+    const reach = Math.hypot(width / ratio, height);
+    const dx = [];
+    const dy = [];
+    const radius = [];
+    for (let t = 0, r = 0; r < reach; t += 0.35 / Math.max(1, Math.sqrt(t)), r = t * 3) {
+      dx.push(ratio * r * Math.cos(t));
+      dy.push(r * Math.sin(t));
+      radius.push(r);
+    }
+    cloud.spiral = { width, height, dx: Float64Array.from(dx), dy: Float64Array.from(dy), radius: Float64Array.from(radius) };
+    return cloud.spiral;
+  }
+
   /** Find room for a word on a spiral from (x, y) outwards; take it and return true, or false. */
   function placeWord(place, x, y) {
-    const ratio = cloud.width / cloud.height;
+    const { width, height, grid } = cloud;
+    const { dx, dy, radius } = spiralOf(width, height);
+    // Half the words turn the other way (sin is odd: the mirrored spiral is -dy).
     const direction = hash(place.text, 3) < 0.5 ? -1 : 1;
+    const [halfW, halfH] = halfSize(place);
     // Past this radius every point of the spiral lies outside the canvas.
-    const limit = Math.hypot(Math.max(x, cloud.width - x) / ratio, Math.max(y, cloud.height - y));
-    for (let t = 0, r = 0; r < limit; t += 0.35 / Math.max(1, Math.sqrt(t)), r = t * 3) {
-      const cx = x + ratio * r * Math.cos(direction * t);
-      const cy = y + r * Math.sin(direction * t);
-      const box = boxOf(place, cx, cy);
-      if (!inside(box) || cloud.grid.hits(box)) continue;
+    const limit = Math.hypot(Math.max(x, width - x) / (width / height), Math.max(y, height - y));
+    // A full layout tries some 100,000 spots, so a spot is four numbers, not a box object;
+    // and the box the last spot hit is tried first: the next spot on the spiral mostly hits it too.
+    let blocker = null;
+    for (let i = 0; i < radius.length && radius[i] < limit; i += 1) {
+      const cx = x + dx[i];
+      const cy = y + direction * dy[i];
+      const x0 = cx - halfW;
+      const x1 = cx + halfW;
+      const y0 = cy - halfH;
+      const y1 = cy + halfH;
+      if (x0 < 0 || y0 < 0 || x1 > width || y1 > height) continue;
+      if (blocker && blocker.x0 < x1 && x0 < blocker.x1 && blocker.y0 < y1 && y0 < blocker.y1) continue;
+      blocker = grid.find(x0, y0, x1, y1, null);
+      if (blocker) continue;
       place.x = cx;
       place.y = cy;
-      place.box = box;
-      cloud.grid.add(box);
+      place.box = { text: place.text, x0, x1, y0, y1 };
+      grid.add(place.box);
       return true;
     }
     return false;
@@ -308,22 +367,38 @@
     return [cloud.width * (0.3 + 0.4 * hash(text, 1)), cloud.height * (0.3 + 0.4 * hash(text, 2))];
   }
 
+  /** How much of the canvas the words' boxes would cover if they all found room. */
+  function coverage(words) {
+    let area = 0;
+    for (const word of words) {
+      const [halfW, halfH] = halfSize(word);
+      area += 4 * halfW * halfH;
+    }
+    return area / (cloud.width * cloud.height);
+  }
+
   /** Lay out every word anew (new canvas, or too crowded): the largest first, each near its old spot. */
   function layoutAll(frequencies) {
+    const lastAttempt = 5;
     let placed = new Map();
-    for (let attempt = 0; attempt < 6; attempt += 1) {
+    for (let attempt = 0; ; attempt += 1) {
+      const words = cloudWords(frequencies);
+      if (attempt < lastAttempt && coverage(words) > CLOUD_MAX_COVER) { cloud.fit *= 0.85; continue; }
       cloud.grid = makeGrid(cloud.width, cloud.height);
       placed = new Map();
-      const words = cloudWords(frequencies);
+      const allowed = Math.floor(words.length * 0.03);
       let missed = 0;
       for (const word of words) {
         const old = cloud.places.get(word.text);
         const [x, y] = old && old.x <= cloud.width && old.y <= cloud.height ? [old.x, old.y] : startOf(word.text);
         if (placeWord(word, x, y)) placed.set(word.text, word);
         else missed += 1;
+        // A word that finds no room has searched the whole canvas: once this attempt has
+        // failed, shrink at once instead of searching that long for the rest as well.
+        if (missed > allowed && attempt < lastAttempt) break;
       }
       cloud.missed = missed;
-      if (missed <= Math.floor(words.length * 0.03) || attempt === 5) break;
+      if (missed <= allowed || attempt === lastAttempt) break;
       cloud.fit *= 0.85;
     }
     cloud.places = placed;

@@ -81,3 +81,74 @@ def test_a_cloud_of_a_thousand_words_keeps_its_words_in_place_as_counts_grow(con
                  if w in after and w not in grown_so_far and after[w][0] != before[w][0]]
         assert moved == [], f"update {update}: words moved although only others grew: {moved}"
         before = after
+
+
+# Each drawn word's ink box on the canvas (as the page measures text: bold, its own font)
+# and the cloud's size, from what is on screen: the transform, the font size and the baseline.
+INK = """() => {
+  const svg = document.querySelector('#cloud svg');
+  const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
+  const context = document.createElement('canvas').getContext('2d');
+  const words = [...svg.querySelectorAll('text')].map((node) => {
+    const [x, y] = node.style.transform.match(/-?[0-9.]+/g).map(Number);
+    const size = parseFloat(node.style.fontSize);
+    context.font = `bold ${size}px ${getComputedStyle(node).fontFamily}`;
+    const m = context.measureText(node.textContent);
+    const baseline = y + parseFloat(node.getAttribute('y'));
+    return { text: node.textContent, size, x0: x - m.width / 2, x1: x + m.width / 2,
+      y0: baseline - m.actualBoundingBoxAscent, y1: baseline + m.actualBoundingBoxDescent };
+  });
+  return { width, height, words };
+}"""
+LISTED = """() => [...document.querySelectorAll('#cloud-text li')]
+  .map((li) => li.textContent.split(':')[0])"""
+
+
+def assert_a_full_cloud(screen, listed, heaviest, where):
+    """The top words are drawn (all but 3 %), the heaviest largest, none overlapping, all inside."""
+    cloud = screen.evaluate(INK)
+    words = cloud["words"]
+    drawn = {w["text"] for w in words}
+    assert drawn <= set(listed), f"{where}: drew words outside the top"
+    assert len(drawn) >= len(listed) * 0.97, f"{where}: only {len(drawn)} of {len(listed)} drawn"
+    sizes = {w["text"]: w["size"] for w in words}
+    assert sizes[heaviest] == max(sizes.values()), f"{where}: the most said word is not the largest"
+    # Text measured at another size may differ by a pixel; the layout keeps words 6 px apart.
+    slack = 1
+    for w in words:
+        assert w["x0"] >= -slack and w["y0"] >= -slack, f"{where}: {w['text']} sticks out"
+        assert w["x1"] <= cloud["width"] + slack and w["y1"] <= cloud["height"] + slack, \
+            f"{where}: {w['text']} sticks out"
+    overlapping = [(a["text"], b["text"]) for i, a in enumerate(words) for b in words[i + 1:]
+                   if a["x0"] + slack < b["x1"] and b["x0"] + slack < a["x1"]
+                   and a["y0"] + slack < b["y1"] and b["y0"] + slack < a["y1"]]
+    assert overlapping == [], f"{where}: words drawn over each other: {overlapping[:5]}"
+
+
+def test_a_full_layout_of_a_thousand_words_draws_the_top_words_apart_and_again_after_a_resize(
+        contexts, server):
+    gathering = make_gathering(server, {
+        "title": "Stor samling",
+        "tables": 4,
+        "activities": [{"kind": "words", "prompt": "Ett ord", "words_per_participant": PER_PHONE}],
+    })
+    activity_id = gathering.open("words")
+    for start in range(0, WORDS, PER_PHONE):
+        submit(server, gathering, activity_id, [word(n) for n in range(start, start + PER_PHONE)],
+               table=1 + start // PER_PHONE % 4)
+    # Counts from 1 to 6, so that sizes differ: word(0) is said six times.
+    for extra in range(5):
+        submit(server, gathering, activity_id, [word(n) for n in range(5 - extra)])
+    screen = projector(contexts, gathering)
+    drawn_when(screen, lambda d: len(d) >= 100, "the cloud never drew 100 words")
+    time.sleep(1.5)
+    listed = screen.evaluate(LISTED)
+    assert len(listed) == 120 and listed[0] == word(0)
+    assert_a_full_cloud(screen, listed, word(0), "first layout")
+
+    first = screen.evaluate(DRAWN)
+    screen.set_viewport_size({"width": 1280, "height": 720})
+    drawn_when(screen, lambda d: d.get(word(0)) != first[word(0)],
+               "the cloud was not laid out anew after the resize")
+    time.sleep(1.5)
+    assert_a_full_cloud(screen, listed, word(0), "after a resize")
