@@ -157,22 +157,30 @@ ended = time.monotonic()
 for helper in helpers:
     helper.join()
 done.set()
+try:
+    pool.run("sleep", {"seconds": 30}, timeout=0.5)
+    expired = "no"
+except worker.JobFailed as error:
+    expired = str(error)
 during = [t for t in ticks if started <= t <= ended]
 gaps = [b - a for a, b in zip(during, during[1:])]
+after = pool.run("echo", {"text": "igjen"}).decode()
 pool.stop()
 print(json.dumps({"answer": answer.decode(), "ticks": len(during), "longest_gap": max(gaps),
-                  "echoed": sorted(echoed.values())}))
+                  "echoed": sorted(echoed.values()), "expired": expired, "after": after}))
 """
 
 
 @pytest.mark.parametrize("mode", ["eventlet", "gevent", "threading"])
 def test_waiting_for_a_job_leaves_the_other_clients_running(mode):
-    """The subprocess module's pipes are green under eventlet and gevent's patching."""
+    """The subprocess module's pipes are green under eventlet and gevent's patching, and a
+    job over its time is stopped in every mode."""
     ran = subprocess.run([sys.executable, "-c", GREEN_CHECK, mode, *TEST_WORKER], cwd=ROOT,
                          capture_output=True, text=True, timeout=60, check=False)
     assert ran.returncode == 0, ran.stderr[-2000:]
     seen = json.loads(ran.stdout.strip().splitlines()[-1])
     assert seen["answer"] == "awake" and seen["echoed"] == [True, True, True]
+    assert "took more than 0.5 s" in seen["expired"] and seen["after"] == "igjen"
     # Ticking every 20 ms through a job of a second: the loop was never held for long.
     assert seen["ticks"] >= 15 and seen["longest_gap"] < 0.5, seen
 
