@@ -20,8 +20,8 @@ from .jobs import ANSWER, FAILED, REQUEST
 
 JOB_TIMEOUT = 120
 # Jobs that run at once; more wait for a free worker. Each worker holds its own
-# copy of matplotlib, numpy and the document libraries (about 100 MB).
-MAX_WORKERS = 3
+# matplotlib, numpy and document libraries (125 MB), and a render keeps a core busy.
+MAX_WORKERS = 2
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 WORKER_COMMAND = (sys.executable, "-m", "app.jobs")
 
