@@ -100,13 +100,14 @@ def main(argv=None):
     patch_for(options.async_mode)
     raise_open_files_limit()
 
-    from app import collector, create_app, socketio
+    from app import collector, create_app, socketio, worker
 
     public_url = public_url_for(options)
     app = create_app(
         {"DATA_DIR": options.data, "PUBLIC_URL": public_url, "ASYNC_MODE": options.async_mode,
          "MESSAGE_QUEUE": options.message_queue}
     )
+    worker.warm_up()
     announce(app, public_url)
     collector.start(socketio)
     extra = {}

@@ -39,6 +39,7 @@ def render_png(freq, width=1600, height=900):
     else:
         image = Image.new("RGB", (width, height), "white")
     buffer = io.BytesIO()
-    # optimize=True saves 2 % of the bytes for a second more on a large cloud.
-    image.save(buffer, format="PNG")
+    # zlib's fastest level: 3 % more bytes than the default (6), 40 ms less on a
+    # large cloud; optimize=True would save 2 % of the bytes for a second more.
+    image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()

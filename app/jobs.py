@@ -1,7 +1,21 @@
-"""Entry point of the worker process: `python -m app.jobs <name>` reads JSON on stdin."""
+"""The worker process: `python -m app.jobs` renders one job after another.
+
+It imports the renderers once, then answers frames on stdin until stdin closes
+(the server is gone). A request is a 4-byte big-endian length and that many bytes
+of JSON, {"job": name, "payload": ...}; an answer is one status byte (DONE or
+FAILED), a 4-byte length and that many bytes: what the job rendered, or its error
+in UTF-8. A job that raises answers FAILED and the worker goes on.
+"""
 
 import json
+import os
+import struct
 import sys
+import traceback
+
+REQUEST = struct.Struct(">I")
+ANSWER = struct.Struct(">cI")
+DONE, FAILED = b"+", b"-"
 
 
 def cloud(payload):
@@ -20,12 +34,39 @@ def document(payload):
 JOBS = {"cloud": cloud, "document": document}
 
 
-def main(argv):
-    job = JOBS[argv[1]]
-    payload = json.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(job(payload))
-    sys.stdout.buffer.flush()
+def warm():
+    """Import every renderer and draw a small cloud, so the first job pays for neither."""
+    from .cloud import render_png
+    from .exports import docx, html, pdf, xlsx  # noqa: F401
+
+    render_png([{"word": "samla", "count": 2}, {"word": "ordsky", "count": 1}])
+
+
+def serve(jobs, requests, answers):
+    """Answer each request on `requests` with a frame on `answers`, until end of file."""
+    while True:
+        header = requests.read(REQUEST.size)
+        if len(header) < REQUEST.size:
+            return
+        (length,) = REQUEST.unpack(header)
+        request = json.loads(requests.read(length))
+        try:
+            body, status = jobs[request["job"]](request["payload"]), DONE
+        except Exception as error:
+            traceback.print_exc()
+            body, status = f"{type(error).__name__}: {error}".encode(), FAILED
+        answers.write(ANSWER.pack(status, len(body)))
+        answers.write(body)
+        answers.flush()
+
+
+def main(jobs=JOBS, warm_up=warm):
+    # The frames own the real stdout; whatever a library prints goes to stderr.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    warm_up()
+    serve(jobs, sys.stdin.buffer, answers)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()
