@@ -3,21 +3,35 @@
 Import merges by stable ids (the gathering's random id, activities' and entries'
 uids, networks' ids), so importing the same bundle twice changes nothing. A bundle
 is checked completely before anything is written, and written in one transaction.
+
+Schema version 2 adds what the organisers set during the gathering, so the minutes
+read the same on the other server: each words activity's word merges, the moderation
+word list and the kept themes (accepted or not). A version-1 bundle has none of them
+and imports as if they were empty.
+
+When both sides changed the same thing, the newer change wins, as for notes and
+ballots: a merge of the same word in the same activity (by when it was made), the
+moderation list (by when it was saved), a theme matched by its uid (by when it was
+last edited). A theme taken from the bundle takes its entries out of any other theme
+here, so an entry stays in at most one theme. An import never removes anything: a
+merge undone or a theme discarded on one side stays on the other.
 """
 
 import hashlib
 import json
 
-from . import networks, records, store
+from . import merges, moderation, networks, records, store, themes
 from .errors import SamlaError
 from .gatherings import new_code, new_token, normalise_definition, now
 
 FORMAT = "samla-bundle"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ACTIVITY_KEYS = ("uid", "position", "kind", "prompt", "title", "help", "options", "key",
                  "tables", "approval", "revealed")
 ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
 NOTE_KEYS = ("activity_uid", "notes", "decision", "follow_up", "follow_up_by", "updated_at")
+THEME_KEYS = ("uid", "activity_uid", "question_id", "title", "accepted", "created_at",
+              "updated_at")
 
 
 def checksum(content):
@@ -62,6 +76,10 @@ def export(db, gathering_id):
         ],
         "networks": [networks.public(n) for n in linked if n is not None],
         "filed": bool(store.filed_network_ids(db, gathering_id)),
+        "word_merges": store.list_bundle_merges(db, gathering_id),
+        "moderation": store.get_moderation(db, gathering_id),  # None: the shipped list, off
+        "themes": [_exported_theme(db, theme)
+                   for theme in store.list_bundle_themes(db, gathering_id)],
     }
     return {
         "format": FORMAT,
@@ -80,6 +98,14 @@ def _exported_activity(db, activity):
         exported["options"] = {**activity["options"],
                                "source": source_activity["uid"] if source_activity else None}
     return exported
+
+
+def _exported_theme(db, theme):
+    """A kept theme with its statements (or a task's points) by uid."""
+    find = store.get_point if theme["kind"] == "task" else store.get_entry
+    members = [find(db, item_id) for item_id in theme["entries"]]
+    return {**{key: theme[key] for key in THEME_KEYS},
+            "entries": [member["uid"] for member in members if member is not None]}
 
 
 def _ballot_items(ballot, translate):
@@ -207,7 +233,73 @@ def check(bundle):
             networks.normalise_network(network)
         except SamlaError as error:
             raise _damaged(f"a network is invalid ({error.params.get('detail', '')})") from None
+    by_uid = {activity["uid"]: activity for activity in activities}
+    _check_word_merges(content, by_uid)
+    _check_moderation(content.get("moderation"))
+    _check_themes(content, by_uid)
     return content
+
+
+def _sound(check_part, value, what):
+    """`check_part(value)`, its refusal turned into a damaged bundle naming `what`."""
+    try:
+        return check_part(value)
+    except SamlaError as error:
+        detail = error.params.get("detail", error.code)
+        raise _damaged(f"{what} is invalid ({detail})") from None
+
+
+def _check_word_merges(content, by_uid):
+    seen = set()
+    for merge in _list(content, "word_merges"):
+        _require(isinstance(merge, dict), "a word merge is not an object")
+        activity = by_uid.get(merge.get("activity_uid"))
+        _require(activity is not None and activity["kind"] == "words",
+                 "a word merge belongs to an unknown words activity")
+        _require(_is_text(merge.get("created_at")), "a word merge has no time")
+        word, _ = _sound(merges.pair, merge, "a word merge")
+        _require((activity["uid"], word) not in seen, "a word is merged twice")
+        seen.add((activity["uid"], word))
+
+
+def _check_moderation(settings):
+    if settings is None:  # never edited: the shipped list, switched off
+        return
+    _require(isinstance(settings, dict) and isinstance(settings.get("enabled"), bool),
+             "moderation has no enabled flag")
+    _require(_is_text(settings.get("updated_at")), "moderation has no time")
+    _require(isinstance(settings.get("words"), list), "moderation words must be a list")
+    _sound(moderation.checked_words, settings["words"], "the moderation word list")
+
+
+def _check_themes(content, by_uid):
+    members_of = {
+        "statements": {entry["uid"]: entry for entry in content.get("entries", [])},
+        "task": {point["uid"]: point for point in content.get("points", [])},
+    }
+    uids = set()
+    for theme in _list(content, "themes"):
+        _require(isinstance(theme, dict) and _is_text(theme.get("uid")), "a theme has no uid")
+        _require(theme["uid"] not in uids, "two themes share a uid")
+        uids.add(theme["uid"])
+        activity = by_uid.get(theme.get("activity_uid"))
+        _require(activity is not None and activity["kind"] in themes.THEME_KINDS,
+                 "a theme belongs to an unknown statements or task activity")
+        _sound(themes.checked_title, theme.get("title"), "a theme's title")
+        _require(isinstance(theme.get("accepted"), bool), "a theme's accepted flag is missing")
+        _require(_is_text(theme.get("created_at")) and _is_text(theme.get("updated_at")),
+                 "a theme has no time")
+        _require(_is_text(theme.get("question_id"), optional=True),
+                 "a theme's question is not text")
+        entries = theme.get("entries")
+        _require(isinstance(entries, list) and entries, "a theme has no entries")
+        known = members_of[activity["kind"]]
+        for uid in entries:
+            member = known.get(uid) if isinstance(uid, str) else None
+            _require(member is not None and member["activity_uid"] == activity["uid"],
+                     "a theme holds an entry that is not in its activity")
+            _require(member.get("question_id") == theme["question_id"],
+                     "a theme holds answers to another question")
 
 
 def _list(content, key):
@@ -247,6 +339,9 @@ def import_bundle(db_store, bundle):
         _merge_ballots(db, gathering_id, content.get("ballots", []))
         _merge_upvotes(db, content.get("upvotes", []))
         _merge_notes(db, gathering_id, content["notes"])
+        _merge_word_merges(db, content.get("word_merges", []))
+        _merge_moderation(db, gathering_id, content.get("moderation"))
+        _merge_themes(db, content.get("themes", []))
         filed = records.file_gathering(db, gathering_id) if content.get("filed") else None
     return {"gathering_id": gathering_id, "created": created, **counts, "filed": filed}
 
@@ -381,3 +476,56 @@ def _merge_notes(db, gathering_id, notes):
         here = stored.get(note["activity_uid"])
         if here is None or here["updated_at"] < note["updated_at"]:
             store.save_notes(db, gathering_id, note["activity_uid"], note, note["updated_at"])
+
+
+def _merge_word_merges(db, word_merges):
+    """A merge from the bundle wins over one of the same word here when it is newer."""
+    here = {}
+    for row in word_merges:
+        activity_id = store.get_activity_by_uid(db, row["activity_uid"])["id"]
+        if activity_id not in here:
+            here[activity_id] = {m["word"]: m for m in store.list_merges(db, activity_id)}
+        word, into = merges.pair(row)
+        known = here[activity_id].get(word)
+        if known is None or known["created_at"] < row["created_at"]:
+            store.save_merge(db, activity_id, word, into, row["created_at"])
+
+
+def _merge_moderation(db, gathering_id, settings):
+    """The bundle's word list wins when it was saved after the one here."""
+    if settings is None:
+        return
+    here = store.get_moderation(db, gathering_id)
+    if here is None or here["updated_at"] < settings["updated_at"]:
+        words = moderation.checked_words(settings["words"])
+        store.save_moderation(db, gathering_id, settings["enabled"], words,
+                              settings["updated_at"])
+
+
+def _merge_themes(db, bundle_themes):
+    """A theme new here, or edited later in the bundle, is written with its entries' local
+    ids and takes them out of any other theme here."""
+    for row in bundle_themes:
+        activity = store.get_activity_by_uid(db, row["activity_uid"])
+        here = store.get_theme_by_uid(db, row["uid"])
+        if here is not None:
+            _require(here["activity_id"] == activity["id"],
+                     "a theme's uid belongs to another activity here")
+            if here["updated_at"] >= row["updated_at"]:
+                continue
+        find = store.get_point_by_uid if activity["kind"] == "task" else store.get_entry_by_uid
+        members = [find(db, uid) for uid in row["entries"]]
+        ids = [m["id"] for m in members if m is not None and m["activity_id"] == activity["id"]]
+        if not ids:
+            continue
+        title = themes.checked_title(row["title"])
+        themes.take_entries(db, activity["id"], ids, keep=here and here["id"])
+        if here is not None:
+            store.update_theme(db, here["id"], title, ids, row["accepted"], row["updated_at"])
+        else:
+            store.insert_theme(db, {
+                "activity_id": activity["id"], "question_id": row["question_id"],
+                "title": title, "entries": ids, "accepted": row["accepted"],
+                "created_at": row["created_at"], "updated_at": row["updated_at"],
+                "uid": row["uid"],
+            })

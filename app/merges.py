@@ -42,13 +42,19 @@ def describe(db, activity):
             for m in store.list_merges(db, activity["id"])]
 
 
-def merge(db_store, gathering_id, activity_id, raw):
-    """Count `word` as `into` from now on: `{"word": B, "into": A}`."""
+def pair(raw):
+    """`{"word": B, "into": A}` checked, as (B, A) in their display forms."""
     if not isinstance(raw, dict):
         raise SamlaError("bad_request", detail="send word and into")
     word, into = _word(raw.get("word"), "word"), _word(raw.get("into"), "into")
     if word.casefold() == into.casefold():
         raise SamlaError("bad_request", detail="a word cannot be merged into itself")
+    return word, into
+
+
+def merge(db_store, gathering_id, activity_id, raw):
+    """Count `word` as `into` from now on: `{"word": B, "into": A}`."""
+    word, into = pair(raw)
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
         store.save_merge(db, activity_id, word, into, now())

@@ -46,7 +46,8 @@ def holds(db, gathering_id, text):
     return current["enabled"] and bool(matches(text, current["words"]))
 
 
-def _words(raw):
+def checked_words(raw):
+    """The list as stored: folded, spaces collapsed, no repeats (None: the shipped list)."""
     if raw is None:
         return list(DEFAULT_WORDS)
     if not isinstance(raw, list) or len(raw) > MAX_WORDS:
@@ -70,7 +71,7 @@ def save(db_store, gathering_id, raw):
     """Switch the word list on or off and replace its words (null: the shipped list)."""
     if not isinstance(raw, dict) or not isinstance(raw.get("enabled"), bool):
         raise SamlaError("bad_request", detail="send enabled (true or false) and words")
-    words = _words(raw.get("words"))
+    words = checked_words(raw.get("words"))
     with db_store.write() as db:
         if store.get_gathering(db, gathering_id) is None:
             raise SamlaError("not_found")

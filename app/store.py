@@ -1288,11 +1288,13 @@ def get_theme(db, theme_id):
 
 
 def insert_theme(db, theme):
+    """A new theme; one from a bundle brings its own uid and times, else they are made here."""
     cursor = db.conn.execute(
         "INSERT INTO themes (activity_id, question_id, title, entries, accepted, created_at,"
-        " updated_at) VALUES (:activity_id, :question_id, :title, :entries, :accepted,"
-        " :now, :now)",
-        {**theme, "entries": json.dumps(theme["entries"]), "accepted": int(theme["accepted"])},
+        " updated_at, uid) VALUES (:activity_id, :question_id, :title, :entries, :accepted,"
+        " :created_at, :updated_at, :uid)",
+        {"uid": new_uid(), "created_at": theme.get("now"), "updated_at": theme.get("now"),
+         **theme, "entries": json.dumps(theme["entries"]), "accepted": int(theme["accepted"])},
     )
     return cursor.lastrowid
 
@@ -1312,3 +1314,41 @@ def set_activity_approval(db, activity_id, approval):
     db.conn.execute(
         "UPDATE activities SET approval = ? WHERE id = ?", (int(approval), activity_id)
     )
+
+
+# Themes travel in bundles, so each has a stable uid (those made before get one now).
+MIGRATIONS.append(
+    """
+    ALTER TABLE themes ADD COLUMN uid TEXT;
+    UPDATE themes SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    CREATE UNIQUE INDEX themes_uid ON themes (uid);
+    """
+)
+
+
+def get_theme_by_uid(db, uid):
+    return _theme(_row(db, "SELECT * FROM themes WHERE uid = ?", (uid,)))
+
+
+def list_bundle_merges(db, gathering_id):
+    """Every word merge of a gathering with its activity's uid, for a bundle."""
+    return _rows(
+        db,
+        "SELECT a.uid AS activity_uid, m.word, m.into_word AS \"into\", m.created_at"
+        " FROM word_merges m JOIN activities a ON a.id = m.activity_id"
+        " WHERE a.gathering_id = ? ORDER BY a.position, m.created_at, m.rowid",
+        (gathering_id,),
+    )
+
+
+def list_bundle_themes(db, gathering_id):
+    """Every kept theme of a gathering (entries still as local ids), for a bundle."""
+    rows = _rows(
+        db,
+        "SELECT t.uid, a.uid AS activity_uid, a.kind, t.question_id, t.title, t.entries,"
+        " t.accepted, t.created_at, t.updated_at FROM themes t"
+        " JOIN activities a ON a.id = t.activity_id"
+        " WHERE a.gathering_id = ? ORDER BY a.position, t.id",
+        (gathering_id,),
+    )
+    return [_theme(row) for row in rows]

@@ -212,7 +212,8 @@ def _activity(db, gathering_id, activity_id):
     return activity
 
 
-def _title(raw):
+def checked_title(raw):
+    """A theme's title: NFC, spaces collapsed, at most MAX_TITLE characters."""
     if not isinstance(raw, str) or not raw.strip():
         raise SamlaError("bad_request", detail="a theme needs a title")
     if any(unicodedata.category(char) == "Cs" for char in raw):  # SQLite cannot store it
@@ -241,7 +242,7 @@ def _entries(db, activity, raw):
     return ids, questions.pop()
 
 
-def _take(db, activity_id, ids, keep=None):
+def take_entries(db, activity_id, ids, keep=None):
     """Take entries out of every other stored theme; themes left empty are discarded."""
     for theme in store.list_themes(db, activity_id):
         if theme["id"] == keep:
@@ -268,9 +269,9 @@ def create(db_store, gathering_id, activity_id, raw):
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
         ids, question_id = _entries(db, activity, raw.get("entries"))
-        title = _title(raw.get("title"))
+        title = checked_title(raw.get("title"))
         accepted = _accepted(raw, False)
-        _take(db, activity_id, ids)
+        take_entries(db, activity_id, ids)
         theme_id = store.insert_theme(db, {
             "activity_id": activity_id, "question_id": question_id, "title": title,
             "entries": ids, "accepted": accepted, "now": now(),
@@ -285,12 +286,12 @@ def update(db_store, gathering_id, activity_id, theme_id, raw):
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
         theme = _theme_of(db, activity_id, theme_id)
-        title = _title(raw["title"]) if "title" in raw else theme["title"]
+        title = checked_title(raw["title"]) if "title" in raw else theme["title"]
         accepted = _accepted(raw, theme["accepted"])
         ids = theme["entries"]
         if "entries" in raw:
             ids, _ = _entries(db, activity, raw["entries"])
-            _take(db, activity_id, ids, keep=theme_id)
+            take_entries(db, activity_id, ids, keep=theme_id)
         store.update_theme(db, theme_id, title, ids, accepted, now())
         return activity, _public(db, activity, theme_id)
 

@@ -28,7 +28,7 @@ def server(tmp_path):
     """A second Samla with its own database: the county's server."""
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "county"),
                       "ADMIN_TOKEN": ADMIN_TOKEN, "PUBLIC_URL": "http://county.test",
-                      "ASYNC_MODE": "threading"})
+                      "ASYNC_MODE": "threading", "COALESCE_SECONDS": 0})
     yield Organiser(app.test_client())
     app.extensions["samla_store"].close()
 
@@ -118,3 +118,211 @@ def test_a_failure_halfway_leaves_nothing_behind(laptop, server):
     assert [g["id"] for g in server.get("/api/gatherings").get_json()] == [
         laptop["gathering"]["id"]]
     assert server.get("/api/networks").get_json() == networks_before
+
+
+# What the organisers set during the gathering: word merges, the moderation list, themes
+
+
+def activity_url(gathering, index):
+    return f"/api/gatherings/{gathering['id']}/activities/{gathering['activities'][index]['id']}"
+
+
+@pytest.fixture
+def organised(organiser, client, join):
+    """The gathering after the facilitator merged words (and undid one), edited the word list
+    and kept two themes, one accepted; and its bundle."""
+    from exports_helpers import submit
+
+    gathering = run(organiser, client, join)
+    words = gathering["activities"][0]
+    for table, word in ((1, "Glad"), (2, "Blid"), (3, "glad")):
+        submit(client, join(gathering, table), words, word, f"mood-{table}")
+    merges = f"{activity_url(gathering, 0)}/merges"
+    assert organiser.post(merges, json={"word": "Glad", "into": "Blid"}).status_code == 200
+    organiser.post(merges, json={"word": "Kreativ", "into": "Jippi"})
+    organiser.client.delete(merges, json={"word": "Kreativ"}, headers=organiser.headers)
+    organiser.client.put(f"/api/gatherings/{gathering['id']}/moderation",
+                         json={"enabled": True, "words": ["Tull", "tøys og tull"]},
+                         headers=organiser.headers)
+    statements = f"{activity_url(gathering, 1)}"
+    entries = organiser.get(f"{statements}/results").get_json()["entries"]
+    by_text = {entry["text"]: entry["id"] for entry in entries}
+    accepted = organiser.post(f"{statements}/themes", json={
+        "title": "Samordning og roller", "accepted": True,
+        "entries": [by_text[STATEMENTS[1][0]], by_text[STATEMENTS[3][0]]]})
+    assert accepted.status_code == 201
+    organiser.post(f"{statements}/themes", json={
+        "title": "Ikke avklart", "entries": [by_text[STATEMENTS[2][0]], by_text[STATEMENTS[1][1]]]})
+    bundle = organiser.get(f"/api/gatherings/{gathering['id']}/bundle").get_json()
+    return {"gathering": gathering, "bundle": bundle}
+
+
+def organised_state(server, gathering_id):
+    """What the three additions decide: the minutes, the word list, the bundle's sections."""
+    content = server.get(f"/api/gatherings/{gathering_id}/bundle").get_json()["content"]
+    settings = server.get(f"/api/gatherings/{gathering_id}/moderation").get_json()
+    return {
+        "minutes": server.get(f"/api/gatherings/{gathering_id}/minutes").get_json(),
+        "word_list": {key: settings[key] for key in ("enabled", "words", "default")},
+        "word_merges": content["word_merges"],
+        "themes": content["themes"],
+        "bundled_moderation": content["moderation"],
+    }
+
+
+def test_merges_moderation_and_themes_travel_so_the_minutes_read_the_same(organised, organiser,
+                                                                          server):
+    gathering_id = organised["gathering"]["id"]
+    assert server.post("/api/bundles", json=organised["bundle"]).status_code == 201
+    here = organised_state(server, gathering_id)
+    assert here == organised_state(organiser, gathering_id)
+    words, statements = here["minutes"]["items"]
+    cloud = {f["word"]: f["count"] for f in words["blocks"][0]["frequencies"]}
+    assert cloud["Blid"] == 3 and "Glad" not in cloud and cloud["Kreativ"] == 1
+    (theme,) = statements["blocks"][1]["tables"]
+    assert theme["theme"] == "Samordning og roller" and theme["table_numbers"] == [1, 3]
+    assert here["word_list"] == {"enabled": True, "words": ["tull", "tøys og tull"],
+                                  "default": False}
+    assert [(t["title"], t["accepted"]) for t in here["themes"]] == [
+        ("Samordning og roller", True), ("Ikke avklart", False)]
+
+
+def test_importing_merges_moderation_and_themes_twice_changes_nothing(organised, server):
+    gathering_id = organised["gathering"]["id"]
+    server.post("/api/bundles", json=organised["bundle"])
+    before = organised_state(server, gathering_id)
+    assert server.post("/api/bundles", json=organised["bundle"]).status_code == 200
+    assert organised_state(server, gathering_id) == before
+
+
+def test_importing_the_organised_bundle_back_into_its_source_changes_nothing(organised,
+                                                                              organiser):
+    gathering_id = organised["gathering"]["id"]
+    before = organised_state(organiser, gathering_id)
+    assert organiser.post("/api/bundles", json=organised["bundle"]).status_code == 200
+    assert organised_state(organiser, gathering_id) == before
+
+
+def test_on_a_server_that_has_the_gathering_the_newer_change_wins_and_nothing_is_removed(
+        organised, organiser, server):
+    gathering, bundle = organised["gathering"], organised["bundle"]
+    server.post("/api/bundles", json=bundle)
+    county = server.get(f"/api/gatherings/{gathering['id']}").get_json()
+    words_url, statements_url = (activity_url(county, 0), activity_url(county, 1))
+    # On the county's server: another merge, and the unaccepted theme renamed.
+    server.post(f"{words_url}/merges", json={"word": "Upåklagelig", "into": "Jippi"})
+    kept = [t for t in server.get(f"{statements_url}/themes").get_json() if t["id"]]
+    server.patch(f"{statements_url}/themes/{kept[1]['id']}", json={"title": "Rollen, omdøpt"})
+    # On the laptop, later: "Glad" now counts as "Jippi", and the word list is switched off.
+    laptop_words = activity_url(gathering, 0)
+    organiser.post(f"{laptop_words}/merges", json={"word": "Glad", "into": "Jippi"})
+    organiser.client.put(f"/api/gatherings/{gathering['id']}/moderation",
+                         json={"enabled": False, "words": ["tull"]}, headers=organiser.headers)
+    newer = organiser.get(f"/api/gatherings/{gathering['id']}/bundle").get_json()
+
+    assert server.post("/api/bundles", json=newer).status_code == 200
+    state = organised_state(server, gathering["id"])
+    assert {(m["word"], m["into"]) for m in state["word_merges"]} == {
+        ("Glad", "Jippi"), ("Upåklagelig", "Jippi")}
+    assert state["word_list"] == {"enabled": False, "words": ["tull"], "default": False}
+    assert [t["title"] for t in state["themes"]] == ["Samordning og roller", "Rollen, omdøpt"]
+
+
+def resealed(bundle, spoil):
+    """A copy of the bundle with `spoil` applied to its content and a checksum that fits."""
+    from app.bundles import checksum
+
+    broken = copy.deepcopy(bundle)
+    spoil(broken["content"])
+    broken["checksum"] = checksum(broken["content"])
+    return broken
+
+
+def _set(section, index, key, value):
+    def spoil(content):
+        content[section][index][key] = value
+    return spoil
+
+
+def _moderation(**changes):
+    def spoil(content):
+        content["moderation"].update(changes)
+    return spoil
+
+
+@pytest.mark.parametrize("spoil,detail", [
+    (_set("word_merges", 0, "activity_uid", "nope"), "unknown words activity"),
+    (_set("word_merges", 0, "into", "glad"), "merged into itself"),
+    (_set("word_merges", 0, "word", None), "word must be a word"),
+    (_set("word_merges", 0, "created_at", 7), "word merge has no time"),
+    (_moderation(words="tull"), "words must be a list"),
+    (_moderation(enabled="ja"), "no enabled flag"),
+    (_moderation(words=[3]), "each word must be text"),
+    (_set("themes", 0, "entries", ["ukjent"]), "not in its activity"),
+    (_set("themes", 0, "entries", []), "has no entries"),
+    (_set("themes", 0, "accepted", "ja"), "accepted flag"),
+    (_set("themes", 0, "title", "  "), "needs a title"),
+    (_set("themes", 1, "uid", None), "theme has no uid"),
+])
+def test_a_damaged_merge_moderation_or_theme_section_is_refused_and_nothing_is_written(
+        organised, server, spoil, detail):
+    response = server.post("/api/bundles", json=resealed(organised["bundle"], spoil))
+    assert response.status_code == 400
+    answer = response.get_json()
+    assert answer["error"] == "invalid_bundle" and detail in answer["message"]
+    assert server.get("/api/gatherings").get_json() == []
+
+
+def test_a_damaged_section_leaves_a_gathering_already_here_as_it_was(organised, server):
+    gathering_id = organised["gathering"]["id"]
+    server.post("/api/bundles", json=organised["bundle"])
+    before = organised_state(server, gathering_id)
+
+    def spoil(content):
+        content["word_merges"].append({**content["word_merges"][0], "word": "Jippi"})
+        content["themes"][1]["entries"].append("ukjent")
+
+    response = server.post("/api/bundles", json=resealed(organised["bundle"], spoil))
+    assert response.status_code == 400
+    assert organised_state(server, gathering_id) == before
+
+
+def test_a_bundle_written_before_merges_moderation_and_themes_travelled_still_imports(
+        laptop, organiser, server):
+    old = copy.deepcopy(laptop["bundle"])
+    for key in ("word_merges", "moderation", "themes"):
+        del old["content"][key]
+    old = resealed({**old, "schema_version": 1}, lambda content: None)
+    gathering_id = laptop["gathering"]["id"]
+    assert server.post("/api/bundles", json=old).status_code == 201
+    state = organised_state(server, gathering_id)
+    assert state["minutes"] == organised_state(organiser, gathering_id)["minutes"]
+    assert state["word_list"]["default"] is True and state["bundled_moderation"] is None
+    assert (state["word_merges"], state["themes"]) == ([], [])
+
+
+def test_themes_kept_before_themes_had_uids_get_one_and_travel(tmp_path, monkeypatch):
+    from app import store
+    from app.store import Store
+
+    path = tmp_path / "samla.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:-1])
+    older = Store(path)
+    with older.write() as db:
+        gathering_id = store.insert_gathering(
+            db, {"code": "123456", "title": "T", "date": None, "place": None, "organiser": None,
+                 "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
+                 "created_at": "t"},
+            [{"number": 1, "label": "Bord 1"}],
+            [{"kind": "statements", "prompt": "?", "options": {}}])
+        (activity,) = store.list_activities(db, gathering_id)
+        for title in ("Én", "To"):  # a theme as the previous schema stored it, without uid
+            db.conn.execute("INSERT INTO themes (activity_id, title, created_at, updated_at)"
+                            " VALUES (?, ?, 't', 't')", (activity["id"], title))
+    older.close()
+    monkeypatch.undo()
+    current = Store(path)
+    with current.read() as db:
+        uids = [store.get_theme(db, n)["uid"] for n in (1, 2)]
+    current.close()
+    assert all(len(uid) == 32 for uid in uids) and uids[0] != uids[1]
