@@ -69,9 +69,16 @@ class TokenBuckets:
 
 class Limits:
     def __init__(self, participant):
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._failures = None
         off = participant.strip().lower() == "off"
         self.participant = None if off else TokenBuckets(parse(participant))
+
+    @property
+    def limiter(self):
+        """Failures per address; made on first use, since its storage starts a thread."""
+        if self._failures is None:
+            self._failures = MovingWindowRateLimiter(MemoryStorage())
+        return self._failures
 
     def participant_may_act(self, token):
         return self.participant is None or self.participant.hit(token)
