@@ -117,6 +117,11 @@ class Pool:
         with self.slots:
             with self.lock:
                 worker = self.idle.pop() if self.idle else self.start()
+                if not worker.alive():
+                    # Ended while idle (killed for memory, say): not the job's fault.
+                    self.everyone.discard(worker)
+                    dead, worker = worker, self.start()
+                    dead.stop()
             try:
                 return worker.run(name, payload, timeout or self.timeout)
             finally:

@@ -66,6 +66,14 @@ def test_a_crashing_job_fails_clearly_and_the_next_job_gets_a_new_child(pool):
     assert after != before and pool.pids() == [after]
 
 
+def test_a_worker_that_ended_while_idle_is_replaced_before_the_job(pool):
+    before = pid_of(pool)
+    os.kill(before, 9)
+    assert gone(before)
+    after = pid_of(pool)
+    assert after != before and pool.pids() == [after]
+
+
 def test_a_job_over_its_time_is_killed_and_the_next_job_gets_a_new_child(pool):
     before = pid_of(pool)
     started = time.monotonic()
