@@ -64,8 +64,7 @@ def checked_words(raw):
         word = " ".join(_fold(word).split())
         if len(word) > MAX_WORD_LENGTH:
             raise SamlaError("bad_request",
-                             detail=_l(
-                "et ord har høyst %(limit)s tegn", limit=MAX_WORD_LENGTH))
+                             detail=_l("et ord har høyst %(limit)s tegn", limit=MAX_WORD_LENGTH))
         if word and word not in words:
             words.append(word)
     return words
