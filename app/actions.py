@@ -6,6 +6,8 @@ door a request comes through. Nothing here waits on the network.
 
 import sqlite3
 
+from flask_babel import lazy_gettext as _l
+
 from . import agenda, moderation, store
 from . import gatherings as rules
 from .errors import SamlaError
@@ -38,7 +40,7 @@ def create_gathering(db_store, definition):
 def join(db_store, code, table):
     """Make a new anonymous participant at a table of the gathering with this code."""
     if not isinstance(code, str | int) or isinstance(code, bool):
-        raise SamlaError("bad_request", detail="code must be given")
+        raise SamlaError("bad_request", detail=_l("%(key)s mangler", key="code"))
     table = rules.check_id(table, "table")
     with db_store.write() as db:
         gathering = store.get_gathering_by_code(db, str(code).strip())
@@ -58,7 +60,7 @@ def submit(db_store, participant_token, payload):
     changes nothing and needs no broadcast.
     """
     if not isinstance(payload, dict):
-        raise SamlaError("bad_request", detail="the payload must be an object")
+        raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
     client_id = payload.get("client_id")
     rules.check_client_id(client_id)
@@ -137,7 +139,8 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
     A task can be shown as one question across all tables, or as a progress board.
     """
     if view not in SCREEN_VIEWS:
-        raise SamlaError("bad_request", detail="view must be question, progress, themes or null")
+        raise SamlaError("bad_request", detail=_l(
+            "view må være question, progress, themes eller null"))
     with db_store.write() as db:
         if store.get_gathering(db, gathering_id) is None:
             raise SamlaError("not_found")
@@ -147,7 +150,7 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
             if view == "question":
                 questions = activity["options"].get("questions") or []
                 if question_id not in [q["id"] for q in questions]:
-                    raise SamlaError("bad_request", detail="unknown question_id")
+                    raise SamlaError("bad_request", detail=_l("ukjent question_id"))
         else:
             view = None
         if view != "question":
@@ -159,7 +162,8 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
 def set_revealed(db_store, gathering_id, activity_id, revealed):
     """Show or withhold an activity's results on the projector."""
     if not isinstance(revealed, bool):
-        raise SamlaError("bad_request", detail="revealed must be true or false")
+        raise SamlaError("bad_request", detail=_l(
+            "%(key)s må være true eller false", key="revealed"))
     with db_store.write() as db:
         _activity_of(db, gathering_id, activity_id)
         store.set_revealed(db, activity_id, revealed)
@@ -176,7 +180,7 @@ def set_timer(db_store, gathering_id, activity_id, seconds):
         or not isinstance(seconds, int | float)
         or not 1 <= seconds <= MAX_TIMER_SECONDS
     ):
-        raise SamlaError("bad_request", detail="seconds must be from 1 to 86400, or null")
+        raise SamlaError("bad_request", detail=_l("seconds må være fra 1 til 86400, eller null"))
     with db_store.write() as db:
         activity = _activity_of(db, gathering_id, activity_id)
         closes_at = None
@@ -206,10 +210,11 @@ def moderate_entry(db_store, entry_id, changes):
     Returns (entry, previously highlighted entry or None).
     """
     if not isinstance(changes, dict) or not (set(MODERATION_FLAGS) & changes.keys()):
-        raise SamlaError("bad_request", detail="send hidden, held, pinned, answered or highlighted")
+        raise SamlaError("bad_request", detail=_l(
+            "send hidden, held, pinned, answered eller highlighted"))
     for key in MODERATION_FLAGS:
         if key in changes and not isinstance(changes[key], bool):
-            raise SamlaError("bad_request", detail=f"{key} must be true or false")
+            raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key=key))
     with db_store.write() as db:
         entry = store.get_entry(db, entry_id)
         if entry is None:

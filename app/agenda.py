@@ -7,6 +7,7 @@ table) that already has work in it cannot be removed or change kind.
 from pathlib import Path
 
 import yaml
+from flask_babel import lazy_gettext as _l
 
 from . import gatherings as rules
 from . import store
@@ -80,7 +81,8 @@ def save_template(folder, stem, definition):
     from .catalog import STEM
 
     if not isinstance(stem, str) or not STEM.match(stem):
-        raise SamlaError("bad_request", detail="a template name is lowercase letters, digits, -")
+        raise SamlaError("bad_request", detail=_l(
+            "et malnavn kan bare ha små bokstaver, sifre og -"))
     path = Path(folder) / f"{stem}.yaml"
     if path.exists():
         raise SamlaError("template_exists", stem=stem)

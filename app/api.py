@@ -1,6 +1,7 @@
 """JSON over HTTP: parse, call an action, answer. Rules live in actions and gatherings."""
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from . import (
@@ -138,7 +139,7 @@ def set_timer(gathering_id, activity_id):
     """Start a countdown that closes the activity, or stop it with null."""
     body = json_body()
     if not isinstance(body, dict) or "seconds" not in body:
-        raise SamlaError("bad_request", detail="send seconds (or null)")
+        raise SamlaError("bad_request", detail=_l("send seconds (eller null)"))
     activity = actions.set_timer(store.get_store(), gathering_id, activity_id, body["seconds"])
     broadcasts.activity_state_changed(activity)
     if activity["closes_at"]:
@@ -202,7 +203,8 @@ def save_template():
     """Save a gathering's agenda (or a definition) as a new template in sessions/."""
     body = json_body()
     if not isinstance(body, dict):
-        raise SamlaError("bad_request", detail="send stem and gathering_id or definition")
+        raise SamlaError("bad_request", detail=_l(
+            "send stem og gathering_id eller definition"))
     if body.get("gathering_id") is not None:
         with store.get_store().read() as db:
             gathering = store.get_gathering(db, check_id(body["gathering_id"], "gathering_id"))
@@ -221,7 +223,7 @@ def set_screen(gathering_id):
     """Choose what the projector shows: an activity, or null for the join screen."""
     body = json_body()
     if not isinstance(body, dict) or "activity_id" not in body:
-        raise SamlaError("bad_request", detail="send activity_id (or null)")
+        raise SamlaError("bad_request", detail=_l("send activity_id (eller null)"))
     screen = actions.set_screen(
         store.get_store(), gathering_id, body["activity_id"],
         body.get("view"), body.get("question_id"),
@@ -273,7 +275,7 @@ def cloud_png(gathering_id, activity_id):
             raise SamlaError("unknown_activity")
         freq = snapshots.word_frequencies(db, activity)
     if freq is None:
-        raise SamlaError("bad_request", detail="only a words activity has a word cloud")
+        raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ordsky"))
     png = worker.render_cloud_png(freq)
     return Response(
         png,
@@ -305,7 +307,7 @@ def join():
     """A phone joins a table; the answer's token is its identity from now on."""
     body = json_body()
     if not isinstance(body, dict):
-        raise SamlaError("bad_request", detail="send code and table")
+        raise SamlaError("bad_request", detail=_l("send code og table"))
     translation.speak_for_gathering(code=body.get("code"))
     return jsonify(actions.join(store.get_store(), body.get("code"), body.get("table")))
 

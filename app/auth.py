@@ -4,6 +4,7 @@ import functools
 import hmac
 
 from flask import current_app, g, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
 
 from . import store
 from .errors import SamlaError
@@ -56,7 +57,7 @@ def organiser_api(view):
         uses_cookie = bearer_token() is None
         if uses_cookie and request.method in ("POST", "PATCH", "PUT", "DELETE"):
             if not request.is_json:
-                raise SamlaError("bad_request", detail="send JSON")
+                raise SamlaError("bad_request", detail=_l("send JSON"))
         return view(*args, **kwargs)
 
     return wrapped

@@ -20,6 +20,8 @@ merge undone or a theme discarded on one side stays on the other.
 import hashlib
 import json
 
+from flask_babel import lazy_gettext as _l
+
 from . import merges, moderation, networks, records, store, themes
 from .errors import SamlaError
 from .gatherings import new_code, new_token, normalise_definition, now
@@ -156,83 +158,91 @@ def _is_int(value):
 
 def check(bundle):
     """The bundle's content once every part is known to be whole; refusals name what is wrong."""
-    _require(isinstance(bundle, dict) and bundle.get("format") == FORMAT, "not a Samla bundle")
+    _require(isinstance(bundle, dict) and bundle.get("format") == FORMAT, _l("ikke en Samla-pakke"))
     version = bundle.get("schema_version")
-    _require(_is_int(version) and version >= 1, "schema_version is missing")
+    _require(_is_int(version) and version >= 1, _l("%(key)s mangler", key="schema_version"))
     if version > SCHEMA_VERSION:
         raise SamlaError("bundle_too_new", version=version, supported=SCHEMA_VERSION)
     content = bundle.get("content")
-    _require(isinstance(content, dict), "content is missing")
-    _require(bundle.get("checksum") == checksum(content), "the checksum does not match")
+    _require(isinstance(content, dict), _l("%(key)s mangler", key="content"))
+    _require(bundle.get("checksum") == checksum(content), _l("sjekksummen stemmer ikke"))
     gathering = content.get("gathering")
-    _require(isinstance(gathering, dict) and _is_int(gathering.get("id")), "gathering is missing")
-    _require(_is_text(gathering.get("created_at")), "gathering.created_at is missing")
+    _require(isinstance(gathering, dict) and _is_int(gathering.get("id")), _l(
+        "%(key)s mangler", key="gathering"))
+    _require(_is_text(gathering.get("created_at")), _l(
+        "%(key)s mangler", key="gathering.created_at"))
     try:
         normalise_definition(gathering.get("definition"))
     except SamlaError as error:
-        raise _damaged(f"the definition is invalid ({error.params.get('detail', '')})") from None
+        raise _damaged(_l("definisjonen er ugyldig (%(detail)s)",
+                          detail=error.params.get("detail", ""))) from None
     tables = content.get("tables")
-    _require(isinstance(tables, list) and tables, "tables are missing")
+    _require(isinstance(tables, list) and tables, _l("%(key)s mangler", key="tables"))
     for table in tables:
-        _require(isinstance(table, dict) and _is_int(table.get("number")), "a table has no number")
-        _require(_is_text(table.get("label")), "a table has no label")
-        _require(_is_text(table.get("network"), optional=True), "a table's network is not text")
+        _require(isinstance(table, dict) and _is_int(table.get("number")), _l(
+            "et bord mangler number"))
+        _require(_is_text(table.get("label")), _l("et bord mangler label"))
+        _require(_is_text(table.get("network"), optional=True), _l(
+            "network for et bord er ikke tekst"))
     numbers = {table["number"] for table in tables}
     activities = content.get("activities")
-    _require(isinstance(activities, list) and activities, "activities are missing")
+    _require(isinstance(activities, list) and activities, _l("%(key)s mangler", key="activities"))
     for activity in activities:
-        _require(isinstance(activity, dict), "an activity is not an object")
+        _require(isinstance(activity, dict), _l("en aktivitet er ikke et objekt"))
         _require(_is_text(activity.get("uid")) and _is_text(activity.get("kind")),
-                 "an activity has no uid or kind")
-        _require(_is_text(activity.get("prompt")), "an activity has no prompt")
-        _require(_is_int(activity.get("position")), "an activity has no position")
-        _require(isinstance(activity.get("options"), dict), "an activity has no options")
+                 _l("en aktivitet mangler uid eller kind"))
+        _require(_is_text(activity.get("prompt")), _l("en aktivitet mangler prompt"))
+        _require(_is_int(activity.get("position")), _l("en aktivitet mangler position"))
+        _require(isinstance(activity.get("options"), dict), _l("en aktivitet mangler options"))
     uids = {activity["uid"] for activity in activities}
     for person in _list(content, "participants"):
         _require(isinstance(person, dict) and _is_text(person.get("token")),
-                 "a participant has no token")
-        _require(person.get("table_number") in numbers, "a participant sits at an unknown table")
-        _require(_is_text(person.get("created_at")), "a participant has no time")
+                 _l("en deltaker mangler token"))
+        _require(person.get("table_number") in numbers, _l("en deltaker sitter ved et ukjent bord"))
+        _require(_is_text(person.get("created_at")), _l("en deltaker mangler tidspunkt"))
     for entry in _list(content, "entries"):
-        _require(isinstance(entry, dict), "an entry is not an object")
+        _require(isinstance(entry, dict), _l("et innspill er ikke et objekt"))
         for key in ("uid", "participant_token", "client_id", "text", "created_at"):
-            _require(_is_text(entry.get(key)), f"an entry has no {key}")
-        _require(entry.get("activity_uid") in uids, "an entry belongs to an unknown activity")
-        _require(entry.get("table") in numbers, "an entry belongs to an unknown table")
-        _require(isinstance(entry.get("hidden"), bool), "an entry's hidden flag is missing")
+            _require(_is_text(entry.get(key)), _l("et innspill mangler %(key)s", key=key))
+        _require(entry.get("activity_uid") in uids, _l("et innspill hører til en ukjent aktivitet"))
+        _require(entry.get("table") in numbers, _l("et innspill hører til et ukjent bord"))
+        _require(isinstance(entry.get("hidden"), bool), _l("et innspill mangler hidden"))
     for point in _list(content, "points"):
-        _require(isinstance(point, dict), "a point is not an object")
+        _require(isinstance(point, dict), _l("et punkt er ikke et objekt"))
         for key in ("uid", "participant_token", "client_id", "text", "question_id",
                     "created_at", "updated_at"):
-            _require(_is_text(point.get(key)), f"a point has no {key}")
-        _require(point.get("activity_uid") in uids, "a point belongs to an unknown activity")
-        _require(point.get("table") in numbers, "a point belongs to an unknown table")
+            _require(_is_text(point.get(key)), _l("et punkt mangler %(key)s", key=key))
+        _require(point.get("activity_uid") in uids, _l("et punkt hører til en ukjent aktivitet"))
+        _require(point.get("table") in numbers, _l("et punkt hører til et ukjent bord"))
         _require(_is_int(point.get("version")) and isinstance(point.get("deleted"), bool),
-                 "a point has no version")
+                 _l("et punkt mangler version eller deleted"))
     for ballot in _list(content, "ballots"):
         _require(isinstance(ballot, dict) and ballot.get("activity_uid") in uids,
-                 "a ballot belongs to an unknown activity")
+                 _l("en stemmeseddel hører til en ukjent aktivitet"))
         _require(_is_text(ballot.get("participant_token")) and _is_text(ballot.get("updated_at")),
-                 "a ballot has no participant or time")
-        _require(ballot.get("table") in numbers, "a ballot belongs to an unknown table")
-        _require(isinstance(ballot.get("ballot"), dict), "a ballot is not an object")
+                 _l("en stemmeseddel mangler deltaker eller tidspunkt"))
+        _require(ballot.get("table") in numbers, _l("en stemmeseddel hører til et ukjent bord"))
+        _require(isinstance(ballot.get("ballot"), dict), _l("en stemmeseddel er ikke et objekt"))
     entry_uids = {entry["uid"] for entry in content.get("entries", [])}
     for vote in _list(content, "upvotes"):
         _require(isinstance(vote, dict) and vote.get("entry_uid") in entry_uids,
-                 "a vote belongs to an unknown entry")
+                 _l("en stemme hører til et ukjent innspill"))
         _require(_is_text(vote.get("participant_token")) and _is_text(vote.get("created_at")),
-                 "a vote has no participant or time")
+                 _l("en stemme mangler deltaker eller tidspunkt"))
     for note in _list(content, "notes"):
         _require(isinstance(note, dict) and note.get("activity_uid") in uids | {""},
-                 "a note belongs to an unknown activity")
-        _require(_is_text(note.get("updated_at")), "a note has no time")
-        _require(all(_is_text(note.get(k), optional=True) for k in NOTE_KEYS), "a note is not text")
+                 _l("et notat hører til en ukjent aktivitet"))
+        _require(_is_text(note.get("updated_at")), _l("et notat mangler tidspunkt"))
+        _require(all(_is_text(note.get(k), optional=True) for k in NOTE_KEYS), _l(
+            "et notat er ikke tekst"))
     for network in _list(content, "networks"):
-        _require(isinstance(network, dict) and _is_int(network.get("id")), "a network has no id")
+        _require(isinstance(network, dict) and _is_int(network.get("id")), _l(
+            "et nettverk mangler id"))
         try:
             networks.normalise_network(network)
         except SamlaError as error:
-            raise _damaged(f"a network is invalid ({error.params.get('detail', '')})") from None
+            raise _damaged(_l("et nettverk er ugyldig (%(detail)s)",
+                              detail=error.params.get("detail", ""))) from None
     by_uid = {activity["uid"]: activity for activity in activities}
     _check_word_merges(content, by_uid)
     _check_moderation(content.get("moderation"))
@@ -246,19 +256,19 @@ def _sound(check_part, value, what):
         return check_part(value)
     except SamlaError as error:
         detail = error.params.get("detail", error.code)
-        raise _damaged(f"{what} is invalid ({detail})") from None
+        raise _damaged(_l("%(what)s er ugyldig (%(detail)s)", what=what, detail=detail)) from None
 
 
 def _check_word_merges(content, by_uid):
     seen = set()
     for merge in _list(content, "word_merges"):
-        _require(isinstance(merge, dict), "a word merge is not an object")
+        _require(isinstance(merge, dict), _l("en ordsammenslåing er ikke et objekt"))
         activity = by_uid.get(merge.get("activity_uid"))
         _require(activity is not None and activity["kind"] == "words",
-                 "a word merge belongs to an unknown words activity")
-        _require(_is_text(merge.get("created_at")), "a word merge has no time")
-        word, _ = _sound(merges.pair, merge, "a word merge")
-        _require((activity["uid"], word) not in seen, "a word is merged twice")
+                 _l("en ordsammenslåing hører til en ukjent words-aktivitet"))
+        _require(_is_text(merge.get("created_at")), _l("en ordsammenslåing mangler tidspunkt"))
+        word, _ = _sound(merges.pair, merge, _l("en ordsammenslåing"))
+        _require((activity["uid"], word) not in seen, _l("et ord er slått sammen to ganger"))
         seen.add((activity["uid"], word))
 
 
@@ -266,10 +276,11 @@ def _check_moderation(settings):
     if settings is None:  # never edited: the shipped list, switched off
         return
     _require(isinstance(settings, dict) and isinstance(settings.get("enabled"), bool),
-             "moderation has no enabled flag")
-    _require(_is_text(settings.get("updated_at")), "moderation has no time")
-    _require(isinstance(settings.get("words"), list), "moderation words must be a list")
-    _sound(moderation.checked_words, settings["words"], "the moderation word list")
+             _l("modereringen mangler enabled"))
+    _require(_is_text(settings.get("updated_at")), _l("modereringen mangler tidspunkt"))
+    _require(isinstance(settings.get("words"), list), _l(
+        "ordlista for moderering må være en liste"))
+    _sound(moderation.checked_words, settings["words"], _l("ordlista for moderering"))
 
 
 def _check_themes(content, by_uid):
@@ -279,32 +290,32 @@ def _check_themes(content, by_uid):
     }
     uids = set()
     for theme in _list(content, "themes"):
-        _require(isinstance(theme, dict) and _is_text(theme.get("uid")), "a theme has no uid")
-        _require(theme["uid"] not in uids, "two themes share a uid")
+        _require(isinstance(theme, dict) and _is_text(theme.get("uid")), _l("et tema mangler uid"))
+        _require(theme["uid"] not in uids, _l("to temaer har samme uid"))
         uids.add(theme["uid"])
         activity = by_uid.get(theme.get("activity_uid"))
         _require(activity is not None and activity["kind"] in themes.THEME_KINDS,
-                 "a theme belongs to an unknown statements or task activity")
-        _sound(themes.checked_title, theme.get("title"), "a theme's title")
-        _require(isinstance(theme.get("accepted"), bool), "a theme's accepted flag is missing")
+                 _l("et tema hører til en ukjent statements- eller task-aktivitet"))
+        _sound(themes.checked_title, theme.get("title"), _l("tittelen på et tema"))
+        _require(isinstance(theme.get("accepted"), bool), _l("et tema mangler accepted"))
         _require(_is_text(theme.get("created_at")) and _is_text(theme.get("updated_at")),
-                 "a theme has no time")
+                 _l("et tema mangler tidspunkt"))
         _require(_is_text(theme.get("question_id"), optional=True),
-                 "a theme's question is not text")
+                 _l("question for et tema er ikke tekst"))
         entries = theme.get("entries")
-        _require(isinstance(entries, list) and entries, "a theme has no entries")
+        _require(isinstance(entries, list) and entries, _l("et tema mangler innspill"))
         known = members_of[activity["kind"]]
         for uid in entries:
             member = known.get(uid) if isinstance(uid, str) else None
             _require(member is not None and member["activity_uid"] == activity["uid"],
-                     "a theme holds an entry that is not in its activity")
+                     _l("et tema har et innspill som ikke hører til aktiviteten"))
             _require(member.get("question_id") == theme["question_id"],
-                     "a theme holds answers to another question")
+                     _l("et tema har svar på et annet spørsmål"))
 
 
 def _list(content, key):
     value = content.get(key, [])
-    _require(isinstance(value, list), f"{key} must be a list")
+    _require(isinstance(value, list), _l("%(key)s må være en liste", key=key))
     return value
 
 

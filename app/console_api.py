@@ -3,6 +3,7 @@ list that holds entries for approval, "approve before showing", and themes acros
 Thin, like api.py: every change is pushed to the screens through the feed at once."""
 
 from flask import Blueprint, jsonify
+from flask_babel import lazy_gettext as _l
 
 from . import auth, broadcasts, merges, moderation, snapshots, store, themes
 from .api import refuse
@@ -41,7 +42,7 @@ def list_merges(gathering_id, activity_id):
     """The word merges of a words activity, with the frequencies they give."""
     activity = _activity(gathering_id, activity_id)
     if activity["kind"] != "words":
-        raise SamlaError("bad_request", detail="only a words activity has words to merge")
+        raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     with store.get_store().read() as db:
         merged = merges.describe(db, activity)
         frequencies = snapshots.word_frequencies(db, activity)

@@ -1,9 +1,12 @@
-"""Pure rules of a gathering: definitions, submitted text, states (no Flask, no SQL)."""
+"""Pure rules of a gathering: definitions, submitted text, states (no SQL; refusals carry
+lazy translations, which need no app until a message is shown)."""
 
 import datetime as dt
 import re
 import secrets
 import unicodedata
+
+from flask_babel import lazy_gettext as _l
 
 from .errors import SamlaError
 from .kinds import get_kind
@@ -34,17 +37,17 @@ def _optional_text(raw, key, maximum=500):
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise _invalid(f"{key} must be text")
+        raise _invalid(_l("%(key)s må være tekst", key=key))
     value = str(value).strip()
     if len(value) > maximum:
-        raise _invalid(f"{key} is longer than {maximum} characters")
+        raise _invalid(_l("%(key)s er lengre enn %(maximum)s tegn", key=key, maximum=maximum))
     return value or None
 
 
 def _required_text(raw, key, maximum=500):
     value = _optional_text(raw, key, maximum)
     if value is None:
-        raise _invalid(f"{key} is required")
+        raise _invalid(_l("%(key)s mangler", key=key))
     return value
 
 
@@ -53,25 +56,25 @@ def normalise_tables(raw, language="nb"):
     default_label = TABLE_LABELS[language]
     if isinstance(raw, int) and not isinstance(raw, bool):
         if not 1 <= raw <= MAX_TABLES:
-            raise _invalid(f"tables must be from 1 to {MAX_TABLES}")
+            raise _invalid(_l("tables må være fra 1 til %(limit)s", limit=MAX_TABLES))
         return [
             {"number": n, "label": default_label.format(n=n), "network": None,
              "municipality": None}
             for n in range(1, raw + 1)
         ]
     if not isinstance(raw, list) or not raw:
-        raise _invalid("tables must be a count or a non-empty list")
+        raise _invalid(_l("tables må være et antall eller en liste som ikke er tom"))
     if len(raw) > MAX_TABLES:
-        raise _invalid(f"at most {MAX_TABLES} tables")
+        raise _invalid(_l("høyst %(limit)s bord", limit=MAX_TABLES))
     tables, seen = [], set()
     for item in raw:
         if not isinstance(item, dict):
-            raise _invalid("each table must be an object with a number")
+            raise _invalid(_l("hvert bord må være et objekt med number"))
         number = item.get("number")
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            raise _invalid("a table's number must be a positive whole number")
+            raise _invalid(_l("number for et bord må være et positivt heltall"))
         if number in seen:
-            raise _invalid(f"table {number} is listed twice")
+            raise _invalid(_l("bord %(number)s står to ganger", number=number))
         seen.add(number)
         label = _optional_text(item, "label", 100) or default_label.format(n=number)
         network = _optional_text(item, "network")
@@ -86,7 +89,7 @@ def _flag(raw, key):
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise _invalid(f"{key} must be true or false")
+        raise _invalid(_l("%(key)s må være true eller false", key=key))
     return value
 
 
@@ -95,21 +98,21 @@ def _activity_tables(raw):
     if tables is None:
         return None
     if not isinstance(tables, list) or not tables:
-        raise _invalid("an activity's tables must be a non-empty list of table numbers")
+        raise _invalid(_l("tables i en aktivitet må være en liste med bordnumre som ikke er tom"))
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 1 for n in tables):
-        raise _invalid("an activity's tables must be table numbers")
+        raise _invalid(_l("tables i en aktivitet må være bordnumre"))
     return sorted(set(tables))
 
 
 def normalise_activity(raw):
     """One agenda item: the settings every kind has, and the kind's own options."""
     if not isinstance(raw, dict):
-        raise _invalid("each activity must be an object")
+        raise _invalid(_l("hver aktivitet må være et objekt"))
     kind = get_kind(raw.get("kind"))
     extra = {k: v for k, v in raw.items() if k not in ACTIVITY_KEYS}
     key = raw.get("key")
     if key is not None and (not isinstance(key, str) or not KEY_PATTERN.match(key)):
-        raise _invalid("an activity's key is letters, digits, - and _")
+        raise _invalid(_l("key i en aktivitet kan bare ha bokstaver, sifre, - og _"))
     activity_id = raw.get("id")
     if activity_id is not None:
         activity_id = check_id(activity_id, "id")
@@ -134,28 +137,31 @@ def check_agenda(activities, tables):
     for position, activity in enumerate(activities):
         for number in activity["tables"] or []:
             if number not in numbers:
-                raise _invalid(f"activity {position + 1} names table {number}, which is not listed")
+                raise _invalid(_l(
+                    "aktivitet %(position)s nevner bord %(number)s, som ikke står i tables",
+                    position=position + 1, number=number))
         source = activity["options"].get("source") if activity["kind"] == "priorities" else None
         if source is not None:
             earlier = keys.get(source) if isinstance(source, str) else ids.get(source)
             if earlier is None:
-                raise _invalid(
-                    f"activity {position + 1} takes its items from {source!r}, "
-                    "which is not an earlier activity"
-                )
+                raise _invalid(_l(
+                    "aktivitet %(position)s henter valgene sine fra «%(source)s», som ikke er"
+                    " en tidligere aktivitet", position=position + 1, source=source))
             if earlier["kind"] not in ("words", "statements", "questions", "task"):
-                raise _invalid(
-                    f"activity {position + 1} cannot take items from a {earlier['kind']}"
-                )
+                raise _invalid(_l(
+                    "aktivitet %(position)s kan ikke hente valg fra en %(kind)s",
+                    position=position + 1, kind=earlier["kind"]))
             question = activity["options"].get("source_question")
             if question is not None and (
                 earlier["kind"] != "task"
                 or question not in [q["id"] for q in earlier["options"]["questions"]]
             ):
-                raise _invalid(f"activity {position + 1}: source_question {question!r} is unknown")
+                raise _invalid(_l(
+                    "aktivitet %(position)s: source_question «%(question)s» finnes ikke",
+                    position=position + 1, question=question))
         if activity["key"] is not None:
             if activity["key"] in keys:
-                raise _invalid(f"the key {activity['key']!r} is used twice")
+                raise _invalid(_l("key «%(key)s» er brukt to ganger", key=activity["key"]))
             keys[activity["key"]] = activity
         if activity["id"] is not None:
             ids[activity["id"]] = activity
@@ -164,17 +170,17 @@ def check_agenda(activities, tables):
 def normalise_definition(raw):
     """Check a gathering's definition and return it in its canonical shape."""
     if not isinstance(raw, dict):
-        raise _invalid("a definition must be an object")
+        raise _invalid(_l("en definisjon må være et objekt"))
     language = raw.get("language") or "nb"
     if language not in LANGUAGES:
-        raise _invalid(f"language must be one of {', '.join(LANGUAGES)}")
+        raise _invalid(_l("language må være en av %(names)s", names=", ".join(LANGUAGES)))
     activities = raw.get("activities")
     if not isinstance(activities, list) or not activities:
-        raise _invalid("activities must be a non-empty list")
+        raise _invalid(_l("activities må være en liste som ikke er tom"))
     if len(activities) > MAX_ACTIVITIES:
-        raise _invalid(f"at most {MAX_ACTIVITIES} activities")
+        raise _invalid(_l("høyst %(limit)s aktiviteter", limit=MAX_ACTIVITIES))
     if "tables" not in raw:
-        raise _invalid("tables is required")
+        raise _invalid(_l("%(key)s mangler", key="tables"))
     tables = normalise_tables(raw["tables"], language)
     activities = [normalise_activity(a) for a in activities]
     check_agenda(activities, tables)
@@ -222,7 +228,7 @@ def later(seconds):
 def check_text(text, max_length):
     """Refuse text that is empty, too long, or carries control characters."""
     if not isinstance(text, str):
-        raise SamlaError("bad_request", detail="text must be a string")
+        raise SamlaError("bad_request", detail=_l("%(key)s må være tekst", key="text"))
     if not text.strip():
         raise SamlaError("empty_text")
     if len(text) > max_length:
@@ -234,12 +240,13 @@ def check_text(text, max_length):
 
 def check_client_id(client_id):
     if not isinstance(client_id, str) or not 1 <= len(client_id) <= MAX_CLIENT_ID:
-        raise SamlaError("bad_request", detail="client_id must be a string of 1 to 100 characters")
+        raise SamlaError("bad_request", detail=_l(
+            "client_id må være tekst med 1 til %(limit)s tegn", limit=MAX_CLIENT_ID))
 
 
 def check_state(state):
     if state not in STATES:
-        raise SamlaError("bad_request", detail="state must be 'open' or 'closed'")
+        raise SamlaError("bad_request", detail=_l("state må være open eller closed"))
 
 
 # SQLite cannot store (or look up) a larger integer; beyond it no row can exist.
@@ -251,9 +258,10 @@ def check_id(value, name):
     if isinstance(value, str) and value.isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise SamlaError("bad_request", detail=f"{name} must be a positive whole number")
+        raise SamlaError("bad_request", detail=_l(
+            "%(name)s må være et positivt heltall", name=name))
     if value > LARGEST_ID:
-        raise SamlaError("bad_request", detail=f"{name} is too large")
+        raise SamlaError("bad_request", detail=_l("%(name)s er for stort", name=name))
     return value
 
 
@@ -285,7 +293,9 @@ def check_submission(activity, participant, text, own_count, table_count):
     check_participation(activity, participant)
     kind = get_kind(activity["kind"])
     if not kind.TAKES_ENTRIES:
-        raise SamlaError("bad_request", detail=f"a {kind.NAME} activity takes no entries")
+        raise SamlaError(
+            "bad_request", detail=_l(
+                "en %(kind)s-aktivitet tar ikke imot innspill", kind=kind.NAME))
     check_text(text, kind.MAX_LENGTH)
     kind.check_quota(activity["options"], own_count, table_count)
 

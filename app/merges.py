@@ -7,6 +7,8 @@ the stored entries are never changed, and undoing a merge brings B back.
 
 import unicodedata
 
+from flask_babel import lazy_gettext as _l
+
 from . import store
 from .errors import SamlaError
 from .gatherings import now
@@ -22,18 +24,19 @@ def _activity(db, gathering_id, activity_id):
     if activity["gathering_id"] != gathering_id:
         raise SamlaError("wrong_gathering")
     if activity["kind"] != "words":
-        raise SamlaError("bad_request", detail="only a words activity has words to merge")
+        raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     return activity
 
 
 def _word(raw, name):
     if not isinstance(raw, str) or not display_form(raw).strip():
-        raise SamlaError("bad_request", detail=f"{name} must be a word")
+        raise SamlaError("bad_request", detail=_l("%(name)s må være et ord", name=name))
     word = display_form(raw)
     if any(unicodedata.category(char) == "Cs" for char in word):  # SQLite cannot store it
         raise SamlaError("bad_characters")
     if len(word) > MAX_WORD:
-        raise SamlaError("bad_request", detail=f"{name} has at most {MAX_WORD} characters")
+        raise SamlaError("bad_request", detail=_l(
+            "%(name)s har høyst %(limit)s tegn", name=name, limit=MAX_WORD))
     return word
 
 
@@ -45,10 +48,10 @@ def describe(db, activity):
 def pair(raw):
     """`{"word": B, "into": A}` checked, as (B, A) in their display forms."""
     if not isinstance(raw, dict):
-        raise SamlaError("bad_request", detail="send word and into")
+        raise SamlaError("bad_request", detail=_l("send word og into"))
     word, into = _word(raw.get("word"), "word"), _word(raw.get("into"), "into")
     if word.casefold() == into.casefold():
-        raise SamlaError("bad_request", detail="a word cannot be merged into itself")
+        raise SamlaError("bad_request", detail=_l("et ord kan ikke slås sammen med seg selv"))
     return word, into
 
 
@@ -64,7 +67,7 @@ def merge(db_store, gathering_id, activity_id, raw):
 def undo(db_store, gathering_id, activity_id, raw):
     """Undo the merge of `word`: `{"word": B}`."""
     if not isinstance(raw, dict):
-        raise SamlaError("bad_request", detail="send word")
+        raise SamlaError("bad_request", detail=_l("send word"))
     word = _word(raw.get("word"), "word")
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)

@@ -2,6 +2,7 @@
 facilitator notes, networks, network records and bundles. Thin, like api.py."""
 
 from flask import Blueprint, Response, jsonify
+from flask_babel import lazy_gettext as _l
 
 from . import auth, bundles, networks, notes, records, store, translation, worker
 from .api import refuse
@@ -20,7 +21,8 @@ def _download(what, fmt, data, name, language):
     """`data` rendered in `fmt` as an attachment; heavy formats go to the worker process."""
     table = formats.KINDS[what]
     if fmt not in table:
-        raise SamlaError("bad_request", detail=f"format must be one of {', '.join(table)}")
+        raise SamlaError("bad_request", detail=_l(
+            "format må være en av %(names)s", names=", ".join(table)))
     _, mimetype, extension, heavy = table[fmt]
     texts = labels.resolved(language)
     if heavy:
@@ -88,7 +90,7 @@ def set_table_network(gathering_id, number):
     """Put a table in a network: `{"network": <network id> | "free label" | null}`."""
     body = json_body()
     if not isinstance(body, dict) or "network" not in body:
-        raise SamlaError("bad_request", detail="send network (an id, a label or null)")
+        raise SamlaError("bad_request", detail=_l("send network (en id, et navn eller null)"))
     link = body["network"]
     if link is not None and not isinstance(link, str):
         link = str(check_id(link, "network"))

@@ -4,6 +4,8 @@ approval, and the "approve before showing" setting of an activity."""
 import re
 import unicodedata
 
+from flask_babel import lazy_gettext as _l
+
 from . import store
 from .errors import SamlaError
 from .gatherings import now
@@ -51,17 +53,18 @@ def checked_words(raw):
     if raw is None:
         return list(DEFAULT_WORDS)
     if not isinstance(raw, list) or len(raw) > MAX_WORDS:
-        raise SamlaError("bad_request", detail=f"words must be a list of at most {MAX_WORDS}")
+        raise SamlaError("bad_request", detail=_l(
+            "words må være en liste med høyst %(limit)s ord", limit=MAX_WORDS))
     words = []
     for word in raw:
         if not isinstance(word, str):
-            raise SamlaError("bad_request", detail="each word must be text")
+            raise SamlaError("bad_request", detail=_l("hvert ord må være tekst"))
         if any(unicodedata.category(char) == "Cs" for char in word):  # SQLite cannot store it
             raise SamlaError("bad_characters")
         word = " ".join(_fold(word).split())
         if len(word) > MAX_WORD_LENGTH:
             raise SamlaError("bad_request",
-                             detail=f"a word has at most {MAX_WORD_LENGTH} characters")
+                             detail=_l("et ord har høyst %(limit)s tegn", limit=MAX_WORD_LENGTH))
         if word and word not in words:
             words.append(word)
     return words
@@ -70,7 +73,7 @@ def checked_words(raw):
 def save(db_store, gathering_id, raw):
     """Switch the word list on or off and replace its words (null: the shipped list)."""
     if not isinstance(raw, dict) or not isinstance(raw.get("enabled"), bool):
-        raise SamlaError("bad_request", detail="send enabled (true or false) and words")
+        raise SamlaError("bad_request", detail=_l("send enabled (true eller false) og words"))
     words = checked_words(raw.get("words"))
     with db_store.write() as db:
         if store.get_gathering(db, gathering_id) is None:
@@ -99,7 +102,8 @@ def describe(db, gathering_id):
 def set_approval(db_store, gathering_id, activity_id, approval):
     """Turn "approve before showing" on or off for one activity; returns the activity."""
     if not isinstance(approval, bool):
-        raise SamlaError("bad_request", detail="approval must be true or false")
+        raise SamlaError("bad_request", detail=_l(
+            "%(key)s må være true eller false", key="approval"))
     with db_store.write() as db:
         activity = store.get_activity(db, activity_id)
         if activity is None:

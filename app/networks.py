@@ -4,6 +4,8 @@ A table's `network` in a definition is a network's id; free text (a label such a
 "Region Hamar") is still accepted and counts as that network when one has that name.
 """
 
+from flask_babel import lazy_gettext as _l
+
 from . import store
 from .errors import SamlaError
 from .gatherings import now
@@ -19,27 +21,28 @@ def _invalid(detail):
 def normalise_network(raw):
     """Check a network from the API: name (required), county, ordning, municipalities, contact."""
     if not isinstance(raw, dict):
-        raise _invalid("a network must be an object")
+        raise _invalid(_l("et nettverk må være et objekt"))
     network = {}
     for key, maximum in TEXT_FIELDS.items():
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
-            raise _invalid(f"{key} must be text")
+            raise _invalid(_l("%(key)s må være tekst", key=key))
         value = (value or "").strip()
         if len(value) > maximum:
-            raise _invalid(f"{key} is longer than {maximum} characters")
+            raise _invalid(_l(
+                "%(key)s er lengre enn %(maximum)s tegn", key=key, maximum=maximum))
         network[key] = value or None
     if network["name"] is None:
-        raise _invalid("name is required")
+        raise _invalid(_l("%(key)s mangler", key="name"))
     ordning = raw.get("ordning")
     if ordning is not None and (not isinstance(ordning, str) or ordning.upper() not in ORDNINGER):
-        raise _invalid(f"ordning must be one of {', '.join(ORDNINGER)}")
+        raise _invalid(_l("ordning må være en av %(names)s", names=", ".join(ORDNINGER)))
     network["ordning"] = ordning.upper() if ordning else None
     municipalities = raw.get("municipalities") or []
     if not isinstance(municipalities, list) or not all(
         isinstance(m, str) and 0 < len(m.strip()) <= 200 for m in municipalities
     ):
-        raise _invalid("municipalities must be a list of names")
+        raise _invalid(_l("municipalities må være en liste med navn"))
     network["municipalities"] = [m.strip() for m in municipalities]
     return network
 

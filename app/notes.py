@@ -1,5 +1,7 @@
 """The facilitator's notes: a summary of the gathering, and notes under each activity."""
 
+from flask_babel import lazy_gettext as _l
+
 from . import store
 from .errors import SamlaError
 from .gatherings import check_text, now
@@ -13,7 +15,8 @@ MAX_LENGTH = {
 def normalise_notes(raw, fields):
     """The given note fields as text (empty text clears one); others are refused."""
     if not isinstance(raw, dict) or not raw or not set(raw) <= set(fields):
-        raise SamlaError("bad_request", detail=f"send one or more of {', '.join(fields)}")
+        raise SamlaError("bad_request", detail=_l(
+            "send én eller flere av %(names)s", names=", ".join(fields)))
     notes = {}
     for key, value in raw.items():
         if value is None or (isinstance(value, str) and not value.strip()):

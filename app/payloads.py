@@ -1,6 +1,7 @@
 """Reading a JSON body once for every blueprint: readable errors instead of crashes."""
 
 from flask import request
+from flask_babel import lazy_gettext as _l
 
 from .errors import SamlaError
 
@@ -24,7 +25,7 @@ def json_body():
     except RecursionError:  # JSON nested deeper than Python's parser goes
         body, broken = None, False
     if body is None:
-        raise SamlaError("bad_request", detail="the body must be JSON")
+        raise SamlaError("bad_request", detail=_l("innholdet må være JSON"))
     if broken:
         raise SamlaError("bad_characters")
     return body

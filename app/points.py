@@ -6,6 +6,8 @@ overwritten and the phone gets both texts to choose from.
 
 import sqlite3
 
+from flask_babel import lazy_gettext as _l
+
 from . import gatherings as rules
 from . import snapshots, store
 from .errors import SamlaError
@@ -23,7 +25,7 @@ def _task(db, activity_id, participant):
     activity = store.get_activity(db, activity_id)
     rules.check_participation(activity, participant)
     if activity["kind"] != "task":
-        raise SamlaError("bad_request", detail="points belong to a task")
+        raise SamlaError("bad_request", detail=_l("punkter hører til en task"))
     return activity
 
 
@@ -33,7 +35,7 @@ def add_point(db_store, participant_token, payload):
     Returns (answer, point, activity); `point` is None for a duplicate.
     """
     if not isinstance(payload, dict):
-        raise SamlaError("bad_request", detail="the payload must be an object")
+        raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
     client_id = payload.get("client_id")
     rules.check_client_id(client_id)
@@ -46,7 +48,7 @@ def add_point(db_store, participant_token, payload):
             return answer, None, None
         activity = _task(db, activity_id, participant)
         if question_id not in task.question_ids(activity["options"]):
-            raise SamlaError("bad_request", detail="unknown question_id")
+            raise SamlaError("bad_request", detail=_l("ukjent question_id"))
         rules.check_text(text, task.MAX_LENGTH)
         try:
             point_id = store.insert_point(db, {
@@ -70,7 +72,7 @@ def add_point(db_store, participant_token, payload):
 def change_point(db_store, participant_token, payload, delete=False):
     """Edit (or delete) a point of the participant's own table, if nobody saved it since."""
     if not isinstance(payload, dict):
-        raise SamlaError("bad_request", detail="the payload must be an object")
+        raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     point_id = rules.check_id(payload.get("point_id"), "point_id")
     version = rules.check_id(payload.get("version"), "version")
     text = payload.get("text")

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 import numpy as np
+from flask_babel import lazy_gettext as _l
 
 from . import store
 from .errors import SamlaError
@@ -199,7 +200,8 @@ def accepted_themes(db, activity):
 
 def _check_kind(activity):
     if activity["kind"] not in THEME_KINDS:
-        raise SamlaError("bad_request", detail="themes are for statements and task activities")
+        raise SamlaError("bad_request", detail=_l(
+            "temaer finnes bare for statements- og task-aktiviteter"))
 
 
 def _activity(db, gathering_id, activity_id):
@@ -215,19 +217,21 @@ def _activity(db, gathering_id, activity_id):
 def checked_title(raw):
     """A theme's title: NFC, spaces collapsed, at most MAX_TITLE characters."""
     if not isinstance(raw, str) or not raw.strip():
-        raise SamlaError("bad_request", detail="a theme needs a title")
+        raise SamlaError("bad_request", detail=_l("et tema trenger en tittel"))
     if any(unicodedata.category(char) == "Cs" for char in raw):  # SQLite cannot store it
         raise SamlaError("bad_characters")
     title = " ".join(unicodedata.normalize("NFC", raw).split())
     if len(title) > MAX_TITLE:
-        raise SamlaError("bad_request", detail=f"a title has at most {MAX_TITLE} characters")
+        raise SamlaError("bad_request", detail=_l(
+            "en tittel har høyst %(limit)s tegn", limit=MAX_TITLE))
     return title
 
 
 def _entries(db, activity, raw):
     """Checked entry ids: a non-empty list of visible items of this activity (one question)."""
     if not isinstance(raw, list) or not raw:
-        raise SamlaError("bad_request", detail="entries must be a non-empty list of ids")
+        raise SamlaError("bad_request", detail=_l(
+            "entries må være en liste med id-er som ikke er tom"))
     grouped = _items(db, activity)
     question_of = {item["id"]: q for q, items in grouped.items() for item in items}
     ids = []
@@ -238,7 +242,7 @@ def _entries(db, activity, raw):
             ids.append(value)
     questions = {question_of[i] for i in ids}
     if len(questions) > 1:
-        raise SamlaError("bad_request", detail="a theme holds answers to one question")
+        raise SamlaError("bad_request", detail=_l("et tema samler svar på ett spørsmål"))
     return ids, questions.pop()
 
 
@@ -257,7 +261,8 @@ def take_entries(db, activity_id, ids, keep=None):
 def _accepted(raw, default):
     value = raw.get("accepted", default)
     if not isinstance(value, bool):
-        raise SamlaError("bad_request", detail="accepted must be true or false")
+        raise SamlaError("bad_request", detail=_l(
+            "%(key)s må være true eller false", key="accepted"))
     return value
 
 
@@ -265,7 +270,7 @@ def create(db_store, gathering_id, activity_id, raw):
     """Keep a theme: `{title, entries, accepted}`. Its entries leave any other theme, so a
     suggestion is accepted, two themes merged or one split by sending the entries wanted."""
     if not isinstance(raw, dict):
-        raise SamlaError("bad_request", detail="send title, entries and accepted")
+        raise SamlaError("bad_request", detail=_l("send title, entries og accepted"))
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
         ids, question_id = _entries(db, activity, raw.get("entries"))
@@ -282,7 +287,7 @@ def create(db_store, gathering_id, activity_id, raw):
 def update(db_store, gathering_id, activity_id, theme_id, raw):
     """Rename, accept (or un-accept) a kept theme, or give it other entries."""
     if not isinstance(raw, dict) or not {"title", "entries", "accepted"} & raw.keys():
-        raise SamlaError("bad_request", detail="send title, entries or accepted")
+        raise SamlaError("bad_request", detail=_l("send title, entries eller accepted"))
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
         theme = _theme_of(db, activity_id, theme_id)

@@ -1,5 +1,7 @@
 """Votes: priority ballots (dots or ranking) and upvotes on the panel's questions."""
 
+from flask_babel import lazy_gettext as _l
+
 from . import gatherings as rules
 from . import store
 from .errors import SamlaError
@@ -37,7 +39,7 @@ def results_of(db, activity):
 def cast(db_store, participant_token, payload):
     """Store a participant's ballot (replacing an earlier one); returns (answer, activity)."""
     if not isinstance(payload, dict):
-        raise SamlaError("bad_request", detail="the payload must be an object")
+        raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
     with db_store.write() as db:
         participant = store.get_participant(db, participant_token)
@@ -46,7 +48,8 @@ def cast(db_store, participant_token, payload):
         activity = store.get_activity(db, activity_id)
         rules.check_participation(activity, participant)
         if activity["kind"] != "priorities":
-            raise SamlaError("bad_request", detail="ballots belong to a priorities activity")
+            raise SamlaError("bad_request", detail=_l(
+                "stemmesedler hører til en priorities-aktivitet"))
         ballot = priorities.check_ballot(activity["options"], items_of(db, activity), payload)
         store.save_ballot(db, activity_id, participant, ballot, rules.now())
     return {"ok": True, "ballot": ballot}, activity
@@ -55,11 +58,11 @@ def cast(db_store, participant_token, payload):
 def upvote(db_store, participant_token, payload):
     """One vote per participant per question; `up: false` takes it back."""
     if not isinstance(payload, dict):
-        raise SamlaError("bad_request", detail="the payload must be an object")
+        raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     entry_id = rules.check_id(payload.get("entry_id"), "entry_id")
     up = payload.get("up", True)
     if not isinstance(up, bool):
-        raise SamlaError("bad_request", detail="up must be true or false")
+        raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key="up"))
     with db_store.write() as db:
         participant = store.get_participant(db, participant_token)
         if participant is None:
@@ -71,7 +74,7 @@ def upvote(db_store, participant_token, payload):
         if activity["gathering_id"] != participant["gathering_id"]:
             raise SamlaError("wrong_gathering")
         if activity["kind"] != "questions":
-            raise SamlaError("bad_request", detail="only questions take votes")
+            raise SamlaError("bad_request", detail=_l("bare questions tar imot stemmer"))
         if not rules.is_open(activity):
             raise SamlaError("activity_closed")
         if entry["held"]:

@@ -15,6 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
+from flask_babel import lazy_gettext as _l
+
 from .errors import SamlaError
 from .jobs import ANSWER, FAILED, REQUEST
 
@@ -174,7 +176,7 @@ def run_job(name, payload):
 
 def render_cloud_png(freq):
     if not isinstance(freq, list):
-        raise SamlaError("bad_request", detail="frequencies must be a list")
+        raise SamlaError("bad_request", detail=_l("%(key)s må være en liste", key="frequencies"))
     return run_job("cloud", {"frequencies": freq})
 
 

@@ -119,9 +119,9 @@ def test_a_table_with_participants_stays(organiser, gathering, join):
      "questions"),
     (lambda d: d["activities"].insert(0, {"kind": "priorities", "prompt": "?",
                                           "source": d["activities"][1]["id"]}),
-     "not an earlier activity"),
+     "ikke er en tidligere aktivitet"),
     (lambda d: d["activities"].append({"kind": "words", "prompt": "?", "tables": [9]}),
-     "table 9"),
+     "bord 9"),
 ])
 def test_invalid_edits_are_refused_with_a_reason(organiser, gathering, change, detail):
     definition = organiser.get(definition_url(gathering)).get_json()

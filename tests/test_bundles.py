@@ -251,18 +251,18 @@ def _moderation(**changes):
 
 
 @pytest.mark.parametrize("spoil,detail", [
-    (_set("word_merges", 0, "activity_uid", "nope"), "unknown words activity"),
-    (_set("word_merges", 0, "into", "glad"), "merged into itself"),
-    (_set("word_merges", 0, "word", None), "word must be a word"),
-    (_set("word_merges", 0, "created_at", 7), "word merge has no time"),
-    (_moderation(words="tull"), "words must be a list"),
-    (_moderation(enabled="ja"), "no enabled flag"),
-    (_moderation(words=[3]), "each word must be text"),
-    (_set("themes", 0, "entries", ["ukjent"]), "not in its activity"),
-    (_set("themes", 0, "entries", []), "has no entries"),
-    (_set("themes", 0, "accepted", "ja"), "accepted flag"),
-    (_set("themes", 0, "title", "  "), "needs a title"),
-    (_set("themes", 1, "uid", None), "theme has no uid"),
+    (_set("word_merges", 0, "activity_uid", "nope"), "ukjent words-aktivitet"),
+    (_set("word_merges", 0, "into", "glad"), "slås sammen med seg selv"),
+    (_set("word_merges", 0, "word", None), "word må være et ord"),
+    (_set("word_merges", 0, "created_at", 7), "ordsammenslåing mangler tidspunkt"),
+    (_moderation(words="tull"), "ordlista for moderering må være en liste"),
+    (_moderation(enabled="ja"), "modereringen mangler enabled"),
+    (_moderation(words=[3]), "hvert ord må være tekst"),
+    (_set("themes", 0, "entries", ["ukjent"]), "ikke hører til aktiviteten"),
+    (_set("themes", 0, "entries", []), "et tema mangler innspill"),
+    (_set("themes", 0, "accepted", "ja"), "et tema mangler accepted"),
+    (_set("themes", 0, "title", "  "), "et tema trenger en tittel"),
+    (_set("themes", 1, "uid", None), "et tema mangler uid"),
 ])
 def test_a_damaged_merge_moderation_or_theme_section_is_refused_and_nothing_is_written(
         organised, server, spoil, detail):

@@ -161,4 +161,4 @@ def test_a_source_must_be_an_earlier_activity(organiser):
     later = {**VOTE, "activities": [VOTE["activities"][1], VOTE["activities"][0]]}
     response = organiser.post("/api/gatherings", json=later)
     assert response.status_code == 400
-    assert "not an earlier activity" in response.get_json()["message"]
+    assert "ikke er en tidligere aktivitet" in response.get_json()["message"]

@@ -1,5 +1,7 @@
 """Activity kinds: each module says what its options are and how much a person may add."""
 
+from flask_babel import lazy_gettext as _l
+
 from ..errors import SamlaError
 from . import priorities, questions, statements, task, words
 
@@ -11,4 +13,5 @@ def get_kind(name):
     try:
         return KINDS[name]
     except KeyError:
-        raise SamlaError("invalid_definition", detail=f"unknown kind {name!r}") from None
+        raise SamlaError("invalid_definition", detail=_l(
+            "ukjent kind «%(name)s»", name=name)) from None

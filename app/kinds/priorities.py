@@ -7,6 +7,8 @@ Ties go to the item more ballots put first, then to the item listed first.
 
 from collections import defaultdict
 
+from flask_babel import lazy_gettext as _l
+
 from ..errors import SamlaError
 from .options import positive_int
 
@@ -26,24 +28,27 @@ def options(raw):
     known = {"mode", "dots", "max_per_item", "top", "items", "source", "source_question"}
     unknown = set(raw) - known
     if unknown:
-        raise _invalid(f"priorities does not know {', '.join(sorted(unknown))}")
+        raise _invalid(_l(
+            "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(unknown))))
     mode = raw.get("mode", "dots")
     if mode not in MODES:
-        raise _invalid("mode must be dots or ranking")
+        raise _invalid(_l("mode må være dots eller ranking"))
     items, source = raw.get("items"), raw.get("source")
     if (items is None) == (source is None):
-        raise _invalid("priorities need either items or a source")
+        raise _invalid(_l("priorities trenger enten items eller source"))
     if items is not None:
         if not isinstance(items, list) or not items or len(items) > MAX_ITEMS:
-            raise _invalid(f"items must be a list of 1 to {MAX_ITEMS} texts")
+            raise _invalid(_l(
+                "items må være en liste med 1 til %(limit)s tekster", limit=MAX_ITEMS))
         if not all(isinstance(i, str) and i.strip() and len(i) <= 500 for i in items):
-            raise _invalid("each item must be a text of at most 500 characters")
+            raise _invalid(_l(
+                "hvert valg i items må være en tekst på høyst %(limit)s tegn", limit=500))
         items = [i.strip() for i in items]
     if source is not None and (isinstance(source, bool) or not isinstance(source, str | int)):
-        raise _invalid("source must name an earlier activity")
+        raise _invalid(_l("source må vise til en tidligere aktivitet"))
     source_question = raw.get("source_question")
     if source_question is not None and (source is None or not isinstance(source_question, str)):
-        raise _invalid("source_question needs a task as source")
+        raise _invalid(_l("source_question krever en task som source"))
     dots = positive_int(raw.get("dots", 5), "dots", 100)
     result = {
         "mode": mode,
@@ -56,7 +61,7 @@ def options(raw):
         result["max_per_item"] = positive_int(raw.get("max_per_item", min(3, dots)),
                                               "max_per_item", 100)
         if result["max_per_item"] > dots:
-            raise _invalid("max_per_item cannot be more than dots")
+            raise _invalid(_l("max_per_item kan ikke være større enn dots"))
     else:
         result["top"] = positive_int(raw.get("top", 3), "top", 50)
     return result
@@ -72,15 +77,15 @@ def check_ballot(options, items, raw):
     """A participant's ballot in its stored shape, or a clear refusal."""
     known = {item["id"] for item in items}
     if not isinstance(raw, dict):
-        raise SamlaError("bad_request", detail="send dots or ranking")
+        raise SamlaError("bad_request", detail=_l("send dots eller ranking"))
     if options["mode"] == "dots":
         dots = raw.get("dots")
         if not isinstance(dots, dict):
-            raise SamlaError("bad_request", detail="send dots as {item id: number}")
+            raise SamlaError("bad_request", detail=_l("send dots som {valg-id: antall}"))
         ballot = {}
         for item_id, count in dots.items():
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise SamlaError("bad_request", detail="dots must be whole numbers")
+                raise SamlaError("bad_request", detail=_l("dots må være heltall"))
             if item_id not in known:
                 raise SamlaError("unknown_item")
             if count > options["max_per_item"]:

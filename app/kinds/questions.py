@@ -1,5 +1,7 @@
 """`questions`: participants ask the panel and upvote each other's questions (Q&A)."""
 
+from flask_babel import lazy_gettext as _l
+
 from ..errors import SamlaError
 
 NAME = "questions"
@@ -10,7 +12,8 @@ MAX_LENGTH = 1000
 def options(raw):
     if raw:
         raise SamlaError(
-            "invalid_definition", detail=f"questions does not know {', '.join(sorted(raw))}"
+            "invalid_definition", detail=_l(
+                "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(raw)))
         )
     return {}
 

@@ -2,6 +2,8 @@
 
 import re
 
+from flask_babel import lazy_gettext as _l
+
 from ..errors import SamlaError
 
 NAME = "task"
@@ -19,13 +21,14 @@ def _text(raw, key, maximum, required=False):
     value = raw.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise _invalid(f"each question needs a {key}")
+            raise _invalid(_l("hvert spørsmål trenger %(key)s", key=key))
         return None
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise _invalid(f"a question's {key} must be text")
+        raise _invalid(_l("%(key)s i et spørsmål må være tekst", key=key))
     value = str(value).strip()
     if len(value) > maximum:
-        raise _invalid(f"a question's {key} is longer than {maximum} characters")
+        raise _invalid(_l(
+            "%(key)s i et spørsmål er lengre enn %(maximum)s tegn", key=key, maximum=maximum))
     return value
 
 
@@ -33,22 +36,22 @@ def options(raw):
     """Questions in order, each with a stable id (kept through edits so points stay attached)."""
     questions = raw.get("questions")
     if not isinstance(questions, list) or not questions:
-        raise _invalid("a task needs a non-empty list of questions")
+        raise _invalid(_l("questions i en task må være en liste som ikke er tom"))
     if len(questions) > MAX_QUESTIONS:
-        raise _invalid(f"a task has at most {MAX_QUESTIONS} questions")
+        raise _invalid(_l("en task har høyst %(limit)s spørsmål", limit=MAX_QUESTIONS))
     result, used = [], set()
     for item in questions:
         if isinstance(item, str):
             item = {"title": item}
         if not isinstance(item, dict):
-            raise _invalid("each question must be an object with a title")
+            raise _invalid(_l("hvert spørsmål må være et objekt med title"))
         question_id = item.get("id")
         if question_id is not None:
             question_id = str(question_id)
             if not QUESTION_ID.match(question_id):
-                raise _invalid("a question id is letters, digits, - and _")
+                raise _invalid(_l("id for et spørsmål kan bare ha bokstaver, sifre, - og _"))
             if question_id in used:
-                raise _invalid(f"question id {question_id} is used twice")
+                raise _invalid(_l("id «%(id)s» er brukt på to spørsmål", id=question_id))
             used.add(question_id)
         result.append({"id": question_id, "title": _text(item, "title", 500, required=True),
                        "help": _text(item, "help", 4000)})
@@ -62,7 +65,8 @@ def options(raw):
             used.add(question["id"])
     unknown = set(raw) - {"questions"}
     if unknown:
-        raise _invalid(f"a task does not know {', '.join(sorted(unknown))}")
+        raise _invalid(_l(
+            "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(unknown))))
     return {"questions": result}
 
 

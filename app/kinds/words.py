@@ -1,5 +1,7 @@
 """`words`: a mood-word poll; every entry is one word or a short phrase for the cloud."""
 
+from flask_babel import lazy_gettext as _l
+
 from ..errors import SamlaError
 from .options import positive_int
 
@@ -14,7 +16,8 @@ def options(raw):
     result = {"words_per_participant": positive_int(per_participant, "words_per_participant")}
     stemming = raw.get("stemming", False)
     if not isinstance(stemming, bool):
-        raise SamlaError("invalid_definition", detail="stemming must be true or false")
+        raise SamlaError("invalid_definition", detail=_l(
+            "%(key)s må være true eller false", key="stemming"))
     if stemming:
         # Inflected forms ("god", "gode", "godt") count as one word in the cloud.
         result["stemming"] = True
