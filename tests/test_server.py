@@ -37,6 +37,12 @@ class Listener:
         with self.lock:
             return [payload for event, payload in self.events if event == name]
 
+    def call_when_connected(self, event, payload, timeout=30):
+        """Send once connected, as a phone's outbox does: on a busy machine the client may
+        drop a reconnection it got `state` on (its wait ran out) and make another."""
+        self.wait_for(lambda: "/" in self.sio.namespaces, timeout=timeout)
+        return self.sio.call(event, payload, timeout=10)
+
     def wait_for(self, predicate, timeout=15):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -145,9 +151,9 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
         assert [e["text"] for e in first_table["table_entries"]] == [
             "Bord 1: utsagn 2\nandre linje", "Bord 1: utsagn 3\nandre linje"]
 
-        resent = phones[5].sio.call("submit", {"activity_id": statements["id"],
-                                               "text": "Bord 6: utsagn 1\nandre linje",
-                                               "client_id": "st-6-1"}, timeout=10)
+        resent = phones[5].call_when_connected("submit", {
+            "activity_id": statements["id"], "text": "Bord 6: utsagn 1\nandre linje",
+            "client_id": "st-6-1"})
         assert resent["ok"] is True and resent["duplicate"] is True
 
         export = server.api("GET", f"/api/gatherings/{gathering['id']}/export.json").json()
