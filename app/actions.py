@@ -8,7 +8,7 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from . import agenda, moderation, store
+from . import agenda, lookups, moderation, store
 from . import gatherings as rules
 from .errors import SamlaError
 
@@ -122,7 +122,7 @@ def set_activity_state(db_store, gathering_id, activity_id, state):
     """Open or close an activity; returns the activity as stored."""
     rules.check_state(state)
     with db_store.write() as db:
-        activity = _activity_of(db, gathering_id, activity_id)
+        activity = lookups.activity_of(db, gathering_id, activity_id)
         if activity["state"] != state:
             store.set_activity_state(db, activity_id, state, rules.now())
         # A manual open or close ends any countdown.
@@ -142,11 +142,10 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
         raise SamlaError("bad_request", detail=_l(
             "view må være question, progress, themes eller null"))
     with db_store.write() as db:
-        if store.get_gathering(db, gathering_id) is None:
-            raise SamlaError("not_found")
+        lookups.gathering(db, gathering_id)
         if activity_id is not None:
             activity_id = rules.check_id(activity_id, "activity_id")
-            activity = _activity_of(db, gathering_id, activity_id)
+            activity = lookups.activity_of(db, gathering_id, activity_id)
             if view == "question":
                 questions = activity["options"].get("questions") or []
                 if question_id not in [q["id"] for q in questions]:
@@ -165,7 +164,7 @@ def set_revealed(db_store, gathering_id, activity_id, revealed):
         raise SamlaError("bad_request", detail=_l(
             "%(key)s må være true eller false", key="revealed"))
     with db_store.write() as db:
-        _activity_of(db, gathering_id, activity_id)
+        lookups.activity_of(db, gathering_id, activity_id)
         store.set_revealed(db, activity_id, revealed)
         return store.get_activity(db, activity_id)
 
@@ -182,7 +181,7 @@ def set_timer(db_store, gathering_id, activity_id, seconds):
     ):
         raise SamlaError("bad_request", detail=_l("seconds må være fra 1 til 86400, eller null"))
     with db_store.write() as db:
-        activity = _activity_of(db, gathering_id, activity_id)
+        activity = lookups.activity_of(db, gathering_id, activity_id)
         closes_at = None
         if seconds is not None:
             closes_at = rules.later(seconds)
@@ -236,13 +235,6 @@ def moderate_entry(db_store, entry_id, changes):
     return entry, previous
 
 
-def _activity_of(db, gathering_id, activity_id):
-    activity = store.get_activity(db, activity_id)
-    if activity is None:
-        raise SamlaError("unknown_activity")
-    if activity["gathering_id"] != gathering_id:
-        raise SamlaError("wrong_gathering")
-    return activity
 
 
 def delete_gathering(db_store, gathering_id):

@@ -10,7 +10,7 @@ import yaml
 from flask_babel import lazy_gettext as _l
 
 from . import gatherings as rules
-from . import store
+from . import lookups, store
 from .errors import SamlaError
 
 
@@ -96,9 +96,7 @@ def apply_definition(db_store, gathering_id, raw):
     """Make the gathering match an edited definition; returns the ids of changed activities."""
     definition = rules.normalise_definition(raw)
     with db_store.write() as db:
-        gathering = store.get_gathering(db, gathering_id)
-        if gathering is None:
-            raise SamlaError("not_found")
+        gathering = lookups.gathering(db, gathering_id)
         existing = {a["id"]: a for a in store.list_activities(db, gathering_id)}
         _check_edits(db, gathering_id, definition, existing)
         _apply_tables(db, gathering_id, definition["tables"])

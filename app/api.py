@@ -11,6 +11,7 @@ from . import (
     broadcasts,
     catalog,
     events,
+    lookups,
     qr,
     snapshots,
     store,
@@ -58,9 +59,7 @@ def _public_url():
 
 def _describe(gathering_id):
     with store.get_store().read() as db:
-        gathering = store.get_gathering(db, gathering_id)
-        if gathering is None:
-            raise SamlaError("not_found")
+        gathering = lookups.gathering(db, gathering_id)
         return snapshots.describe_gathering(db, gathering, _public_url())
 
 
@@ -181,9 +180,7 @@ def _answers_by_table(activity, points):
 def get_definition(gathering_id):
     """The gathering's agenda as a definition, activities with their ids (for the editor)."""
     with store.get_store().read() as db:
-        gathering = store.get_gathering(db, gathering_id)
-        if gathering is None:
-            raise SamlaError("not_found")
+        gathering = lookups.gathering(db, gathering_id)
         return jsonify(agenda.definition_of(db, gathering))
 
 
@@ -250,9 +247,7 @@ def moderate_entry(entry_id):
 def export_json(gathering_id):
     """The gathering with every activity's entries (hidden ones marked) and word frequencies."""
     with store.get_store().read() as db:
-        gathering = store.get_gathering(db, gathering_id)
-        if gathering is None:
-            raise SamlaError("not_found")
+        gathering = lookups.gathering(db, gathering_id)
         state = snapshots.screen_state(db, gathering, _public_url())
     for activity in state["activities"]:
         if activity["kind"] == "task":

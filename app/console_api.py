@@ -5,7 +5,7 @@ Thin, like api.py: every change is pushed to the screens through the feed at onc
 from flask import Blueprint, jsonify
 from flask_babel import lazy_gettext as _l
 
-from . import auth, broadcasts, merges, moderation, snapshots, store, themes
+from . import auth, broadcasts, lookups, merges, moderation, snapshots, store, themes
 from .api import refuse
 from .errors import SamlaError
 from .payloads import json_body
@@ -20,12 +20,7 @@ ACTIVITY = "/api/gatherings/<int:gathering_id>/activities/<int:activity_id>"
 
 def _activity(gathering_id, activity_id):
     with store.get_store().read() as db:
-        activity = store.get_activity(db, activity_id)
-    if activity is None:
-        raise SamlaError("unknown_activity")
-    if activity["gathering_id"] != gathering_id:
-        raise SamlaError("wrong_gathering")
-    return activity
+        return lookups.activity_of(db, gathering_id, activity_id)
 
 
 def _merged(activity, merged):
@@ -70,8 +65,7 @@ def undo_merge(gathering_id, activity_id):
 def get_moderation(gathering_id):
     """The word list (on or off, its words) and how many entries wait for approval."""
     with store.get_store().read() as db:
-        if store.get_gathering(db, gathering_id) is None:
-            raise SamlaError("not_found")
+        lookups.gathering(db, gathering_id)
         return jsonify(moderation.describe(db, gathering_id))
 
 

@@ -9,7 +9,7 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 
-from . import store
+from . import lookups, store
 from .errors import SamlaError
 from .gatherings import now
 from .wording import display_form
@@ -18,11 +18,7 @@ MAX_WORD = 80
 
 
 def _activity(db, gathering_id, activity_id):
-    activity = store.get_activity(db, activity_id)
-    if activity is None:
-        raise SamlaError("unknown_activity")
-    if activity["gathering_id"] != gathering_id:
-        raise SamlaError("wrong_gathering")
+    activity = lookups.activity_of(db, gathering_id, activity_id)
     if activity["kind"] != "words":
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     return activity

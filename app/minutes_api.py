@@ -4,7 +4,7 @@ facilitator notes, networks, network records and bundles. Thin, like api.py."""
 from flask import Blueprint, Response, jsonify
 from flask_babel import lazy_gettext as _l
 
-from . import auth, bundles, networks, notes, records, store, translation, worker
+from . import auth, bundles, lookups, networks, notes, records, store, translation, worker
 from .api import refuse
 from .errors import SamlaError
 from .exports import formats, labels, minutes
@@ -63,8 +63,7 @@ def export_minutes(gathering_id, fmt):
 @auth.organiser_api
 def get_notes(gathering_id):
     with store.get_store().read() as db:
-        if store.get_gathering(db, gathering_id) is None:
-            raise SamlaError("not_found")
+        lookups.gathering(db, gathering_id)
         return jsonify(notes.describe(db, gathering_id))
 
 

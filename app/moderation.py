@@ -6,7 +6,7 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 
-from . import store
+from . import lookups, store
 from .errors import SamlaError
 from .gatherings import now
 from .wording import read_word_list
@@ -76,8 +76,7 @@ def save(db_store, gathering_id, raw):
         raise SamlaError("bad_request", detail=_l("send enabled (true eller false) og words"))
     words = checked_words(raw.get("words"))
     with db_store.write() as db:
-        if store.get_gathering(db, gathering_id) is None:
-            raise SamlaError("not_found")
+        lookups.gathering(db, gathering_id)
         store.save_moderation(db, gathering_id, raw["enabled"], words, now())
         return describe(db, gathering_id)
 
@@ -105,10 +104,6 @@ def set_approval(db_store, gathering_id, activity_id, approval):
         raise SamlaError("bad_request", detail=_l(
             "%(key)s må være true eller false", key="approval"))
     with db_store.write() as db:
-        activity = store.get_activity(db, activity_id)
-        if activity is None:
-            raise SamlaError("unknown_activity")
-        if activity["gathering_id"] != gathering_id:
-            raise SamlaError("wrong_gathering")
+        lookups.activity_of(db, gathering_id, activity_id)
         store.set_activity_approval(db, activity_id, approval)
         return store.get_activity(db, activity_id)

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from . import store
+from . import lookups, store
 from .errors import SamlaError
 from .gatherings import check_text, now
 
@@ -31,8 +31,7 @@ def save_summary(db_store, gathering_id, raw):
     """Set the gathering's summary from `{"summary": text}`; return all its notes."""
     summary = normalise_notes(raw, ("summary",))["summary"]
     with db_store.write() as db:
-        if store.get_gathering(db, gathering_id) is None:
-            raise SamlaError("not_found")
+        lookups.gathering(db, gathering_id)
         store.save_notes(db, gathering_id, "", {"notes": summary}, now())
         return describe(db, gathering_id)
 

@@ -2,8 +2,7 @@
 
 import datetime as dt
 
-from . import networks, store
-from .errors import SamlaError
+from . import lookups, networks, store
 from .exports import minutes
 from .gatherings import now
 
@@ -26,8 +25,7 @@ def file_gathering(db, gathering_id):
     Filing again replaces the gathering's earlier parts, so a correction never
     doubles anything. Runs inside the caller's transaction.
     """
-    if store.get_gathering(db, gathering_id) is None:
-        raise SamlaError("not_found")
+    lookups.gathering(db, gathering_id)
     grouped = network_tables(db, gathering_id)
     parts = {
         network_id: minutes.build(db, gathering_id, table_numbers=set(numbers))

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 import numpy as np
 from flask_babel import lazy_gettext as _l
 
-from . import store
+from . import lookups, store
 from .errors import SamlaError
 from .gatherings import now
 from .wording import STOP_WORDS, content_words, stem, tokens
@@ -205,11 +205,7 @@ def _check_kind(activity):
 
 
 def _activity(db, gathering_id, activity_id):
-    activity = store.get_activity(db, activity_id)
-    if activity is None:
-        raise SamlaError("unknown_activity")
-    if activity["gathering_id"] != gathering_id:
-        raise SamlaError("wrong_gathering")
+    activity = lookups.activity_of(db, gathering_id, activity_id)
     _check_kind(activity)
     return activity
 
