@@ -84,7 +84,7 @@ def public_url_for(options):
 
 
 def announce(app, public_url):
-    from app import qr
+    from app.web import qr
 
     join_url = f"{public_url}/j"
     print(
@@ -103,7 +103,10 @@ def main(argv=None):
     patch_for(options.async_mode)
     raise_open_files_limit()
 
-    from app import collector, create_app, socketio, worker
+    from app.realtime import collector
+    from app import create_app
+    from app.realtime.server import socketio
+    from app.exports import worker
 
     public_url = public_url_for(options)
     app = create_app(

@@ -1,6 +1,6 @@
 """Samla: a realtime facilitation app for live regional gatherings.
 
-Importing the package stays cheap: the worker process (`python -m app.jobs`) renders
+Importing the package stays cheap: the worker process (`python -m app.exports.jobs`) renders
 clouds and documents without loading Flask or Socket.IO.
 """
 
@@ -8,7 +8,7 @@ clouds and documents without loading Flask or Socket.IO.
 def __getattr__(name):
     """`app.socketio` is the process's Socket.IO server, created on first use."""
     if name == "socketio":
-        from .realtime import socketio
+        from app.realtime.server import socketio
 
         return socketio
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -18,24 +18,20 @@ def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
     from flask import Flask
 
-    from . import (
+    from app import settings, store
+    from app.realtime import broadcasts, events, server, timers
+    from app.realtime.server import socketio
+    from app.web import (
         api,
         auth,
-        broadcasts,
         compression,
         console_api,
-        events,
         minutes_api,
         pages,
         ratelimits,
-        realtime,
         security,
-        settings,
-        store,
-        timers,
         translation,
     )
-    from .realtime import socketio
 
     app = Flask(
         __name__,
@@ -60,7 +56,7 @@ def create_app(config=None):
     app.register_blueprint(minutes_api.bp)
     app.register_blueprint(console_api.bp)
 
-    realtime.init_app(app)
+    server.init_app(app)
     socketio.init_app(
         app,
         async_mode=app.config["ASYNC_MODE"],

@@ -8,16 +8,15 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from . import agenda, lookups, moderation, store
-from . import gatherings as rules
-from .errors import SamlaError
+from app import agenda, lookups, moderation, rules, store
+from app.errors import SamlaError
 
 
 def create_gathering(db_store, definition):
     """Store a gathering from a checked definition; return its id."""
     with db_store.write() as db:
         code = rules.new_code()
-        while store.code_in_use(db, code):
+        while store.gatherings.code_in_use(db, code):
             code = rules.new_code()
         record = {
             "code": code,
@@ -30,7 +29,7 @@ def create_gathering(db_store, definition):
             "screen_token": rules.new_token(),
             "created_at": rules.now(),
         }
-        gathering_id = store.insert_gathering(
+        gathering_id = store.gatherings.insert_gathering(
             db, record, definition["tables"], definition["activities"]
         )
         agenda.resolve_sources(db, gathering_id)
@@ -43,13 +42,13 @@ def join(db_store, code, table):
         raise SamlaError("bad_request", detail=_l("%(key)s mangler", key="code"))
     table = rules.check_id(table, "table")
     with db_store.write() as db:
-        gathering = store.get_gathering_by_code(db, str(code).strip())
+        gathering = store.gatherings.get_gathering_by_code(db, str(code).strip())
         if gathering is None:
             raise SamlaError("unknown_code")
-        if store.get_table(db, gathering["id"], table) is None:
+        if store.gatherings.get_table(db, gathering["id"], table) is None:
             raise SamlaError("unknown_table", table=table)
         token = rules.new_token()
-        store.insert_participant(db, token, gathering["id"], table, rules.now())
+        store.gatherings.insert_participant(db, token, gathering["id"], table, rules.now())
     return {"participant_token": token, "gathering_id": gathering["id"], "table": table}
 
 
@@ -66,16 +65,16 @@ def submit(db_store, participant_token, payload):
     rules.check_client_id(client_id)
     text = payload.get("text")
     with db_store.write() as db:
-        participant = store.get_participant(db, participant_token)
+        participant = store.gatherings.get_participant(db, participant_token)
         if participant is None:
             raise SamlaError("unknown_participant")
-        activity = store.get_activity(db, activity_id)
-        duplicate = store.get_entry_by_client_id(db, participant_token, client_id)
+        activity = store.activities.get_activity(db, activity_id)
+        duplicate = store.entries.get_entry_by_client_id(db, participant_token, client_id)
         if duplicate is None:
             own, table = _counts(db, activity, participant)
             rules.check_submission(activity, participant, text, own, table)
             try:
-                entry_id = store.insert_entry(
+                entry_id = store.entries.insert_entry(
                     db,
                     {
                         "activity_id": activity_id,
@@ -91,13 +90,13 @@ def submit(db_store, participant_token, payload):
                 )
             except sqlite3.IntegrityError:
                 # Stored by another process between our look-up and insert.
-                duplicate = store.get_entry_by_client_id(db, participant_token, client_id)
+                duplicate = store.entries.get_entry_by_client_id(db, participant_token, client_id)
                 if duplicate is None:
                     raise
             else:
-                entry = store.get_entry(db, entry_id)
+                entry = store.entries.get_entry(db, entry_id)
         if duplicate is not None:
-            activity = store.get_activity(db, duplicate["activity_id"])
+            activity = store.activities.get_activity(db, duplicate["activity_id"])
             entry = duplicate
         own, table = _counts(db, activity, participant)
     answer = {
@@ -113,8 +112,8 @@ def submit(db_store, participant_token, payload):
 def _counts(db, activity, participant):
     if activity is None:
         return 0, 0
-    own = store.count_entries(db, activity["id"], participant_token=participant["token"])
-    table = store.count_entries(db, activity["id"], table_number=participant["table_number"])
+    own = store.entries.count_entries(db, activity["id"], participant_token=participant["token"])
+    table = store.entries.count_entries(db, activity["id"], table_number=participant["table_number"])
     return own, table
 
 
@@ -124,10 +123,10 @@ def set_activity_state(db_store, gathering_id, activity_id, state):
     with db_store.write() as db:
         activity = lookups.activity_of(db, gathering_id, activity_id)
         if activity["state"] != state:
-            store.set_activity_state(db, activity_id, state, rules.now())
+            store.activities.set_activity_state(db, activity_id, state, rules.now())
         # A manual open or close ends any countdown.
-        store.set_closes_at(db, activity_id, None)
-        return store.get_activity(db, activity_id)
+        store.activities.set_closes_at(db, activity_id, None)
+        return store.activities.get_activity(db, activity_id)
 
 
 SCREEN_VIEWS = (None, "question", "progress", "themes")
@@ -154,7 +153,7 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
             view = None
         if view != "question":
             question_id = None
-        store.set_screen_activity(db, gathering_id, activity_id, view, question_id)
+        store.gatherings.set_screen_activity(db, gathering_id, activity_id, view, question_id)
     return {"activity_id": activity_id, "view": view, "question_id": question_id}
 
 
@@ -165,8 +164,8 @@ def set_revealed(db_store, gathering_id, activity_id, revealed):
             "%(key)s må være true eller false", key="revealed"))
     with db_store.write() as db:
         lookups.activity_of(db, gathering_id, activity_id)
-        store.set_revealed(db, activity_id, revealed)
-        return store.get_activity(db, activity_id)
+        store.activities.set_revealed(db, activity_id, revealed)
+        return store.activities.get_activity(db, activity_id)
 
 
 MAX_TIMER_SECONDS = 24 * 3600
@@ -186,18 +185,18 @@ def set_timer(db_store, gathering_id, activity_id, seconds):
         if seconds is not None:
             closes_at = rules.later(seconds)
             if activity["state"] != "open":
-                store.set_activity_state(db, activity_id, "open", rules.now())
-        store.set_closes_at(db, activity_id, closes_at)
-        return store.get_activity(db, activity_id)
+                store.activities.set_activity_state(db, activity_id, "open", rules.now())
+        store.activities.set_closes_at(db, activity_id, closes_at)
+        return store.activities.get_activity(db, activity_id)
 
 
 def close_due_activities(db_store):
     """Close every open activity whose timer has run out; returns them."""
     with db_store.write() as db:
-        due = store.activities_due(db, rules.now())
+        due = store.activities.activities_due(db, rules.now())
         for activity in due:
-            store.set_activity_state(db, activity["id"], "closed", rules.now())
-        return [store.get_activity(db, a["id"]) for a in due]
+            store.activities.set_activity_state(db, activity["id"], "closed", rules.now())
+        return [store.activities.get_activity(db, a["id"]) for a in due]
 
 
 MODERATION_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
@@ -215,23 +214,23 @@ def moderate_entry(db_store, entry_id, changes):
         if key in changes and not isinstance(changes[key], bool):
             raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key=key))
     with db_store.write() as db:
-        entry = store.get_entry(db, entry_id)
+        entry = store.entries.get_entry(db, entry_id)
         if entry is None:
             raise SamlaError("unknown_entry")
-        activity = store.get_activity(db, entry["activity_id"])
+        activity = store.activities.get_activity(db, entry["activity_id"])
         before = activity["highlighted_entry_id"]
         for flag in ("hidden", "held", "pinned", "answered"):
             if flag in changes:
-                store.set_entry_flag(db, entry_id, flag, changes[flag])
+                store.entries.set_entry_flag(db, entry_id, flag, changes[flag])
         if "highlighted" in changes:
             if changes["highlighted"]:
-                store.set_highlighted_entry(db, activity["id"], entry_id)
+                store.activities.set_highlighted_entry(db, activity["id"], entry_id)
             elif before == entry_id:
-                store.set_highlighted_entry(db, activity["id"], None)
-        entry = store.get_entry(db, entry_id)
+                store.activities.set_highlighted_entry(db, activity["id"], None)
+        entry = store.entries.get_entry(db, entry_id)
         previous = None
         if before not in (None, entry_id) and changes.get("highlighted"):
-            previous = store.get_entry(db, before)
+            previous = store.entries.get_entry(db, before)
     return entry, previous
 
 
@@ -240,5 +239,5 @@ def moderate_entry(db_store, entry_id, changes):
 def delete_gathering(db_store, gathering_id):
     """Erase a gathering and all it holds, permanently."""
     with db_store.write() as db:
-        if not store.delete_gathering(db, gathering_id):
+        if not store.deletion.delete_gathering(db, gathering_id):
             raise SamlaError("not_found")

@@ -9,19 +9,18 @@ from pathlib import Path
 import yaml
 from flask_babel import lazy_gettext as _l
 
-from . import gatherings as rules
-from . import lookups, store
-from .errors import SamlaError
+from app import lookups, rules, store
+from app.errors import SamlaError
 
 
 def resolve_sources(db, gathering_id):
     """Point each priorities activity's `source` key at that activity's id."""
-    activities = store.list_activities(db, gathering_id)
+    activities = store.activities.list_activities(db, gathering_id)
     by_key = {a["key"]: a["id"] for a in activities if a["key"]}
     for activity in activities:
         source = activity["options"].get("source") if activity["kind"] == "priorities" else None
         if isinstance(source, str):
-            store.set_activity_options(
+            store.activities.set_activity_options(
                 db, activity["id"], {**activity["options"], "source": by_key[source]}
             )
 
@@ -29,7 +28,7 @@ def resolve_sources(db, gathering_id):
 def definition_of(db, gathering):
     """The gathering's current definition, each activity with its id (for the editor)."""
     activities = []
-    for activity in store.list_activities(db, gathering["id"]):
+    for activity in store.activities.list_activities(db, gathering["id"]):
         item = {
             "id": activity["id"],
             "kind": activity["kind"],
@@ -49,7 +48,7 @@ def definition_of(db, gathering):
         "place": gathering["place"],
         "organiser": gathering["organiser"],
         "language": gathering["language"],
-        "tables": store.list_tables(db, gathering["id"]),
+        "tables": store.gatherings.list_tables(db, gathering["id"]),
         "activities": activities,
     }
 
@@ -78,7 +77,7 @@ def as_template(definition):
 
 def save_template(folder, stem, definition):
     """Write a definition to sessions/<stem>.yaml; never overwrite a template."""
-    from .catalog import STEM
+    from app.catalog import STEM
 
     if not isinstance(stem, str) or not STEM.match(stem):
         raise SamlaError("bad_request", detail=_l(
@@ -97,26 +96,26 @@ def apply_definition(db_store, gathering_id, raw):
     definition = rules.normalise_definition(raw)
     with db_store.write() as db:
         gathering = lookups.gathering(db, gathering_id)
-        existing = {a["id"]: a for a in store.list_activities(db, gathering_id)}
+        existing = {a["id"]: a for a in store.activities.list_activities(db, gathering_id)}
         _check_edits(db, gathering_id, definition, existing)
         _apply_tables(db, gathering_id, definition["tables"])
         kept = set()
         for position, activity in enumerate(definition["activities"], start=1):
             if activity["id"] is None:
-                activity["id"] = store.insert_activity(db, gathering_id, position, activity)
+                activity["id"] = store.activities.insert_activity(db, gathering_id, position, activity)
             else:
-                store.update_activity(db, activity["id"], position, activity)
+                store.activities.update_activity(db, activity["id"], position, activity)
                 if activity["hide_results"] == existing[activity["id"]]["revealed"]:
-                    store.set_revealed(db, activity["id"], not activity["hide_results"])
+                    store.activities.set_revealed(db, activity["id"], not activity["hide_results"])
             kept.add(activity["id"])
         for activity_id in set(existing) - kept:
-            store.delete_activity(db, activity_id)
+            store.activities.delete_activity(db, activity_id)
         resolve_sources(db, gathering_id)
         stored = {k: definition[k] for k in ("title", "date", "place", "organiser", "language")}
         stored["definition"] = rules.flatten(definition)
-        store.update_gathering(db, gathering_id, stored)
+        store.gatherings.update_gathering(db, gathering_id, stored)
         if gathering["screen_activity_id"] not in kept:
-            store.set_screen_activity(db, gathering_id, None)
+            store.gatherings.set_screen_activity(db, gathering_id, None)
     return sorted(kept), sorted(set(existing) - kept)
 
 
@@ -128,27 +127,27 @@ def _check_edits(db, gathering_id, definition, existing):
         if activity_id not in existing:
             raise SamlaError("unknown_activity")
         before = existing[activity_id]
-        if activity["kind"] != before["kind"] and store.activity_has_work(db, activity_id):
+        if activity["kind"] != before["kind"] and store.activities.activity_has_work(db, activity_id):
             raise SamlaError("activity_has_entries", prompt=before["prompt"])
         if before["kind"] == "task" and activity["kind"] == "task":
             kept_questions = {q["id"] for q in activity["options"]["questions"]}
-            used = {p["question_id"] for p in store.list_points(db, activity_id)}
+            used = {p["question_id"] for p in store.points.list_points(db, activity_id)}
             if used - kept_questions:
                 raise SamlaError("activity_has_entries", prompt=before["prompt"])
     named = {a["id"] for a in definition["activities"] if a["id"] is not None}
     for activity_id, before in existing.items():
-        if activity_id not in named and store.activity_has_work(db, activity_id):
+        if activity_id not in named and store.activities.activity_has_work(db, activity_id):
             raise SamlaError("activity_has_entries", prompt=before["prompt"])
     numbers = {t["number"] for t in definition["tables"]}
-    for table in store.list_tables(db, gathering_id):
-        if table["number"] not in numbers and store.table_in_use(db, gathering_id, table["number"]):
+    for table in store.gatherings.list_tables(db, gathering_id):
+        if table["number"] not in numbers and store.gatherings.table_in_use(db, gathering_id, table["number"]):
             raise SamlaError("table_in_use", table=table["number"])
 
 
 def _apply_tables(db, gathering_id, tables):
     numbers = {t["number"] for t in tables}
-    for table in store.list_tables(db, gathering_id):
+    for table in store.gatherings.list_tables(db, gathering_id):
         if table["number"] not in numbers:
-            store.delete_table(db, gathering_id, table["number"])
+            store.gatherings.delete_table(db, gathering_id, table["number"])
     for table in tables:
-        store.save_table(db, gathering_id, table)
+        store.gatherings.save_table(db, gathering_id, table)

@@ -22,9 +22,9 @@ import json
 
 from flask_babel import lazy_gettext as _l
 
-from . import merges, moderation, networks, records, store, themes
-from .errors import SamlaError
-from .gatherings import new_code, new_token, normalise_definition, now
+from app import merges, moderation, networks, records, store, themes
+from app.errors import SamlaError
+from app.rules import new_code, new_token, normalise_definition, now
 
 FORMAT = "samla-bundle"
 SCHEMA_VERSION = 2
@@ -44,10 +44,10 @@ def checksum(content):
 
 def export(db, gathering_id):
     """The bundle of a gathering, or None."""
-    gathering = store.get_gathering(db, gathering_id)
+    gathering = store.gatherings.get_gathering(db, gathering_id)
     if gathering is None:
         return None
-    tables = store.list_tables(db, gathering_id)
+    tables = store.gatherings.list_tables(db, gathering_id)
     links = {table["network"] for table in tables}
     linked = [networks.resolve(db, link) for link in sorted(filter(None, links))]
     content = {
@@ -59,29 +59,29 @@ def export(db, gathering_id):
         "tables": tables,
         "activities": [
             _exported_activity(db, activity)
-            for activity in store.list_activities(db, gathering_id)
+            for activity in store.activities.list_activities(db, gathering_id)
         ],
-        "participants": store.list_participants(db, gathering_id),
+        "participants": store.gatherings.list_participants(db, gathering_id),
         "entries": [
             {**entry, **{flag: bool(entry[flag]) for flag in ENTRY_FLAGS}}
-            for entry in store.list_bundle_entries(db, gathering_id)
+            for entry in store.bundles.list_bundle_entries(db, gathering_id)
         ],
-        "points": store.list_bundle_points(db, gathering_id),
+        "points": store.bundles.list_bundle_points(db, gathering_id),
         "ballots": [
             {**ballot, "ballot": _ballot_items(ballot["ballot"], lambda i: _item_uid(db, i))}
-            for ballot in store.list_bundle_ballots(db, gathering_id)
+            for ballot in store.bundles.list_bundle_ballots(db, gathering_id)
         ],
-        "upvotes": store.list_bundle_upvotes(db, gathering_id),
+        "upvotes": store.bundles.list_bundle_upvotes(db, gathering_id),
         "notes": [
             {"activity_uid": uid, **{key: note[key] for key in NOTE_KEYS[1:]}}
-            for uid, note in sorted(store.get_notes(db, gathering_id).items())
+            for uid, note in sorted(store.notes.get_notes(db, gathering_id).items())
         ],
         "networks": [networks.public(n) for n in linked if n is not None],
-        "filed": bool(store.filed_network_ids(db, gathering_id)),
-        "word_merges": store.list_bundle_merges(db, gathering_id),
-        "moderation": store.get_moderation(db, gathering_id),  # None: the shipped list, off
+        "filed": bool(store.networks.filed_network_ids(db, gathering_id)),
+        "word_merges": store.bundles.list_bundle_merges(db, gathering_id),
+        "moderation": store.words.get_moderation(db, gathering_id),  # None: the shipped list, off
         "themes": [_exported_theme(db, theme)
-                   for theme in store.list_bundle_themes(db, gathering_id)],
+                   for theme in store.bundles.list_bundle_themes(db, gathering_id)],
     }
     return {
         "format": FORMAT,
@@ -96,7 +96,7 @@ def _exported_activity(db, activity):
     exported = {key: activity[key] for key in ACTIVITY_KEYS}
     source = activity["options"].get("source") if activity["kind"] == "priorities" else None
     if isinstance(source, int):
-        source_activity = store.get_activity(db, source)
+        source_activity = store.activities.get_activity(db, source)
         exported["options"] = {**activity["options"],
                                "source": source_activity["uid"] if source_activity else None}
     return exported
@@ -104,7 +104,7 @@ def _exported_activity(db, activity):
 
 def _exported_theme(db, theme):
     """A kept theme with its statements (or a task's points) by uid."""
-    find = store.get_point if theme["kind"] == "task" else store.get_entry
+    find = store.points.get_point if theme["kind"] == "task" else store.entries.get_entry
     members = [find(db, item_id) for item_id in theme["entries"]]
     return {**{key: theme[key] for key in THEME_KEYS},
             "entries": [member["uid"] for member in members if member is not None]}
@@ -120,10 +120,10 @@ def _ballot_items(ballot, translate):
 def _item_uid(db, item_id):
     """e12 / p7 (local ids) as e:<uid> / p:<uid>; listed items (i3) stay as they are."""
     if item_id[:1] == "e" and item_id[1:].isdigit():
-        entry = store.get_entry(db, int(item_id[1:]))
+        entry = store.entries.get_entry(db, int(item_id[1:]))
         return f"e:{entry['uid']}" if entry else item_id
     if item_id[:1] == "p" and item_id[1:].isdigit():
-        point = store.get_point(db, int(item_id[1:]))
+        point = store.points.get_point(db, int(item_id[1:]))
         return f"p:{point['uid']}" if point else item_id
     return item_id
 
@@ -131,10 +131,10 @@ def _item_uid(db, item_id):
 def _item_id(db, item):
     """The reverse of _item_uid on this server."""
     if item.startswith("e:"):
-        entry = store.get_entry_by_uid(db, item[2:])
+        entry = store.bundles.get_entry_by_uid(db, item[2:])
         return f"e{entry['id']}" if entry else item
     if item.startswith("p:"):
-        point = store.get_point_by_uid(db, item[2:])
+        point = store.bundles.get_point_by_uid(db, item[2:])
         return f"p{point['id']}" if point else item
     return item
 
@@ -327,21 +327,21 @@ def import_bundle(db_store, bundle):
     counts = {"networks_added": 0, "activities_added": 0, "entries_added": 0}
     with db_store.write() as db:
         for network in content["networks"]:
-            if store.get_network(db, network["id"]) is None:
+            if store.networks.get_network(db, network["id"]) is None:
                 checked = networks.normalise_network(network)
-                store.insert_network(db, {**checked, "id": network["id"], "created_at": now()})
+                store.networks.insert_network(db, {**checked, "id": network["id"], "created_at": now()})
                 counts["networks_added"] += 1
-        created = store.get_gathering(db, gathering_id) is None
+        created = store.gatherings.get_gathering(db, gathering_id) is None
         if created:
             _insert_gathering(db, gathering, content)
             counts["activities_added"] = len(content["activities"])
         else:
             counts["activities_added"] = _merge_activities(db, gathering_id, content)
             for table in content["tables"]:
-                if table["network"] and store.get_table(db, gathering_id, table["number"]):
-                    store.set_table_network(db, gathering_id, table["number"], table["network"])
+                if table["network"] and store.gatherings.get_table(db, gathering_id, table["number"]):
+                    store.gatherings.set_table_network(db, gathering_id, table["number"], table["network"])
         for person in content["participants"]:
-            store.insert_participant_if_missing(
+            store.gatherings.insert_participant_if_missing(
                 db, person["token"], gathering_id, person["table_number"], person["created_at"]
             )
         _resolve_source_uids(db, gathering_id)
@@ -359,7 +359,7 @@ def import_bundle(db_store, bundle):
 
 def _insert_gathering(db, gathering, content):
     code = gathering.get("code")
-    while not isinstance(code, str) or store.code_in_use(db, code):
+    while not isinstance(code, str) or store.gatherings.code_in_use(db, code):
         code = new_code()
     record = {
         **{key: gathering.get(key) for key in ("id", "title", "date", "place", "organiser")},
@@ -372,21 +372,21 @@ def _insert_gathering(db, gathering, content):
     activities = [_importable(a) for a in sorted(content["activities"],
                                                   key=lambda a: a["position"])]
     for activity in activities:
-        _require(store.get_activity_by_uid(db, activity["uid"]) is None,
+        _require(store.activities.get_activity_by_uid(db, activity["uid"]) is None,
                  "an activity's uid belongs to another gathering here")
-    store.insert_gathering(db, record, content["tables"], activities)
+    store.gatherings.insert_gathering(db, record, content["tables"], activities)
 
 
 def _merge_activities(db, gathering_id, content):
     added = 0
-    known = {a["uid"] for a in store.list_activities(db, gathering_id)}
+    known = {a["uid"] for a in store.activities.list_activities(db, gathering_id)}
     for activity in sorted(content["activities"], key=lambda a: a["position"]):
         if activity["uid"] in known:
             continue
-        _require(store.get_activity_by_uid(db, activity["uid"]) is None,
+        _require(store.activities.get_activity_by_uid(db, activity["uid"]) is None,
                  "an activity's uid belongs to another gathering here")
         position = len(known) + added + 1
-        store.insert_activity(db, gathering_id, position, _importable(activity))
+        store.activities.insert_activity(db, gathering_id, position, _importable(activity))
         added += 1
     return added
 
@@ -394,11 +394,11 @@ def _merge_activities(db, gathering_id, content):
 def _merge_entries(db, gathering_id, entries):
     added = 0
     for entry in entries:
-        if store.entry_uid_exists(db, entry["uid"], entry["participant_token"], entry["client_id"]):
+        if store.bundles.entry_uid_exists(db, entry["uid"], entry["participant_token"], entry["client_id"]):
             continue
-        activity = store.get_activity_by_uid(db, entry["activity_uid"])
+        activity = store.activities.get_activity_by_uid(db, entry["activity_uid"])
         _require(activity["gathering_id"] == gathering_id, "an entry belongs to another gathering")
-        entry_id = store.insert_imported_entry(
+        entry_id = store.bundles.insert_imported_entry(
             db,
             {
                 "activity_id": activity["id"],
@@ -416,25 +416,25 @@ def _merge_entries(db, gathering_id, entries):
             },
         )
         if entry.get("highlighted") and activity["highlighted_entry_id"] is None:
-            store.set_highlighted_entry(db, activity["id"], entry_id)
+            store.activities.set_highlighted_entry(db, activity["id"], entry_id)
         added += 1
     return added
 
 
 def _importable(activity):
-    """An activity from a bundle in the shape store.insert_activity takes."""
+    """An activity from a bundle in the shape store.activities.insert_activity takes."""
     return {**activity, "hide_results": activity.get("revealed") is False}
 
 
 def _resolve_source_uids(db, gathering_id):
     """A priorities source travels as the source activity's uid; point it at the local id."""
-    for activity in store.list_activities(db, gathering_id):
+    for activity in store.activities.list_activities(db, gathering_id):
         source = activity["options"].get("source") if activity["kind"] == "priorities" else None
         if isinstance(source, str):
-            local = store.get_activity_by_uid(db, source)
+            local = store.activities.get_activity_by_uid(db, source)
             _require(local is not None and local["gathering_id"] == gathering_id,
                      "a priorities source is not in the bundle")
-            store.set_activity_options(db, activity["id"], {**activity["options"],
+            store.activities.set_activity_options(db, activity["id"], {**activity["options"],
                                                             "source": local["id"]})
 
 
@@ -442,14 +442,14 @@ def _merge_points(db, gathering_id, points):
     """New points are added; a point known here takes the bundle's text if that is newer."""
     added = 0
     for point in points:
-        here = store.get_point_by_uid(db, point["uid"])
+        here = store.bundles.get_point_by_uid(db, point["uid"])
         if here is not None:
             if point["version"] > here["version"]:
-                store.replace_point(db, here["id"], point)
+                store.bundles.replace_point(db, here["id"], point)
             continue
-        activity = store.get_activity_by_uid(db, point["activity_uid"])
+        activity = store.activities.get_activity_by_uid(db, point["activity_uid"])
         _require(activity["gathering_id"] == gathering_id, "a point belongs to another gathering")
-        store.insert_imported_point(db, {
+        store.bundles.insert_imported_point(db, {
             **{key: point[key] for key in ("question_id", "text", "version", "participant_token",
                                           "client_id", "created_at", "updated_at", "uid")},
             "deleted": int(point["deleted"]),
@@ -464,52 +464,52 @@ def _merge_points(db, gathering_id, points):
 def _merge_ballots(db, gathering_id, ballots):
     """A participant's ballot from the bundle wins when it is newer than the one here."""
     for row in ballots:
-        activity = store.get_activity_by_uid(db, row["activity_uid"])
-        here = store.get_ballot_time(db, activity["id"], row["participant_token"])
+        activity = store.activities.get_activity_by_uid(db, row["activity_uid"])
+        here = store.votes.get_ballot_time(db, activity["id"], row["participant_token"])
         if here is not None and here >= row["updated_at"]:
             continue
         participant = {"token": row["participant_token"], "gathering_id": gathering_id,
                        "table_number": row["table"]}
         ballot = _ballot_items(row["ballot"], lambda i: _item_id(db, i))
-        store.save_ballot(db, activity["id"], participant, ballot, row["updated_at"])
+        store.votes.save_ballot(db, activity["id"], participant, ballot, row["updated_at"])
 
 
 def _merge_upvotes(db, upvotes):
     for vote in upvotes:
-        entry = store.get_entry_by_uid(db, vote["entry_uid"])
-        store.set_upvote(db, entry["id"], vote["participant_token"], True, vote["created_at"])
+        entry = store.bundles.get_entry_by_uid(db, vote["entry_uid"])
+        store.votes.set_upvote(db, entry["id"], vote["participant_token"], True, vote["created_at"])
 
 
 def _merge_notes(db, gathering_id, notes):
     """A note from the bundle wins when it is newer than the one kept here."""
-    stored = store.get_notes(db, gathering_id)
+    stored = store.notes.get_notes(db, gathering_id)
     for note in notes:
         here = stored.get(note["activity_uid"])
         if here is None or here["updated_at"] < note["updated_at"]:
-            store.save_notes(db, gathering_id, note["activity_uid"], note, note["updated_at"])
+            store.notes.save_notes(db, gathering_id, note["activity_uid"], note, note["updated_at"])
 
 
 def _merge_word_merges(db, word_merges):
     """A merge from the bundle wins over one of the same word here when it is newer."""
     here = {}
     for row in word_merges:
-        activity_id = store.get_activity_by_uid(db, row["activity_uid"])["id"]
+        activity_id = store.activities.get_activity_by_uid(db, row["activity_uid"])["id"]
         if activity_id not in here:
-            here[activity_id] = {m["word"]: m for m in store.list_merges(db, activity_id)}
+            here[activity_id] = {m["word"]: m for m in store.words.list_merges(db, activity_id)}
         word, into = merges.pair(row)
         known = here[activity_id].get(word)
         if known is None or known["created_at"] < row["created_at"]:
-            store.save_merge(db, activity_id, word, into, row["created_at"])
+            store.words.save_merge(db, activity_id, word, into, row["created_at"])
 
 
 def _merge_moderation(db, gathering_id, settings):
     """The bundle's word list wins when it was saved after the one here."""
     if settings is None:
         return
-    here = store.get_moderation(db, gathering_id)
+    here = store.words.get_moderation(db, gathering_id)
     if here is None or here["updated_at"] < settings["updated_at"]:
         words = moderation.checked_words(settings["words"])
-        store.save_moderation(db, gathering_id, settings["enabled"], words,
+        store.words.save_moderation(db, gathering_id, settings["enabled"], words,
                               settings["updated_at"])
 
 
@@ -517,14 +517,14 @@ def _merge_themes(db, bundle_themes):
     """A theme new here, or edited later in the bundle, is written with its entries' local
     ids and takes them out of any other theme here."""
     for row in bundle_themes:
-        activity = store.get_activity_by_uid(db, row["activity_uid"])
-        here = store.get_theme_by_uid(db, row["uid"])
+        activity = store.activities.get_activity_by_uid(db, row["activity_uid"])
+        here = store.words.get_theme_by_uid(db, row["uid"])
         if here is not None:
             _require(here["activity_id"] == activity["id"],
                      "a theme's uid belongs to another activity here")
             if here["updated_at"] >= row["updated_at"]:
                 continue
-        find = store.get_point_by_uid if activity["kind"] == "task" else store.get_entry_by_uid
+        find = store.bundles.get_point_by_uid if activity["kind"] == "task" else store.bundles.get_entry_by_uid
         members = [find(db, uid) for uid in row["entries"]]
         ids = [m["id"] for m in members if m is not None and m["activity_id"] == activity["id"]]
         if not ids:
@@ -532,9 +532,9 @@ def _merge_themes(db, bundle_themes):
         title = themes.checked_title(row["title"])
         themes.take_entries(db, activity["id"], ids, keep=here and here["id"])
         if here is not None:
-            store.update_theme(db, here["id"], title, ids, row["accepted"], row["updated_at"])
+            store.words.update_theme(db, here["id"], title, ids, row["accepted"], row["updated_at"])
         else:
-            store.insert_theme(db, {
+            store.words.insert_theme(db, {
                 "activity_id": activity["id"], "question_id": row["question_id"],
                 "title": title, "entries": ids, "accepted": row["accepted"],
                 "created_at": row["created_at"], "updated_at": row["updated_at"],

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SamlaError
-from .gatherings import normalise_definition
+from app.errors import SamlaError
+from app.rules import normalise_definition
 
 STEM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,100}$")
 

@@ -1,12 +1,12 @@
 """What a request names, read from the store, or the refusal that says why not."""
 
-from . import store
-from .errors import SamlaError
+from app import store
+from app.errors import SamlaError
 
 
 def gathering(db, gathering_id):
     """The gathering, or not_found."""
-    found = store.get_gathering(db, gathering_id)
+    found = store.gatherings.get_gathering(db, gathering_id)
     if found is None:
         raise SamlaError("not_found")
     return found
@@ -14,7 +14,7 @@ def gathering(db, gathering_id):
 
 def activity_of(db, gathering_id, activity_id):
     """The activity, if it belongs to this gathering: unknown_activity or wrong_gathering if not."""
-    activity = store.get_activity(db, activity_id)
+    activity = store.activities.get_activity(db, activity_id)
     if activity is None:
         raise SamlaError("unknown_activity")
     if activity["gathering_id"] != gathering_id:

@@ -1,7 +1,7 @@
 """The facilitator's word merges in a words activity: "count B as A" on the console.
 
 Merges are kept per activity and applied whenever frequencies are computed
-(snapshots.word_frequencies), so the projector, exports and minutes all show them;
+(views.word_frequencies), so the projector, exports and minutes all show them;
 the stored entries are never changed, and undoing a merge brings B back.
 """
 
@@ -9,10 +9,10 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 
-from . import lookups, store
-from .errors import SamlaError
-from .gatherings import now
-from .wording import display_form
+from app import lookups, store
+from app.errors import SamlaError
+from app.rules import now
+from app.wording import display_form
 
 MAX_WORD = 80
 
@@ -38,7 +38,7 @@ def _word(raw, name):
 
 def describe(db, activity):
     return [{"word": m["word"], "into": m["into_word"]}
-            for m in store.list_merges(db, activity["id"])]
+            for m in store.words.list_merges(db, activity["id"])]
 
 
 def pair(raw):
@@ -56,7 +56,7 @@ def merge(db_store, gathering_id, activity_id, raw):
     word, into = pair(raw)
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
-        store.save_merge(db, activity_id, word, into, now())
+        store.words.save_merge(db, activity_id, word, into, now())
         return activity, describe(db, activity)
 
 
@@ -67,6 +67,6 @@ def undo(db_store, gathering_id, activity_id, raw):
     word = _word(raw.get("word"), "word")
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
-        if not store.delete_merge(db, activity_id, word):
+        if not store.words.delete_merge(db, activity_id, word):
             raise SamlaError("not_found")
         return activity, describe(db, activity)

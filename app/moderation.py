@@ -6,10 +6,10 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 
-from . import lookups, store
-from .errors import SamlaError
-from .gatherings import now
-from .wording import read_word_list
+from app import lookups, store
+from app.errors import SamlaError
+from app.rules import now
+from app.wording import read_word_list
 
 DEFAULT_WORDS = read_word_list("moderation_nb.txt")
 MAX_WORDS = 2000
@@ -36,7 +36,7 @@ def matches(text, words):
 
 def settings(db, gathering_id):
     """The gathering's word list: {enabled, words, default} (the shipped list until edited)."""
-    saved = store.get_moderation(db, gathering_id)
+    saved = store.words.get_moderation(db, gathering_id)
     if saved is None:
         return {"enabled": False, "words": list(DEFAULT_WORDS), "default": True}
     return {"enabled": saved["enabled"], "words": saved["words"], "default": False}
@@ -77,7 +77,7 @@ def save(db_store, gathering_id, raw):
     words = checked_words(raw.get("words"))
     with db_store.write() as db:
         lookups.gathering(db, gathering_id)
-        store.save_moderation(db, gathering_id, raw["enabled"], words, now())
+        store.words.save_moderation(db, gathering_id, raw["enabled"], words, now())
         return describe(db, gathering_id)
 
 
@@ -85,11 +85,11 @@ def describe(db, gathering_id):
     """The word list and how many entries wait for approval, per activity and in all."""
     waiting = {
         activity_id: counts["held_count"]
-        for activity_id, counts in store.entry_counts(db, gathering_id).items()
+        for activity_id, counts in store.entries.entry_counts(db, gathering_id).items()
     }
     activities = [
         {"id": a["id"], "approval": a["approval"], "held_count": waiting.get(a["id"], 0)}
-        for a in store.list_activities(db, gathering_id)
+        for a in store.activities.list_activities(db, gathering_id)
     ]
     return {
         **settings(db, gathering_id),
@@ -105,5 +105,5 @@ def set_approval(db_store, gathering_id, activity_id, approval):
             "%(key)s må være true eller false", key="approval"))
     with db_store.write() as db:
         lookups.activity_of(db, gathering_id, activity_id)
-        store.set_activity_approval(db, activity_id, approval)
-        return store.get_activity(db, activity_id)
+        store.activities.set_activity_approval(db, activity_id, approval)
+        return store.activities.get_activity(db, activity_id)

@@ -6,9 +6,9 @@ A table's `network` in a definition is a network's id; free text (a label such a
 
 from flask_babel import lazy_gettext as _l
 
-from . import store
-from .errors import SamlaError
-from .gatherings import now
+from app import store
+from app.errors import SamlaError
+from app.rules import now
 
 ORDNINGER = ("DEKOMP", "REKOMP")
 TEXT_FIELDS = {"name": 200, "county": 200, "contact": 300}
@@ -51,8 +51,8 @@ def create(db_store, raw):
     """Store a checked network; return it."""
     network = normalise_network(raw)
     with db_store.write() as db:
-        network_id = store.insert_network(db, {**network, "created_at": now()})
-        return store.get_network(db, network_id)
+        network_id = store.networks.insert_network(db, {**network, "created_at": now()})
+        return store.networks.get_network(db, network_id)
 
 
 def resolve(db, link):
@@ -60,10 +60,10 @@ def resolve(db, link):
     if not link:
         return None
     if link.isdigit():
-        found = store.get_network(db, int(link))
+        found = store.networks.get_network(db, int(link))
         if found is not None:
             return found
-    return store.find_network_by_name(db, link)
+    return store.networks.find_network_by_name(db, link)
 
 
 def describe_link(db, link):

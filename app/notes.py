@@ -2,9 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 
-from . import lookups, store
-from .errors import SamlaError
-from .gatherings import check_text, now
+from app import lookups, store
+from app.errors import SamlaError
+from app.rules import check_text, now
 
 FIELDS = ("notes", "decision", "follow_up", "follow_up_by")
 MAX_LENGTH = {
@@ -32,7 +32,7 @@ def save_summary(db_store, gathering_id, raw):
     summary = normalise_notes(raw, ("summary",))["summary"]
     with db_store.write() as db:
         lookups.gathering(db, gathering_id)
-        store.save_notes(db, gathering_id, "", {"notes": summary}, now())
+        store.notes.save_notes(db, gathering_id, "", {"notes": summary}, now())
         return describe(db, gathering_id)
 
 
@@ -40,22 +40,22 @@ def save_activity_notes(db_store, gathering_id, activity_id, raw):
     """Change some of an activity's notes (fields left out are kept); return all notes."""
     changes = normalise_notes(raw, FIELDS)
     with db_store.write() as db:
-        activity = store.get_activity(db, activity_id)
+        activity = store.activities.get_activity(db, activity_id)
         if activity is None:
             raise SamlaError("unknown_activity")
         if activity["gathering_id"] != gathering_id:
             raise SamlaError("wrong_gathering")
-        before = store.get_notes(db, gathering_id).get(activity["uid"]) or {}
+        before = store.notes.get_notes(db, gathering_id).get(activity["uid"]) or {}
         merged = {key: before.get(key) for key in FIELDS} | changes
-        store.save_notes(db, gathering_id, activity["uid"], merged, now())
+        store.notes.save_notes(db, gathering_id, activity["uid"], merged, now())
         return describe(db, gathering_id)
 
 
 def describe(db, gathering_id):
     """{"summary", "activities": {activity id: {notes, decision, follow_up, follow_up_by}}}."""
-    stored = store.get_notes(db, gathering_id)
+    stored = store.notes.get_notes(db, gathering_id)
     activities = {}
-    for activity in store.list_activities(db, gathering_id):
+    for activity in store.activities.list_activities(db, gathering_id):
         found = stored.get(activity["uid"]) or {}
         activities[str(activity["id"])] = {key: found.get(key) for key in FIELDS}
     return {"summary": (stored.get("") or {}).get("notes"), "activities": activities}

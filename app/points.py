@@ -8,21 +8,20 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from . import gatherings as rules
-from . import snapshots, store
-from .errors import SamlaError
-from .kinds import task
+from app import rules, store, views
+from app.errors import SamlaError
+from app.kinds import task
 
 
 def _participant(db, token):
-    participant = store.get_participant(db, token)
+    participant = store.gatherings.get_participant(db, token)
     if participant is None:
         raise SamlaError("unknown_participant")
     return participant
 
 
 def _task(db, activity_id, participant):
-    activity = store.get_activity(db, activity_id)
+    activity = store.activities.get_activity(db, activity_id)
     rules.check_participation(activity, participant)
     if activity["kind"] != "task":
         raise SamlaError("bad_request", detail=_l("punkter hører til en task"))
@@ -42,16 +41,16 @@ def add_point(db_store, participant_token, payload):
     question_id, text = payload.get("question_id"), payload.get("text")
     with db_store.write() as db:
         participant = _participant(db, participant_token)
-        earlier = store.get_point_by_client_id(db, participant_token, client_id)
+        earlier = store.points.get_point_by_client_id(db, participant_token, client_id)
         if earlier is not None:
-            answer = {"ok": True, "point": snapshots.public_point(earlier), "duplicate": True}
+            answer = {"ok": True, "point": views.public_point(earlier), "duplicate": True}
             return answer, None, None
         activity = _task(db, activity_id, participant)
         if question_id not in task.question_ids(activity["options"]):
             raise SamlaError("bad_request", detail=_l("ukjent question_id"))
         rules.check_text(text, task.MAX_LENGTH)
         try:
-            point_id = store.insert_point(db, {
+            point_id = store.points.insert_point(db, {
                 "activity_id": activity_id,
                 "gathering_id": participant["gathering_id"],
                 "table_number": participant["table_number"],
@@ -62,11 +61,11 @@ def add_point(db_store, participant_token, payload):
                 "created_at": rules.now(),
             })
         except sqlite3.IntegrityError:
-            earlier = store.get_point_by_client_id(db, participant_token, client_id)
-            answer = {"ok": True, "point": snapshots.public_point(earlier), "duplicate": True}
+            earlier = store.points.get_point_by_client_id(db, participant_token, client_id)
+            answer = {"ok": True, "point": views.public_point(earlier), "duplicate": True}
             return answer, None, None
-        point = store.get_point(db, point_id)
-    return {"ok": True, "point": snapshots.public_point(point), "duplicate": False}, point, activity
+        point = store.points.get_point(db, point_id)
+    return {"ok": True, "point": views.public_point(point), "duplicate": False}, point, activity
 
 
 def change_point(db_store, participant_token, payload, delete=False):
@@ -78,7 +77,7 @@ def change_point(db_store, participant_token, payload, delete=False):
     text = payload.get("text")
     with db_store.write() as db:
         participant = _participant(db, participant_token)
-        point = store.get_point(db, point_id)
+        point = store.points.get_point(db, point_id)
         if point is None:
             raise SamlaError("unknown_point")
         activity = _task(db, point["activity_id"], participant)
@@ -90,14 +89,14 @@ def change_point(db_store, participant_token, payload, delete=False):
             rules.check_text(text, task.MAX_LENGTH)
         if point["deleted"] == delete and point["text"] == text:
             # A resend of a save that already landed: nothing to change.
-            return {"ok": True, "point": snapshots.public_point(point)}, None, activity
-        if not store.update_point(db, point_id, version, text, delete, rules.now()):
+            return {"ok": True, "point": views.public_point(point)}, None, activity
+        if not store.points.update_point(db, point_id, version, text, delete, rules.now()):
             raise SamlaError(
                 "conflict",
                 answer={
-                    "current": snapshots.public_point(point),
+                    "current": views.public_point(point),
                     "yours": None if delete else text,
                 },
             )
-        point = store.get_point(db, point_id)
-    return {"ok": True, "point": snapshots.public_point(point)}, point, activity
+        point = store.points.get_point(db, point_id)
+    return {"ok": True, "point": views.public_point(point)}, point, activity

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from . import lookups, networks, store
-from .exports import minutes
-from .gatherings import now
+from app import lookups, networks, store
+from app.exports import minutes
+from app.rules import now
 
 SCHEMA = "samla-record/1"
 
@@ -12,7 +12,7 @@ SCHEMA = "samla-record/1"
 def network_tables(db, gathering_id):
     """{network id: [table numbers]} of the tables that belong to a known network."""
     grouped = {}
-    for table in store.list_tables(db, gathering_id):
+    for table in store.gatherings.list_tables(db, gathering_id):
         network = networks.resolve(db, table["network"])
         if network is not None:
             grouped.setdefault(network["id"], []).append(table["number"])
@@ -31,11 +31,11 @@ def file_gathering(db, gathering_id):
         network_id: minutes.build(db, gathering_id, table_numbers=set(numbers))
         for network_id, numbers in grouped.items()
     }
-    store.replace_record_parts(db, gathering_id, parts, now())
+    store.networks.replace_record_parts(db, gathering_id, parts, now())
     return {
         "gathering_id": gathering_id,
         "networks": [
-            {"id": network_id, "name": store.get_network(db, network_id)["name"], "tables": numbers}
+            {"id": network_id, "name": store.networks.get_network(db, network_id)["name"], "tables": numbers}
             for network_id, numbers in sorted(grouped.items())
         ],
     }
@@ -73,10 +73,10 @@ def annual_wheel(parts):
 
 def build(db, network_id):
     """A network's record: the network, its filed gatherings in date order, and its årshjul."""
-    network = store.get_network(db, network_id)
+    network = store.networks.get_network(db, network_id)
     if network is None:
         return None
-    parts = store.list_record_parts(db, network_id)
+    parts = store.networks.list_record_parts(db, network_id)
     return {
         "schema": SCHEMA,
         "network": networks.public(network),

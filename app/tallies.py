@@ -13,8 +13,8 @@ import threading
 
 from flask import current_app
 
-from . import store
-from .wording import display_form
+from app import store
+from app.wording import display_form
 
 
 class _Form:
@@ -76,7 +76,7 @@ class WordTally:
 
     def catch_up(self, db, activity_id):
         """Merge the entries stored since the last call and follow hidden flags that changed."""
-        for entry_id, text, hidden in store.entries_after(db, activity_id, self.last_id):
+        for entry_id, text, hidden in store.entries.entries_after(db, activity_id, self.last_id):
             self.last_id = max(self.last_id, entry_id)
             form = display_form(text)
             if not form:
@@ -86,7 +86,7 @@ class WordTally:
                 self.hidden.add(entry_id)
             else:
                 self._show(entry_id)
-        hidden_now = {i for i in store.hidden_entry_ids(db, activity_id) if i in self.written}
+        hidden_now = {i for i in store.entries.hidden_entry_ids(db, activity_id) if i in self.written}
         for entry_id in hidden_now - self.hidden:
             self._hide(entry_id)
         for entry_id in self.hidden - hidden_now:

@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 import numpy as np
 from flask_babel import lazy_gettext as _l
 
-from . import lookups, store
-from .errors import SamlaError
-from .gatherings import now
-from .wording import STOP_WORDS, content_words, stem, tokens
+from app import lookups, store
+from app.errors import SamlaError
+from app.rules import now
+from app.wording import STOP_WORDS, content_words, stem, tokens
 
 THEME_KINDS = ("statements", "task")
 MAX_TITLE = 200
@@ -134,12 +134,12 @@ def _items(db, activity):
     """{question id or None: [{id, table, text}]} of what the tables wrote and may be shown."""
     if activity["kind"] == "task":
         grouped = {q["id"]: [] for q in activity["options"].get("questions", [])}
-        for point in store.list_points(db, activity["id"]):
+        for point in store.points.list_points(db, activity["id"]):
             grouped.setdefault(point["question_id"], []).append(
                 {"id": point["id"], "table": point["table"], "text": point["text"]}
             )
         return grouped
-    entries = store.list_entries(db, activity["id"], visible_only=True)
+    entries = store.entries.list_entries(db, activity["id"], visible_only=True)
     return {None: [{"id": e["id"], "table": e["table"], "text": e["text"]} for e in entries]}
 
 
@@ -159,7 +159,7 @@ def _stored(theme, visible):
 def gather(db, activity):
     """What themes are made of, read under the store's lock: (items by question, kept themes)."""
     _check_kind(activity)
-    return _items(db, activity), store.list_themes(db, activity["id"])
+    return _items(db, activity), store.words.list_themes(db, activity["id"])
 
 
 def compose(grouped, kept, method=METHOD):
@@ -186,7 +186,7 @@ def accepted_themes(db, activity):
     view); [] for kinds without themes."""
     if activity["kind"] not in THEME_KINDS:
         return []
-    themes = [t for t in store.list_themes(db, activity["id"]) if t["accepted"]]
+    themes = [t for t in store.words.list_themes(db, activity["id"]) if t["accepted"]]
     if not themes:
         return []
     visible = {i["id"]: i for items in _items(db, activity).values() for i in items}
@@ -244,14 +244,14 @@ def _entries(db, activity, raw):
 
 def take_entries(db, activity_id, ids, keep=None):
     """Take entries out of every other stored theme; themes left empty are discarded."""
-    for theme in store.list_themes(db, activity_id):
+    for theme in store.words.list_themes(db, activity_id):
         if theme["id"] == keep:
             continue
         left = [i for i in theme["entries"] if i not in ids]
         if not left:
-            store.delete_theme(db, theme["id"])
+            store.words.delete_theme(db, theme["id"])
         elif left != theme["entries"]:
-            store.update_theme(db, theme["id"], theme["title"], left, theme["accepted"], now())
+            store.words.update_theme(db, theme["id"], theme["title"], left, theme["accepted"], now())
 
 
 def _accepted(raw, default):
@@ -273,7 +273,7 @@ def create(db_store, gathering_id, activity_id, raw):
         title = checked_title(raw.get("title"))
         accepted = _accepted(raw, False)
         take_entries(db, activity_id, ids)
-        theme_id = store.insert_theme(db, {
+        theme_id = store.words.insert_theme(db, {
             "activity_id": activity_id, "question_id": question_id, "title": title,
             "entries": ids, "accepted": accepted, "now": now(),
         })
@@ -293,7 +293,7 @@ def update(db_store, gathering_id, activity_id, theme_id, raw):
         if "entries" in raw:
             ids, _ = _entries(db, activity, raw["entries"])
             take_entries(db, activity_id, ids, keep=theme_id)
-        store.update_theme(db, theme_id, title, ids, accepted, now())
+        store.words.update_theme(db, theme_id, title, ids, accepted, now())
         return activity, _public(db, activity, theme_id)
 
 
@@ -302,12 +302,12 @@ def discard(db_store, gathering_id, activity_id, theme_id):
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
         _theme_of(db, activity_id, theme_id)
-        store.delete_theme(db, theme_id)
+        store.words.delete_theme(db, theme_id)
         return activity
 
 
 def _theme_of(db, activity_id, theme_id):
-    theme = store.get_theme(db, theme_id)
+    theme = store.words.get_theme(db, theme_id)
     if theme is None or theme["activity_id"] != activity_id:
         raise SamlaError("unknown_theme")
     return theme
@@ -315,4 +315,4 @@ def _theme_of(db, activity_id, theme_id):
 
 def _public(db, activity, theme_id):
     visible = {i["id"]: i for items in _items(db, activity).values() for i in items}
-    return _stored(store.get_theme(db, theme_id), visible)
+    return _stored(store.words.get_theme(db, theme_id), visible)

@@ -2,10 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 
-from . import gatherings as rules
-from . import store
-from .errors import SamlaError
-from .kinds import priorities
+from app import rules, store
+from app.errors import SamlaError
+from app.kinds import priorities
 
 
 def items_of(db, activity):
@@ -13,11 +12,11 @@ def items_of(db, activity):
     options = activity["options"]
     if options.get("items") is not None:
         return priorities.listed_items(options)
-    source = store.get_activity(db, options["source"])
+    source = store.activities.get_activity(db, options["source"])
     if source is None:
         return []
     if source["kind"] == "task":
-        points = store.list_points(db, source["id"])
+        points = store.points.list_points(db, source["id"])
         question = options.get("source_question")
         return [
             {"id": f"p{p['id']}", "text": p["text"], "table": p["table"]}
@@ -25,14 +24,14 @@ def items_of(db, activity):
         ]
     return [
         {"id": f"e{e['id']}", "text": e["text"], "table": e["table"]}
-        for e in store.list_entries(db, source["id"], visible_only=True)
+        for e in store.entries.list_entries(db, source["id"], visible_only=True)
     ]
 
 
 def results_of(db, activity):
     """The live results of a priorities activity, overall, per table and per network."""
     return priorities.results(
-        activity["options"], items_of(db, activity), store.list_ballots(db, activity["id"])
+        activity["options"], items_of(db, activity), store.votes.list_ballots(db, activity["id"])
     )
 
 
@@ -42,16 +41,16 @@ def cast(db_store, participant_token, payload):
         raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
     with db_store.write() as db:
-        participant = store.get_participant(db, participant_token)
+        participant = store.gatherings.get_participant(db, participant_token)
         if participant is None:
             raise SamlaError("unknown_participant")
-        activity = store.get_activity(db, activity_id)
+        activity = store.activities.get_activity(db, activity_id)
         rules.check_participation(activity, participant)
         if activity["kind"] != "priorities":
             raise SamlaError("bad_request", detail=_l(
                 "stemmesedler hører til en priorities-aktivitet"))
         ballot = priorities.check_ballot(activity["options"], items_of(db, activity), payload)
-        store.save_ballot(db, activity_id, participant, ballot, rules.now())
+        store.votes.save_ballot(db, activity_id, participant, ballot, rules.now())
     return {"ok": True, "ballot": ballot}, activity
 
 
@@ -64,13 +63,13 @@ def upvote(db_store, participant_token, payload):
     if not isinstance(up, bool):
         raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key="up"))
     with db_store.write() as db:
-        participant = store.get_participant(db, participant_token)
+        participant = store.gatherings.get_participant(db, participant_token)
         if participant is None:
             raise SamlaError("unknown_participant")
-        entry = store.get_entry(db, entry_id)
+        entry = store.entries.get_entry(db, entry_id)
         if entry is None or entry["hidden"]:
             raise SamlaError("unknown_entry")
-        activity = store.get_activity(db, entry["activity_id"])
+        activity = store.activities.get_activity(db, entry["activity_id"])
         if activity["gathering_id"] != participant["gathering_id"]:
             raise SamlaError("wrong_gathering")
         if activity["kind"] != "questions":
@@ -79,6 +78,6 @@ def upvote(db_store, participant_token, payload):
             raise SamlaError("activity_closed")
         if entry["held"]:
             raise SamlaError("held")
-        store.set_upvote(db, entry_id, participant_token, up, rules.now())
-        entry = store.get_entry(db, entry_id)
+        store.votes.set_upvote(db, entry_id, participant_token, up, rules.now())
+        entry = store.entries.get_entry(db, entry_id)
     return {"ok": True, "votes": entry["votes"], "voted": up}, entry, activity

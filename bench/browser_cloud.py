@@ -28,7 +28,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import actions, create_app, store  # noqa: E402
+from app import actions, create_app, store
 from bench.load import ORGANISER_TOKEN, start_samla  # noqa: E402
 from bench.snapshots import build  # noqa: E402
 
@@ -57,7 +57,7 @@ def prepare(workdir, words):
         actions.set_activity_state(db_store, gathering_id, activity["id"], "open")
         actions.set_screen(db_store, gathering_id, activity["id"])
         with db_store.read() as db:
-            gathering = store.get_gathering(db, gathering_id)
+            gathering = store.gatherings.get_gathering(db, gathering_id)
     app.extensions["samla_store"].close()
     return gathering, activity
 

@@ -23,9 +23,9 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import create_app  # noqa: E402
-from app.cloud import render_png  # noqa: E402
-from app.worker import POOL, render_cloud_png, warm_up  # noqa: E402
+from app import create_app
+from app.exports.cloud import render_png
+from app.exports.worker import POOL, render_cloud_png, warm_up
 from bench.load import ORGANISER_TOKEN, start_samla  # noqa: E402
 from bench.snapshots import build  # noqa: E402
 

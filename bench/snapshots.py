@@ -19,9 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path.cwd()))
 
-from app import broadcasts, create_app, snapshots, store  # noqa: E402
-from app.actions import create_gathering  # noqa: E402
-from app.gatherings import normalise_definition  # noqa: E402
+from app import create_app, store
+from app.actions import create_gathering
+from app.realtime import broadcasts, snapshots
+from app.rules import normalise_definition
 
 
 def build(app, words_count, statements_count):
@@ -33,12 +34,12 @@ def build(app, words_count, statements_count):
     db_store = store.get_store()
     gathering_id = create_gathering(db_store, definition)
     with db_store.write() as db:
-        words, statements = store.list_activities(db, gathering_id)
+        words, statements = store.activities.list_activities(db, gathering_id)
         rows = [(words["id"], f"ord{n % 2000}", n) for n in range(words_count)]
         rows += [(statements["id"], f"Utsagn nummer {n} om samarbeid", n)
                  for n in range(statements_count)]
         for activity_id, text, n in rows:
-            store.insert_entry(db, {
+            store.entries.insert_entry(db, {
                 "activity_id": activity_id, "gathering_id": gathering_id,
                 "table_number": n % 250 + 1, "participant_token": f"p{n}",
                 "client_id": f"c{activity_id}-{n}", "text": text,
@@ -68,12 +69,12 @@ def main(argv=None):
 
             def resync():
                 with db_store.read() as db:
-                    gathering = store.get_gathering(db, gathering_id)
+                    gathering = store.gatherings.get_gathering(db, gathering_id)
                     snapshots.screen_state(db, gathering, "http://127.0.0.1")
 
             feed = broadcasts.feed()
             with db_store.read() as db:
-                newest = [e["id"] for e in store.list_entries(db, words["id"])][-20:]
+                newest = [e["id"] for e in store.entries.list_entries(db, words["id"])][-20:]
 
             def flush():
                 for entry_id in newest:

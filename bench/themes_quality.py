@@ -16,7 +16,7 @@ from sklearn.metrics import adjusted_rand_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app import themes  # noqa: E402
+from app import themes
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
 THRESHOLDS = [round(0.5 + 0.025 * n, 3) for n in range(19)]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app import themes  # noqa: E402
+from app import themes
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
 

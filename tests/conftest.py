@@ -2,7 +2,8 @@
 
 import pytest
 
-from app import create_app, socketio
+from app import create_app
+from app.realtime.server import socketio
 from app.store import Store
 
 ADMIN_TOKEN = "test-organiser-token"

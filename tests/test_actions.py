@@ -4,7 +4,7 @@ import pytest
 
 from app import actions, store
 from app.errors import SamlaError
-from app.gatherings import normalise_definition
+from app.rules import normalise_definition
 from app.store import Store
 
 
@@ -26,12 +26,12 @@ def gathering_id(db_store):
 
 def activity_ids(db_store, gathering_id):
     with db_store.read() as db:
-        return [a["id"] for a in store.list_activities(db, gathering_id)]
+        return [a["id"] for a in store.activities.list_activities(db, gathering_id)]
 
 
 def code_of(db_store, gathering_id):
     with db_store.read() as db:
-        return store.get_gathering(db, gathering_id)["code"]
+        return store.gatherings.get_gathering(db, gathering_id)["code"]
 
 
 def test_joining_needs_a_real_code_and_table(db_store, gathering_id):
@@ -72,7 +72,7 @@ def test_refused_submissions_store_nothing(db_store, gathering_id):
                                               "client_id": "3"})
     assert caught.value.code == "unknown_participant"
     with db_store.read() as db:
-        assert store.count_entries(db, words) == store.count_entries(db, statements) == 0
+        assert store.entries.count_entries(db, words) == store.entries.count_entries(db, statements) == 0
 
 
 def test_state_changes_are_checked_and_stored(db_store, gathering_id):

@@ -8,7 +8,8 @@ import uuid
 
 import pytest
 
-from app import create_app, socketio
+from app import create_app
+from app.realtime.server import socketio
 from conftest import ADMIN_TOKEN, Organiser, simple_definition
 
 ROLES = ("none", "participant", "other_participant", "screen", "organiser")

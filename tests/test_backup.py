@@ -5,7 +5,8 @@ import subprocess
 import sys
 import threading
 
-from app import backup, create_app
+from app import create_app
+from app.store import backup
 from conftest import ROOT_DIR, simple_definition
 
 
@@ -61,7 +62,7 @@ def test_a_backup_taken_while_phones_write_is_whole_and_restores(app, organiser,
 def test_the_backup_command_runs_and_refuses_a_damaged_file(app, organiser, tmp_path):
     organiser.create(simple_definition())
     target = tmp_path / "copy.db"
-    done = subprocess.run([sys.executable, "-m", "app.backup", app.config["DATA_DIR"], str(target)],
+    done = subprocess.run([sys.executable, "-m", "app.store.backup", app.config["DATA_DIR"], str(target)],
                           cwd=ROOT_DIR, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(target)
@@ -69,13 +70,13 @@ def test_the_backup_command_runs_and_refuses_a_damaged_file(app, organiser, tmp_
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(b"not a database" * 100)
     refused = subprocess.run(
-        [sys.executable, "-m", "app.backup", "--restore", str(damaged), str(tmp_path / "d")],
+        [sys.executable, "-m", "app.store.backup", "--restore", str(damaged), str(tmp_path / "d")],
         cwd=ROOT_DIR, capture_output=True, text=True, timeout=60)
     assert refused.returncode == 1 and "error" in refused.stderr
     assert not (tmp_path / "d" / "samla.db").exists()
 
     restored = subprocess.run(
-        [sys.executable, "-m", "app.backup", "--restore", str(target), str(tmp_path / "r")],
+        [sys.executable, "-m", "app.store.backup", "--restore", str(target), str(tmp_path / "r")],
         cwd=ROOT_DIR, capture_output=True, text=True, timeout=60)
     assert restored.returncode == 0, restored.stderr
     conn = sqlite3.connect(tmp_path / "r" / "samla.db")

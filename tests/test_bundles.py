@@ -306,16 +306,16 @@ def test_themes_kept_before_themes_had_uids_get_one_and_travel(tmp_path, monkeyp
     from app.store import Store
 
     path = tmp_path / "samla.db"
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:-1])
+    monkeypatch.setattr(store.schema, "MIGRATIONS", store.schema.MIGRATIONS[:-1])
     older = Store(path)
     with older.write() as db:
-        gathering_id = store.insert_gathering(
+        gathering_id = store.gatherings.insert_gathering(
             db, {"code": "123456", "title": "T", "date": None, "place": None, "organiser": None,
                  "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
                  "created_at": "t"},
             [{"number": 1, "label": "Bord 1"}],
             [{"kind": "statements", "prompt": "?", "options": {}}])
-        (activity,) = store.list_activities(db, gathering_id)
+        (activity,) = store.activities.list_activities(db, gathering_id)
         for title in ("Én", "To"):  # a theme as the previous schema stored it, without uid
             db.conn.execute("INSERT INTO themes (activity_id, title, created_at, updated_at)"
                             " VALUES (?, ?, 't', 't')", (activity["id"], title))
@@ -323,6 +323,6 @@ def test_themes_kept_before_themes_had_uids_get_one_and_travel(tmp_path, monkeyp
     monkeypatch.undo()
     current = Store(path)
     with current.read() as db:
-        uids = [store.get_theme(db, n)["uid"] for n in (1, 2)]
+        uids = [store.words.get_theme(db, n)["uid"] for n in (1, 2)]
     current.close()
     assert all(len(uid) == 32 for uid in uids) and uids[0] != uids[1]

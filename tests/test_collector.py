@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from app import collector
+from app.realtime import collector
 
 
 @pytest.fixture

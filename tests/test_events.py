@@ -20,7 +20,7 @@ def test_a_phone_gets_its_whole_state_on_connect(gathering, phone):
 
 
 def test_a_bad_participant_token_is_refused(app, client, gathering):
-    from app import socketio
+    from app.realtime.server import socketio
 
     sio = socketio.test_client(app, auth={"token": "nobody"}, flask_test_client=client)
     assert not sio.is_connected()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app import gatherings
+from app import rules as gatherings
 from app.errors import SamlaError
 
 

@@ -68,7 +68,7 @@ def test_pinned_first_answered_last_in_the_results(panel, organiser, phone):
 
 
 def test_results_stay_off_the_projector_until_revealed(organiser, phone, screen, app, client):
-    from app import socketio
+    from app.realtime.server import socketio
 
     gathering = organiser.create({"title": "Blind", "tables": 1, "activities": [
         {"kind": "words", "prompt": "Ett ord", "hide_results": True}]})

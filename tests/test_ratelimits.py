@@ -2,7 +2,7 @@
 
 from limits import parse
 
-from app.ratelimits import TokenBuckets
+from app.web.ratelimits import TokenBuckets
 
 
 def test_a_full_bucket_allows_the_whole_limit_at_once_and_no_more():

@@ -4,7 +4,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from app import create_app, socketio
+from app import create_app
+from app.realtime.server import socketio
 from conftest import ADMIN_TOKEN, log_in, post_form, simple_definition
 
 

@@ -11,7 +11,7 @@ from app.store import Store
 
 def add_gathering(db_store):
     with db_store.write() as db:
-        return store.insert_gathering(
+        return store.gatherings.insert_gathering(
             db,
             {"code": "123456", "title": "T", "date": None, "place": None, "organiser": None,
              "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
@@ -36,31 +36,31 @@ def test_the_database_is_a_file_in_wal_mode_with_full_sync(db_store, tmp_path):
 def test_migrations_run_once_and_record_their_version(tmp_path):
     Store(tmp_path / "samla.db").close()
     again = Store(tmp_path / "samla.db")
-    assert again.db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)
+    assert again.db.execute("PRAGMA user_version").fetchone()[0] == len(store.schema.MIGRATIONS)
     again.close()
 
 
 def test_a_client_id_is_stored_once_by_constraint(db_store):
     gathering_id = add_gathering(db_store)
     with db_store.read() as db:
-        activity_id = store.list_activities(db, gathering_id)[0]["id"]
+        activity_id = store.activities.list_activities(db, gathering_id)[0]["id"]
     with db_store.write() as db:
-        store.insert_entry(db, entry(activity_id, gathering_id))
+        store.entries.insert_entry(db, entry(activity_id, gathering_id))
     with pytest.raises(sqlite3.IntegrityError), db_store.write() as db:
-        store.insert_entry(db, entry(activity_id, gathering_id, text="other"))
+        store.entries.insert_entry(db, entry(activity_id, gathering_id, text="other"))
     with db_store.read() as db:
-        assert [e["text"] for e in store.list_entries(db, activity_id)] == ["ord"]
+        assert [e["text"] for e in store.entries.list_entries(db, activity_id)] == ["ord"]
 
 
 def test_a_failed_transaction_leaves_nothing_behind(db_store):
     gathering_id = add_gathering(db_store)
     with db_store.read() as db:
-        activity_id = store.list_activities(db, gathering_id)[0]["id"]
+        activity_id = store.activities.list_activities(db, gathering_id)[0]["id"]
     with pytest.raises(RuntimeError), db_store.write() as db:
-        store.insert_entry(db, entry(activity_id, gathering_id, "c2"))
+        store.entries.insert_entry(db, entry(activity_id, gathering_id, "c2"))
         raise RuntimeError("boom")
     with db_store.read() as db:
-        assert store.count_entries(db, activity_id) == 0
+        assert store.entries.count_entries(db, activity_id) == 0
 
 
 def test_what_is_written_is_there_after_reopening(tmp_path):
@@ -69,18 +69,18 @@ def test_what_is_written_is_there_after_reopening(tmp_path):
     first.close()
     second = Store(tmp_path / "samla.db")
     with second.read() as db:
-        assert store.get_gathering(db, gathering_id)["definition"] == {"title": "T"}
-        assert store.get_gathering_by_code(db, "123456")["id"] == gathering_id
+        assert store.gatherings.get_gathering(db, gathering_id)["definition"] == {"title": "T"}
+        assert store.gatherings.get_gathering_by_code(db, "123456")["id"] == gathering_id
     second.close()
 
 
 def test_lookups_of_missing_things_return_none(db_store):
     with db_store.read() as db:
-        assert store.get_gathering(db, 1) is None
-        assert store.get_activity(db, 1) is None
-        assert store.get_entry(db, 1) is None
-        assert store.get_participant(db, "nobody") is None
-        assert store.get_entries(db, []) == []
+        assert store.gatherings.get_gathering(db, 1) is None
+        assert store.activities.get_activity(db, 1) is None
+        assert store.entries.get_entry(db, 1) is None
+        assert store.gatherings.get_participant(db, "nobody") is None
+        assert store.entries.get_entries(db, []) == []
 
 
 def test_concurrent_writers_each_return_once_committed_and_one_failure_spares_the_rest(
@@ -88,7 +88,7 @@ def test_concurrent_writers_each_return_once_committed_and_one_failure_spares_th
     """Writers arriving together may share one commit (group commit); none may lose by it."""
     gathering_id = add_gathering(db_store)
     with db_store.read() as db:
-        activity_id = store.list_activities(db, gathering_id)[0]["id"]
+        activity_id = store.activities.list_activities(db, gathering_id)[0]["id"]
     outside = sqlite3.connect(tmp_path / "samla.db", check_same_thread=False)
     looking = threading.Lock()
     start = threading.Barrier(8)
@@ -98,7 +98,7 @@ def test_concurrent_writers_each_return_once_committed_and_one_failure_spares_th
         start.wait()
         try:
             with db_store.write() as db:
-                store.insert_entry(db, entry(activity_id, gathering_id, f"c{number}",
+                store.entries.insert_entry(db, entry(activity_id, gathering_id, f"c{number}",
                                              f"ord {number}"))
                 if number == 3:
                     raise ValueError("this writer changes its mind")

@@ -11,7 +11,7 @@ WORDS = ["God", "god!", "GOD", "Glad", "glad", "Trøtt", "trøtt?", "  Kreativ "
 
 def a_words_activity(db_store):
     with db_store.write() as db:
-        gathering_id = store.insert_gathering(
+        gathering_id = store.gatherings.insert_gathering(
             db,
             {"code": "654321", "title": "T", "date": None, "place": None, "organiser": None,
              "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
@@ -20,13 +20,13 @@ def a_words_activity(db_store):
             [{"kind": "words", "prompt": "?", "options": {"words_per_participant": 1}},
              {"kind": "words", "prompt": "!", "options": {"words_per_participant": 1}}],
         )
-        activities = store.list_activities(db, gathering_id)
+        activities = store.activities.list_activities(db, gathering_id)
     return gathering_id, activities[0]["id"], activities[1]["id"]
 
 
 def add(db_store, gathering_id, activity_id, number, text):
     with db_store.write() as db:
-        return store.insert_entry(db, {
+        return store.entries.insert_entry(db, {
             "activity_id": activity_id, "gathering_id": gathering_id, "table_number": 1,
             "participant_token": f"p{number}", "client_id": f"c{number}", "text": text,
             "created_at": "2026-01-01T00:00:00Z"})
@@ -42,14 +42,14 @@ def test_a_tally_matches_merging_all_visible_words_through_adds_hides_and_shows(
         add(db_store, gathering_id, other_id, 1000 + number, "annen aktivitet")
         if number % 7 == 0:
             with db_store.write() as db:
-                store.set_entry_hidden(db, chance.choice(ids), chance.random() < 0.7)
+                store.entries.set_entry_hidden(db, chance.choice(ids), chance.random() < 0.7)
         if number % 5 == 0:
             with db_store.read() as db:
                 tally.catch_up(db, activity_id)
-                assert tally.frequencies() == frequencies(store.visible_texts(db, activity_id))
+                assert tally.frequencies() == frequencies(store.entries.visible_texts(db, activity_id))
     with db_store.read() as db:
         tally.catch_up(db, activity_id)
-        assert tally.frequencies() == frequencies(store.visible_texts(db, activity_id))
+        assert tally.frequencies() == frequencies(store.entries.visible_texts(db, activity_id))
 
 
 def test_hiding_the_first_form_of_a_word_lets_the_next_one_name_it(db_store):
@@ -61,7 +61,7 @@ def test_hiding_the_first_form_of_a_word_lets_the_next_one_name_it(db_store):
         tally.catch_up(db, activity_id)
     assert tally.frequencies() == [{"word": "God", "count": 2}]
     with db_store.write() as db:
-        store.set_entry_hidden(db, first, True)
+        store.entries.set_entry_hidden(db, first, True)
     with db_store.read() as db:
         tally.catch_up(db, activity_id)
     assert tally.frequencies() == [{"word": "god", "count": 1}]

@@ -14,9 +14,10 @@ from flask_babel.speaklater import LazyString
 from jinja2 import nodes
 from socketio import packet
 
-from app import socketio, translation
 from app.exports import labels
-from app.messages import MESSAGES
+from app.realtime.server import socketio
+from app.web import translation
+from app.web.messages import MESSAGES
 from conftest import ROOT_DIR, log_in, post_form, received, simple_definition
 
 TEMPLATES = ROOT_DIR / "templates"
@@ -115,7 +116,7 @@ NORWEGIAN = re.compile(
 )
 # Stored data or machine names, not text a person reads on a page.
 NOT_MESSAGES = {
-    ("gatherings.py", "Bord {n}"),  # a new table's default name, stored with the gathering
+    ("rules.py", "Bord {n}"),  # a new table's default name, stored with the gathering
     # Each language by its own name on the picker, whatever the page speaks.
     ("translation.py", "Norsk bokmål"),
     ("translation.py", "Norsk nynorsk"),

@@ -54,7 +54,7 @@ def test_blank_texts_are_not_counted():
 
 # Stemming, stop words and the facilitator's merges
 
-from app.wording import content_words, merged_frequencies, stemmed_key  # noqa: E402
+from app.wording import content_words, merged_frequencies, stemmed_key
 
 
 def test_stemming_merges_inflected_forms_in_their_most_common_form():

@@ -18,8 +18,8 @@ import requests
 from harness import Server
 from PIL import Image
 
-from app import worker
-from app.cloud import render_png
+from app.exports import worker
+from app.exports.cloud import render_png
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_WORKER = (sys.executable, "-m", "tests.worker_jobs")
@@ -140,7 +140,7 @@ GREEN_CHECK = """
 import json, sys, threading, time
 from run import patch_for
 patch_for(sys.argv[1])
-from app import worker
+from app.exports import worker
 
 pool = worker.Pool(command=sys.argv[2:], size=2, timeout=30)
 pool.run("pid", {})
@@ -194,7 +194,7 @@ def test_waiting_for_a_job_leaves_the_other_clients_running(mode):
 
 
 def worker_children(pid):
-    """Pids of the `app.jobs` workers whose parent is process `pid`."""
+    """Pids of the `app.exports.jobs` workers whose parent is process `pid`."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -204,7 +204,7 @@ def worker_children(pid):
             command = (entry / "cmdline").read_bytes().split(b"\0")
         except (FileNotFoundError, ProcessLookupError, IndexError):
             continue
-        if parent == pid and b"app.jobs" in command:
+        if parent == pid and b"app.exports.jobs" in command:
             found.append(int(entry.name))
     return found
 

@@ -3,7 +3,7 @@
 import os
 import time
 
-from app import jobs
+from app.exports import jobs
 
 
 def pid(payload):

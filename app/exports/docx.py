@@ -9,8 +9,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from . import documents
-from .images import cloud_png
+from app.exports import documents
+from app.exports.images import cloud_png
 
 
 class Writer:

@@ -1,6 +1,6 @@
 """Word-cloud pictures for documents: smaller than the projector's, the same look."""
 
-from ..cloud import render_png
+from app.exports.cloud import render_png
 
 DOCUMENT_SIZE = (1000, 560)
 

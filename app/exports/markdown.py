@@ -2,7 +2,7 @@
 
 import re
 
-from .minutes import (
+from app.exports.minutes import (
     background,
     hidden_note,
     meta_rows,

@@ -15,8 +15,8 @@ new kind shows up in every export before anyone writes a section for it.
 
 from flask_babel import lazy_gettext as _l
 
-from .. import networks, snapshots, store, themes, voting
-from ..kinds import priorities
+from app import networks, store, themes, views, voting
+from app.kinds import priorities
 
 SCHEMA = "samla-minutes/1"
 SECTIONS = {}
@@ -97,7 +97,7 @@ def task_section(db, activity, entries, tables):
     """Each question of the task, with every table's points under it and the themes the
     facilitator accepted across the tables' answers."""
     numbers = {table["number"] for table in tables}
-    points = [p for p in store.list_points(db, activity["id"]) if p["table"] in numbers]
+    points = [p for p in store.points.list_points(db, activity["id"]) if p["table"] in numbers]
     accepted = activity.get("themes") or []
     blocks = []
     for question in activity["options"]["questions"]:
@@ -122,7 +122,7 @@ def ranking(rows, heading, method):
 def priorities_section(db, activity, entries, tables):
     """The priority list of these tables' ballots, and one per network among them."""
     numbers = {table["number"] for table in tables}
-    ballots = [b for b in store.list_ballots(db, activity["id"]) if b["table"] in numbers]
+    ballots = [b for b in store.votes.list_ballots(db, activity["id"]) if b["table"] in numbers]
     result = priorities.results(activity["options"], voting.items_of(db, activity), ballots)
     blocks = [ranking(result["overall"], None, result["method"])]
     if len(result["networks"]) > 1:
@@ -149,9 +149,9 @@ def ranking_lines(block, labels):
 def item_count(db, activity, visible):
     """What an item counts: entries, or a task's points, or a vote's ballots."""
     if activity["kind"] == "task":
-        return store.count_points(db, activity["id"])
+        return store.points.count_points(db, activity["id"])
     if activity["kind"] == "priorities":
-        return store.count_ballots(db, activity["id"])
+        return store.votes.count_ballots(db, activity["id"])
     return len(visible)
 
 
@@ -176,11 +176,11 @@ def _notes(notes):
 
 def build(db, gathering_id, table_numbers=None):
     """The minutes of a gathering, or None; `table_numbers` keeps only those tables' work."""
-    gathering = store.get_gathering(db, gathering_id)
+    gathering = store.gatherings.get_gathering(db, gathering_id)
     if gathering is None:
         return None
-    people = store.count_participants(db, gathering_id)
-    notes = store.get_notes(db, gathering_id)
+    people = store.gatherings.count_participants(db, gathering_id)
+    notes = store.notes.get_notes(db, gathering_id)
     tables = [
         {
             "number": table["number"],
@@ -189,14 +189,14 @@ def build(db, gathering_id, table_numbers=None):
             "municipality": table["municipality"],
             "participants": people.get(table["number"], 0),
         }
-        for table in store.list_tables(db, gathering_id)
+        for table in store.gatherings.list_tables(db, gathering_id)
         if table_numbers is None or table["number"] in table_numbers
     ]
     items, follow_up = [], []
-    for number, activity in enumerate(store.list_activities(db, gathering_id), start=1):
+    for number, activity in enumerate(store.activities.list_activities(db, gathering_id), start=1):
         entries = [
             entry
-            for entry in store.list_entries(db, activity["id"])
+            for entry in store.entries.list_entries(db, activity["id"])
             if table_numbers is None or entry["table"] in table_numbers
         ]
         # Entries never approved (e.g. held by the word list) are as good as hidden.
@@ -204,7 +204,7 @@ def build(db, gathering_id, table_numbers=None):
         build_blocks = SECTIONS.get(activity["kind"], generic_section)
         activity = {
             **activity,
-            "frequencies": snapshots.word_frequencies(db, activity, [e["text"] for e in visible]),
+            "frequencies": views.word_frequencies(db, activity, [e["text"] for e in visible]),
             "themes": themes.accepted_themes(db, activity),
         }
         item = {

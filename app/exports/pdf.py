@@ -4,9 +4,9 @@ import io
 
 from fpdf import FPDF
 
-from ..fonts import DEJAVU_SANS
-from . import documents
-from .images import cloud_png
+from app.exports import documents
+from app.exports.fonts import DEJAVU_SANS
+from app.exports.images import cloud_png
 
 FONT = "DejaVu"
 SIZES = {0: 18, 1: 15, 2: 13, 3: 12, 4: 11}

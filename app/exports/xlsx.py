@@ -9,7 +9,7 @@ import re
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .minutes import (
+from app.exports.minutes import (
     background,
     hidden_note,
     meta_rows,

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..errors import SamlaError
-from . import priorities, questions, statements, task, words
+from app.errors import SamlaError
+from app.kinds import priorities, questions, statements, task, words
 
 KINDS = {kind.NAME: kind for kind in (words, statements, task, priorities, questions)}
 

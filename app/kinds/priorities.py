@@ -9,8 +9,8 @@ from collections import defaultdict
 
 from flask_babel import lazy_gettext as _l
 
-from ..errors import SamlaError
-from .options import positive_int
+from app.errors import SamlaError
+from app.kinds.options import positive_int
 
 NAME = "priorities"
 TAKES_ENTRIES = False

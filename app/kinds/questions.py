@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..errors import SamlaError
+from app.errors import SamlaError
 
 NAME = "questions"
 TAKES_ENTRIES = True

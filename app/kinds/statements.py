@@ -1,7 +1,7 @@
 """`statements`: each table writes statements, up to an optional quota per table."""
 
-from ..errors import SamlaError
-from .options import positive_int
+from app.errors import SamlaError
+from app.kinds.options import positive_int
 
 NAME = "statements"
 TAKES_ENTRIES = True

@@ -4,7 +4,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from ..errors import SamlaError
+from app.errors import SamlaError
 
 NAME = "task"
 TAKES_ENTRIES = False

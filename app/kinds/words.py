@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..errors import SamlaError
-from .options import positive_int
+from app.errors import SamlaError
+from app.kinds.options import positive_int
 
 NAME = "words"
 TAKES_ENTRIES = True

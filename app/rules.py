@@ -8,8 +8,8 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 
-from .errors import SamlaError
-from .kinds import get_kind
+from app.errors import SamlaError
+from app.kinds import get_kind
 
 LANGUAGES = ("nb", "nn", "en")
 # A table's name when the definition gives none, in the gathering's language (stored as data).

@@ -4,12 +4,13 @@ facilitator notes, networks, network records and bundles. Thin, like api.py."""
 from flask import Blueprint, Response, jsonify
 from flask_babel import lazy_gettext as _l
 
-from . import auth, bundles, lookups, networks, notes, records, store, translation, worker
-from .api import refuse
-from .errors import SamlaError
-from .exports import formats, labels, minutes
-from .gatherings import check_id, normalise_tables
-from .payloads import json_body
+from app import bundles, lookups, networks, notes, records, store
+from app.errors import SamlaError
+from app.exports import formats, labels, minutes, worker
+from app.rules import check_id, normalise_tables
+from app.web import auth, translation
+from app.web.api import refuse
+from app.web.payloads import json_body
 
 bp = Blueprint("minutes_api", __name__)
 bp.register_error_handler(SamlaError, refuse)
@@ -95,10 +96,10 @@ def set_table_network(gathering_id, number):
         link = str(check_id(link, "network"))
     link = normalise_tables([{"number": number, "network": link}])[0]["network"]
     with store.get_store().write() as db:
-        if store.get_table(db, gathering_id, number) is None:
+        if store.gatherings.get_table(db, gathering_id, number) is None:
             raise SamlaError("unknown_table", table=number)
-        store.set_table_network(db, gathering_id, number, link)
-        table = store.get_table(db, gathering_id, number)
+        store.gatherings.set_table_network(db, gathering_id, number, link)
+        table = store.gatherings.get_table(db, gathering_id, number)
         network = networks.resolve(db, link)
     return jsonify({**table, "network_id": network["id"] if network else None})
 
@@ -107,7 +108,7 @@ def set_table_network(gathering_id, number):
 @auth.organiser_api
 def list_networks():
     with store.get_store().read() as db:
-        return jsonify([networks.public(n) for n in store.list_networks(db)])
+        return jsonify([networks.public(n) for n in store.networks.list_networks(db)])
 
 
 @bp.post("/api/networks")
@@ -121,10 +122,10 @@ def create_network():
 @auth.organiser_api
 def get_network(network_id):
     with store.get_store().read() as db:
-        network = store.get_network(db, network_id)
+        network = store.networks.get_network(db, network_id)
         if network is None:
             raise SamlaError("unknown_network")
-        filed = store.list_record_parts(db, network_id)
+        filed = store.networks.list_record_parts(db, network_id)
     return jsonify(
         {**networks.public(network),
          "gatherings": [{k: p["gathering"][k] for k in ("id", "title", "date")} for p in filed]}

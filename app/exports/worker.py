@@ -1,8 +1,8 @@
 """CPU-heavy work in warm worker processes, so the server's event loop never stalls.
 
-A worker is a long-lived `python -m app.jobs` child that has already imported the
+A worker is a long-lived `python -m app.exports.jobs` child that has already imported the
 renderers and serves jobs one after another over its stdin and stdout (the frames
-are described in app/jobs.py). It is started with the subprocess module, which
+are described in app/exports/jobs.py). It is started with the subprocess module, which
 eventlet and gevent patch so that waiting on its pipes lets other clients run; in
 threading mode only the waiting thread waits. A worker that crashes or runs out of
 time is killed and replaced; one whose server dies sees its stdin close and exits.
@@ -17,15 +17,15 @@ from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 
-from .errors import SamlaError
-from .jobs import ANSWER, FAILED, REQUEST
+from app.errors import SamlaError
+from app.exports.jobs import ANSWER, FAILED, REQUEST
 
 JOB_TIMEOUT = 120
 # Jobs that run at once; more wait for a free worker. Each worker holds its own
 # matplotlib, numpy and document libraries (125 MB), and a render keeps a core busy.
 MAX_WORKERS = 2
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-WORKER_COMMAND = (sys.executable, "-m", "app.jobs")
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+WORKER_COMMAND = (sys.executable, "-m", "app.exports.jobs")
 
 
 class JobFailed(RuntimeError):
@@ -170,7 +170,7 @@ def warm_up():
 
 
 def run_job(name, payload):
-    """The bytes job `name` (see app/jobs.py) renders from `payload`, in a warm worker."""
+    """The bytes job `name` (see app/exports/jobs.py) renders from `payload`, in a warm worker."""
     return POOL.run(name, payload)
 
 

@@ -5,7 +5,7 @@ import io
 from PIL import Image
 from wordcloud import WordCloud
 
-from .fonts import DEJAVU_SANS
+from app.exports.fonts import DEJAVU_SANS
 
 LAYOUT_SCALE = 2
 

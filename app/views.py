@@ -1,9 +1,8 @@
-"""What each party sees: gatherings as the API returns them, and the whole state a
-phone, projector or console gets on connect, so no client ever replays history."""
+"""What each audience is shown: an activity, an entry, a point, a gathering as the API
+returns it, and what a screen shows of an activity's results."""
 
-from . import store, tallies, themes, voting
-from .gatherings import is_for_table, remaining
-from .wording import merged_frequencies
+from app import store, tallies, themes, voting
+from app.wording import merged_frequencies
 
 ACTIVITY_FIELDS = (
     "id", "kind", "prompt", "title", "help", "state", "position", "options",
@@ -85,31 +84,31 @@ def urls(gathering, public_url):
 
 def activity_counts(db, activity, counts=None):
     """Entries visible, hidden and waiting; for tasks and votes, points and ballots."""
-    result = dict(counts or store.activity_counts(db, activity["id"]) or store.NO_ENTRIES)
+    result = dict(counts or store.entries.activity_counts(db, activity["id"]) or store.entries.NO_ENTRIES)
     if activity["kind"] == "task":
-        result["count"] = store.count_points(db, activity["id"])
+        result["count"] = store.points.count_points(db, activity["id"])
     elif activity["kind"] == "priorities":
-        result["count"] = store.count_ballots(db, activity["id"])
+        result["count"] = store.votes.count_ballots(db, activity["id"])
     return result
 
 
 def describe_gathering(db, gathering, public_url):
     """A gathering with its tables, agenda, states and counts (the API's shape)."""
     links = urls(gathering, public_url)
-    counts = store.entry_counts(db, gathering["id"])
-    people = store.count_participants(db, gathering["id"])
+    counts = store.entries.entry_counts(db, gathering["id"])
+    people = store.gatherings.count_participants(db, gathering["id"])
     tables = [
         {**table, "join_url": f"{links['join_url']}/{table['number']}",
          "participants": people.get(table["number"], 0)}
-        for table in store.list_tables(db, gathering["id"])
+        for table in store.gatherings.list_tables(db, gathering["id"])
     ]
     activities = [
         {
             **public_activity(activity),
             "highlighted_entry_id": activity["highlighted_entry_id"],
-            **activity_counts(db, activity, counts.get(activity["id"], store.NO_ENTRIES)),
+            **activity_counts(db, activity, counts.get(activity["id"], store.entries.NO_ENTRIES)),
         }
-        for activity in store.list_activities(db, gathering["id"])
+        for activity in store.activities.list_activities(db, gathering["id"])
     ]
     return {
         "id": gathering["id"],
@@ -135,13 +134,13 @@ def word_frequencies(db, activity, texts=None):
     for other kinds: the activity's stemming option and the facilitator's merges applied."""
     if activity["kind"] != "words":
         return None
-    merges = [(m["word"], m["into_word"]) for m in store.list_merges(db, activity["id"])]
+    merges = [(m["word"], m["into_word"]) for m in store.words.list_merges(db, activity["id"])]
     stemming = activity["options"].get("stemming", False)
     if texts is None and not merges and not stemming:
         # The common case, kept incrementally (a screen update costs the new entries only).
         return tallies.word_frequencies(db, activity["id"])
     if texts is None:
-        texts = store.visible_texts(db, activity["id"])
+        texts = store.entries.visible_texts(db, activity["id"])
     return merged_frequencies(texts, stemming, merges)
 
 
@@ -152,14 +151,14 @@ def activity_results(db, activity, entries=None, point_ids=None):
     """
     result = {}
     if entries is None:
-        entries = store.list_entries(db, activity["id"])
+        entries = store.entries.list_entries(db, activity["id"])
     result["entries"] = [screen_entry(e) for e in entries]
     freq = word_frequencies(db, activity)
     if freq is not None:
         result["frequencies"] = freq
     if activity["kind"] == "task":
-        points = (store.list_points(db, activity["id"], include_deleted=False)
-                  if point_ids is None else store.get_points(db, point_ids))
+        points = (store.points.list_points(db, activity["id"], include_deleted=False)
+                  if point_ids is None else store.points.get_points(db, point_ids))
         result["points"] = [public_point(p) for p in points]
     if activity["kind"] == "priorities":
         result["items"] = voting.items_of(db, activity)
@@ -177,82 +176,3 @@ def for_projector(activity, shown):
     shown = dict(shown)
     shown["entries"] = [e for e in shown.get("entries", []) if not e["held"]]
     return shown
-
-
-def screen_state(db, gathering, public_url, projector=False):
-    """Everything a projector or console needs to draw itself from nothing."""
-    described = describe_gathering(db, gathering, public_url)
-    activities = []
-    for activity, summary in zip(
-        store.list_activities(db, gathering["id"]), described["activities"], strict=True
-    ):
-        shown = activity_results(db, activity)
-        if projector:
-            shown = for_projector(activity, shown)
-        activities.append({**summary, **shown})
-    gathering_view = {key: value for key, value in described.items() if key != "activities"}
-    return {
-        "role": "screen" if projector else "console",
-        "gathering": gathering_view,
-        "activities": activities,
-    }
-
-
-def participant_activity(db, activity, participant):
-    own = store.list_entries(db, activity["id"], participant_token=participant["token"])
-    table = store.list_entries(db, activity["id"], table_number=participant["table_number"])
-    item = {
-        **public_activity(activity),
-        "for_my_table": is_for_table(activity, participant["table_number"]),
-        "own_entries": [
-            {"id": e["id"], "text": e["text"], "client_id": e["client_id"], "held": e["held"]}
-            for e in own
-        ],
-        "table_entries": (
-            [table_entry(e) for e in table if not (e["hidden"] or e["held"])]
-            if activity["kind"] == "statements"
-            else []
-        ),
-        "remaining": remaining(activity, len(own), len(table)),
-    }
-    if activity["kind"] == "task":
-        item["table_points"] = [
-            public_point(p)
-            for p in store.list_points(db, activity["id"], table_number=participant["table_number"])
-        ]
-    elif activity["kind"] == "priorities":
-        item["items"] = voting.items_of(db, activity)
-        item["ballot"] = store.get_ballot(db, activity["id"], participant["token"])
-    elif activity["kind"] == "questions":
-        voted = store.voted_entries(db, activity["id"], participant["token"])
-        item["entries"] = [
-            question_entry(e, voted)
-            for e in store.list_entries(db, activity["id"], visible_only=True)
-        ]
-    return item
-
-
-def participant_state(db, participant):
-    """Everything a phone needs to draw itself from nothing."""
-    gathering = store.get_gathering(db, participant["gathering_id"])
-    table = store.get_table(db, gathering["id"], participant["table_number"])
-    return {
-        "role": "participant",
-        "gathering": {
-            "id": gathering["id"],
-            "title": gathering["title"],
-            "code": gathering["code"],
-            "language": gathering["language"],
-        },
-        "table": {"number": table["number"], "label": table["label"]},
-        "activities": [
-            participant_activity(db, activity, participant)
-            for activity in store.list_activities(db, gathering["id"])
-        ],
-    }
-
-
-def remaining_for_table(db, activity, table_number):
-    """The table's remaining quota (statements), for a table_update."""
-    count = store.count_entries(db, activity["id"], table_number=table_number)
-    return remaining(activity, 0, count) if activity["kind"] == "statements" else None

@@ -12,7 +12,8 @@ import threading
 
 from flask import current_app
 
-from . import snapshots, store
+from app import store, views
+from app.realtime import snapshots
 
 
 def screen_room(gathering_id):
@@ -78,7 +79,7 @@ class ScreenFeed:
         messages = []
         with self.app.app_context(), store.get_store().read() as db:
             for activity_id, change in pending.items():
-                activity = store.get_activity(db, activity_id)
+                activity = store.activities.get_activity(db, activity_id)
                 if activity is not None:
                     messages.extend(_update_messages(db, activity, change))
         for event, payload, room in messages:
@@ -88,28 +89,28 @@ class ScreenFeed:
 def _update_messages(db, activity, change):
     """The (event, payload, room) triples that one activity's changes produce."""
     gathering_id = activity["gathering_id"]
-    entries = store.get_entries(db, sorted(change["entries"]))
-    shown = snapshots.activity_results(db, activity, entries, sorted(change["points"]))
+    entries = store.entries.get_entries(db, sorted(change["entries"]))
+    shown = views.activity_results(db, activity, entries, sorted(change["points"]))
     head = {
         "activity_id": activity["id"],
         "state": activity["state"],
         "revealed": activity["revealed"],
-        **snapshots.activity_counts(db, activity),
+        **views.activity_counts(db, activity),
     }
     messages = [
         ("activity_update", {**head, **shown}, console_room(gathering_id)),
-        ("activity_update", {**head, **snapshots.for_projector(activity, shown)},
+        ("activity_update", {**head, **views.for_projector(activity, shown)},
          screen_room(gathering_id)),
     ]
     if activity["kind"] == "questions" and entries:
-        questions = [snapshots.question_entry(e) for e in entries]
+        questions = [views.question_entry(e) for e in entries]
         messages.append(("questions_update", {"activity_id": activity["id"],
                                               "entries": questions}, gathering_room(gathering_id)))
     return messages
 
 
 def init_app(app):
-    from . import socketio
+    from app.realtime.server import socketio
 
     app.extensions["samla_feed"] = ScreenFeed(app, socketio)
 
@@ -119,7 +120,7 @@ def feed():
 
 
 def _emit(event, payload, room):
-    from . import socketio
+    from app.realtime.server import socketio
 
     socketio.emit(event, payload, to=room)
 
@@ -146,7 +147,7 @@ def table_changed(activity, table_number, entries):
         {
             "activity_id": activity["id"],
             "table": table_number,
-            "entries": [snapshots.table_entry(e) for e in entries],
+            "entries": [views.table_entry(e) for e in entries],
             "remaining": left,
         },
         table_room(activity["gathering_id"], table_number),
@@ -158,7 +159,7 @@ def point_changed(point, activity):
     _emit(
         "points_update",
         {"activity_id": activity["id"], "table": point["table"],
-         "points": [snapshots.public_point(point)]},
+         "points": [views.public_point(point)]},
         table_room(activity["gathering_id"], point["table"]),
     )
     feed().changed(activity["id"], point_id=point["id"])
@@ -174,7 +175,7 @@ def _sources_changed(activity):
     """Priorities that take their items from this activity have new items to show."""
     with store.get_store().read() as db:
         dependants = [
-            a["id"] for a in store.list_activities(db, activity["gathering_id"])
+            a["id"] for a in store.activities.list_activities(db, activity["gathering_id"])
             if a["kind"] == "priorities" and a["options"].get("source") == activity["id"]
         ]
     for activity_id in dependants:
@@ -183,7 +184,7 @@ def _sources_changed(activity):
 
 def activity_state_changed(activity):
     """An activity opened, closed, revealed or timed: every phone and screen hears it once."""
-    payload = {"activity": snapshots.public_activity(activity)}
+    payload = {"activity": views.public_activity(activity)}
     for room in (gathering_room, screen_room, console_room):
         _emit("activity_state", payload, room(activity["gathering_id"]))
 
@@ -191,11 +192,11 @@ def activity_state_changed(activity):
 def results_revealed(activity):
     """Revealing sends the projector what it was not shown before."""
     with store.get_store().read() as db:
-        shown = snapshots.activity_results(db, activity)
-        counts = snapshots.activity_counts(db, activity)
+        shown = views.activity_results(db, activity)
+        counts = views.activity_counts(db, activity)
     payload = {"activity_id": activity["id"], "state": activity["state"],
                "revealed": activity["revealed"], **counts,
-               **snapshots.for_projector(activity, shown)}
+               **views.for_projector(activity, shown)}
     _emit("activity_update", payload, screen_room(activity["gathering_id"]))
 
 
@@ -207,7 +208,7 @@ def screen_changed(gathering_id, screen):
 
 def gathering_deleted(gathering_id):
     """Tell everyone watching that the gathering is gone, then empty its rooms."""
-    from . import socketio
+    from app.realtime.server import socketio
 
     for room in (gathering_room(gathering_id), screen_room(gathering_id),
                  console_room(gathering_id)):

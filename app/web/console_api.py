@@ -5,10 +5,12 @@ Thin, like api.py: every change is pushed to the screens through the feed at onc
 from flask import Blueprint, jsonify
 from flask_babel import lazy_gettext as _l
 
-from . import auth, broadcasts, lookups, merges, moderation, snapshots, store, themes
-from .api import refuse
-from .errors import SamlaError
-from .payloads import json_body
+from app import lookups, merges, moderation, store, themes, views
+from app.errors import SamlaError
+from app.realtime import broadcasts
+from app.web import auth
+from app.web.api import refuse
+from app.web.payloads import json_body
 
 bp = Blueprint("console_api", __name__)
 bp.register_error_handler(SamlaError, refuse)
@@ -27,7 +29,7 @@ def _merged(activity, merged):
     """The merges and the frequencies they give; the screens get the new cloud now."""
     broadcasts.feed().changed(activity["id"])
     with store.get_store().read() as db:
-        frequencies = snapshots.word_frequencies(db, activity)
+        frequencies = views.word_frequencies(db, activity)
     return jsonify({"merges": merged, "frequencies": frequencies})
 
 
@@ -40,7 +42,7 @@ def list_merges(gathering_id, activity_id):
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     with store.get_store().read() as db:
         merged = merges.describe(db, activity)
-        frequencies = snapshots.word_frequencies(db, activity)
+        frequencies = views.word_frequencies(db, activity)
     return jsonify({"merges": merged, "frequencies": frequencies})
 
 
@@ -84,7 +86,7 @@ def set_approval(gathering_id, activity_id):
     approval = body.get("approval") if isinstance(body, dict) else None
     activity = moderation.set_approval(store.get_store(), gathering_id, activity_id, approval)
     broadcasts.activity_state_changed(activity)
-    return jsonify(snapshots.public_activity(activity))
+    return jsonify(views.public_activity(activity))
 
 
 @bp.get(f"{ACTIVITY}/themes")

@@ -1,4 +1,4 @@
-"""The worker process: `python -m app.jobs` renders one job after another.
+"""The worker process: `python -m app.exports.jobs` renders one job after another.
 
 It imports the renderers once, then answers frames on stdin until stdin closes
 (the server is gone). A request is a 4-byte big-endian length and that many bytes
@@ -19,14 +19,14 @@ DONE, FAILED = b"+", b"-"
 
 
 def cloud(payload):
-    from .cloud import render_png
+    from app.exports.cloud import render_png
 
     return render_png(payload["frequencies"])
 
 
 def document(payload):
     """Minutes or a record in a heavy format (DOCX, PDF, XLSX, HTML with its clouds)."""
-    from .exports.formats import render
+    from app.exports.formats import render
 
     return render(payload["what"], payload["format"], payload["data"], payload["labels"])
 
@@ -36,8 +36,7 @@ JOBS = {"cloud": cloud, "document": document}
 
 def warm():
     """Import every renderer and draw a small cloud, so the first job pays for neither."""
-    from .cloud import render_png
-    from .exports import docx, html, pdf, xlsx  # noqa: F401
+    from app.exports.cloud import render_png
 
     render_png([{"word": "samla", "count": 2}, {"word": "ordsky", "count": 1}])
 

@@ -1,7 +1,7 @@
 """Back up and restore Samla's database with SQLite's online backup.
 
-    python -m app.backup DATA DEST            copy DATA/samla.db to DEST (a file or a folder)
-    python -m app.backup --restore FILE DATA  put a backup back as DATA/samla.db
+    python -m app.store.backup DATA DEST            copy DATA/samla.db to DEST (a file or a folder)
+    python -m app.store.backup --restore FILE DATA  put a backup back as DATA/samla.db
 
 A backup may be taken while Samla runs: the online backup API copies a
 consistent snapshot page by page, WAL included, which copying the file with
@@ -14,7 +14,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from .store import DATABASE_FILE
+from app.store import DATABASE_FILE
 
 
 def _check(path):
@@ -70,7 +70,7 @@ def restore(backup_file, data_dir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        prog="python -m app.backup", description=__doc__.split("\n")[0]
+        prog="python -m app.store.backup", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--restore", action="store_true", help="restore FROM (a backup) into TO")
     parser.add_argument(

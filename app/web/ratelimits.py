@@ -20,8 +20,8 @@ from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from .errors import SamlaError
-from .messages import error_answer
+from app.errors import SamlaError
+from app.web.messages import error_answer
 
 DEFAULT_PARTICIPANT_LIMIT = "120/minute"
 # 6-digit codes: at 30 misses a minute, trying every code takes an address 23 days.
@@ -120,7 +120,7 @@ def refuse_when_over():
         if not limits.limiter.test(LOGIN_FAILURES, "login", _address()):
             return _too_many()
     elif request.endpoint == "api.submit":
-        from .auth import bearer_token
+        from app.web.auth import bearer_token
 
         token = bearer_token()
         if token is not None and not limits.participant_may_act(token):

@@ -7,7 +7,8 @@ the deadline themselves too, so a late loop never lets a late entry in.
 
 import threading
 
-from . import actions, broadcasts, store
+from app import actions, store
+from app.realtime import broadcasts
 
 TICK_SECONDS = 0.25
 
@@ -38,7 +39,7 @@ class Timers:
                 for activity in actions.close_due_activities(db_store):
                     broadcasts.activity_state_changed(activity)
                 with db_store.read() as db:
-                    pending = store.next_closing(db)
+                    pending = store.activities.next_closing(db)
             if pending is None:
                 with self.guard:
                     self.running = False
@@ -47,7 +48,7 @@ class Timers:
 
 
 def init_app(app):
-    from . import socketio
+    from app.realtime.server import socketio
 
     app.extensions["samla_timers"] = Timers(app, socketio)
 
@@ -56,7 +57,7 @@ def resume(app):
     """After a start: resume any countdown that was running."""
     with app.app_context():
         with store.get_store().read() as db:
-            pending = store.next_closing(db)
+            pending = store.activities.next_closing(db)
     if pending is not None:
         app.extensions["samla_timers"].wake()
 

@@ -13,8 +13,9 @@ from flask import (
 )
 from flask_babel import get_locale
 
-from . import auth, catalog, networks, snapshots, store
-from .fonts import DEJAVU_SANS
+from app import catalog, networks, store, views
+from app.exports.fonts import DEJAVU_SANS
+from app.web import auth
 
 bp = Blueprint("pages", __name__)
 
@@ -56,7 +57,7 @@ def participant(code=None, table=None):
     """The phone page; the code and table in the address save the participant typing."""
     if code is not None:
         with store.get_store().read() as db:
-            gathering = store.get_gathering_by_code(db, code)
+            gathering = store.gatherings.get_gathering_by_code(db, code)
         if gathering is not None:
             g.language = gathering["language"]
     return render_template("participant/index.html", code=code, table=table)
@@ -83,7 +84,7 @@ def console_list():
     public_url = current_app.config["PUBLIC_URL"]
     with store.get_store().read() as db:
         gatherings = [
-            snapshots.describe_gathering(db, g, public_url) for g in store.list_gatherings(db)
+            views.describe_gathering(db, g, public_url) for g in store.gatherings.list_gatherings(db)
         ]
     templates = catalog.list_templates(current_app.config["SESSIONS_DIR"])
     return render_template("console/list.html", gatherings=gatherings, templates=templates)
@@ -91,10 +92,10 @@ def console_list():
 
 def _gathering_or_404(gathering_id):
     with store.get_store().read() as db:
-        gathering = store.get_gathering(db, gathering_id)
+        gathering = store.gatherings.get_gathering(db, gathering_id)
         if gathering is None:
             abort(404)
-        return snapshots.describe_gathering(db, gathering, current_app.config["PUBLIC_URL"])
+        return views.describe_gathering(db, gathering, current_app.config["PUBLIC_URL"])
 
 
 @bp.get("/console/<int:gathering_id>")
@@ -128,12 +129,12 @@ def font():
 @auth.organiser_page
 def minutes_page(gathering_id):
     """Notes, network links, filing and downloads: what the organiser does after the day."""
-    from . import notes
+    from app import notes
 
     gathering = _gathering_or_404(gathering_id)
     with store.get_store().read() as db:
         written = notes.describe(db, gathering_id)
-        known = [networks.public(n) for n in store.list_networks(db)]
+        known = [networks.public(n) for n in store.networks.list_networks(db)]
         for table in gathering["tables"]:
             found = networks.resolve(db, table["network"])
             table["network_id"] = found["id"] if found else None
@@ -146,8 +147,8 @@ def minutes_page(gathering_id):
 @auth.organiser_page
 def record_page(network_id):
     """A network's record: its gatherings in date order, what its tables produced."""
-    from . import records
-    from .exports import labels, minutes
+    from app import records
+    from app.exports import labels, minutes
 
     with store.get_store().read() as db:
         record = records.build(db, network_id)
@@ -167,7 +168,7 @@ def record_page(network_id):
 @bp.post("/language")
 def choose_language():
     """The console user picks their own language; it lives in the session cookie."""
-    from . import translation
+    from app.web import translation
 
     if not translation.choose(request.form.get("language")):
         abort(400)

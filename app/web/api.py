@@ -4,25 +4,14 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from . import (
-    actions,
-    agenda,
-    auth,
-    broadcasts,
-    catalog,
-    events,
-    lookups,
-    qr,
-    snapshots,
-    store,
-    timers,
-    translation,
-    worker,
-)
-from .errors import SamlaError
-from .gatherings import LARGEST_ID, check_id, normalise_definition
-from .messages import error_answer
-from .payloads import json_body
+from app import actions, agenda, catalog, lookups, store, views
+from app.errors import SamlaError
+from app.exports import worker
+from app.realtime import broadcasts, events, snapshots, timers
+from app.rules import LARGEST_ID, check_id, normalise_definition
+from app.web import auth, qr, translation
+from app.web.messages import error_answer
+from app.web.payloads import json_body
 
 bp = Blueprint("api", __name__)
 
@@ -60,7 +49,7 @@ def _public_url():
 def _describe(gathering_id):
     with store.get_store().read() as db:
         gathering = lookups.gathering(db, gathering_id)
-        return snapshots.describe_gathering(db, gathering, _public_url())
+        return views.describe_gathering(db, gathering, _public_url())
 
 
 @bp.get("/healthz")
@@ -83,8 +72,8 @@ def list_gatherings():
     with store.get_store().read() as db:
         return jsonify(
             [
-                snapshots.describe_gathering(db, g, _public_url())
-                for g in store.list_gatherings(db)
+                views.describe_gathering(db, g, _public_url())
+                for g in store.gatherings.list_gatherings(db)
             ]
         )
 
@@ -116,7 +105,7 @@ def set_activity_state(gathering_id, activity_id):
     state = body.get("state") if isinstance(body, dict) else None
     activity = actions.set_activity_state(store.get_store(), gathering_id, activity_id, state)
     broadcasts.activity_state_changed(activity)
-    return jsonify(snapshots.public_activity(activity))
+    return jsonify(views.public_activity(activity))
 
 
 @bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/reveal")
@@ -129,7 +118,7 @@ def reveal(gathering_id, activity_id):
     broadcasts.activity_state_changed(activity)
     if activity["revealed"]:
         broadcasts.results_revealed(activity)
-    return jsonify(snapshots.public_activity(activity))
+    return jsonify(views.public_activity(activity))
 
 
 @bp.post("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/timer")
@@ -143,7 +132,7 @@ def set_timer(gathering_id, activity_id):
     broadcasts.activity_state_changed(activity)
     if activity["closes_at"]:
         timers.wake()
-    return jsonify(snapshots.public_activity(activity))
+    return jsonify(views.public_activity(activity))
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/activities/<int:activity_id>/results")
@@ -152,10 +141,10 @@ def results(gathering_id, activity_id):
     """An activity's results: priority lists, task points by table and question, or the
     panel's questions by votes; for entry kinds, the entries (and word frequencies)."""
     with store.get_store().read() as db:
-        activity = store.get_activity(db, activity_id)
+        activity = store.activities.get_activity(db, activity_id)
         if activity is None or activity["gathering_id"] != gathering_id:
             raise SamlaError("unknown_activity")
-        shown = snapshots.activity_results(db, activity)
+        shown = views.activity_results(db, activity)
     if activity["kind"] == "task":
         shown["answers"] = _answers_by_table(activity, shown["points"])
     if activity["kind"] == "questions":
@@ -163,7 +152,7 @@ def results(gathering_id, activity_id):
             (e for e in shown["entries"] if not (e["hidden"] or e["held"])),
             key=lambda e: (not e["pinned"], e["answered"], -e["votes"], e["id"]),
         )
-    return jsonify({"activity": snapshots.public_activity(activity), **shown})
+    return jsonify({"activity": views.public_activity(activity), **shown})
 
 
 def _answers_by_table(activity, points):
@@ -204,7 +193,7 @@ def save_template():
             "send stem og gathering_id eller definition"))
     if body.get("gathering_id") is not None:
         with store.get_store().read() as db:
-            gathering = store.get_gathering(db, check_id(body["gathering_id"], "gathering_id"))
+            gathering = store.gatherings.get_gathering(db, check_id(body["gathering_id"], "gathering_id"))
             if gathering is None:
                 raise SamlaError("not_found")
             definition = agenda.definition_of(db, gathering)
@@ -235,11 +224,11 @@ def moderate_entry(entry_id):
     """Hide, show or highlight an entry."""
     entry, previous = actions.moderate_entry(store.get_store(), entry_id, json_body())
     with store.get_store().read() as db:
-        activity = store.get_activity(db, entry["activity_id"])
+        activity = store.activities.get_activity(db, entry["activity_id"])
     broadcasts.entry_moderated(entry, activity)
     if previous is not None:
         broadcasts.entry_moderated(previous, activity)
-    return jsonify(snapshots.screen_entry(entry))
+    return jsonify(views.screen_entry(entry))
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/export.json")
@@ -265,10 +254,10 @@ def export_json(gathering_id):
 def cloud_png(gathering_id, activity_id):
     """The word cloud of a words activity as a PNG, rendered in a worker process."""
     with store.get_store().read() as db:
-        activity = store.get_activity(db, activity_id)
+        activity = store.activities.get_activity(db, activity_id)
         if activity is None or activity["gathering_id"] != gathering_id:
             raise SamlaError("unknown_activity")
-        freq = snapshots.word_frequencies(db, activity)
+        freq = views.word_frequencies(db, activity)
     if freq is None:
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ordsky"))
     png = worker.render_cloud_png(freq)
@@ -283,10 +272,10 @@ def cloud_png(gathering_id, activity_id):
 def describe_join(code):
     """What a phone needs to pick a table: the gathering's title, language and tables."""
     with store.get_store().read() as db:
-        gathering = store.get_gathering_by_code(db, code)
+        gathering = store.gatherings.get_gathering_by_code(db, code)
         if gathering is None:
             raise SamlaError("unknown_code")
-        tables = store.list_tables(db, gathering["id"])
+        tables = store.gatherings.list_tables(db, gathering["id"])
     return jsonify(
         {
             "gathering_id": gathering["id"],
@@ -323,10 +312,10 @@ def submit():
 def qr_svg(code, table=None):
     """The join QR code (of a table, when given) as SVG."""
     with store.get_store().read() as db:
-        gathering = store.get_gathering_by_code(db, code)
+        gathering = store.gatherings.get_gathering_by_code(db, code)
     if gathering is None:
         raise SamlaError("unknown_code")
-    url = snapshots.urls(gathering, _public_url())["join_url"]
+    url = views.urls(gathering, _public_url())["join_url"]
     if table is not None:
         check_id(table, "table")
         url = f"{url}/{table}"

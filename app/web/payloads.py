@@ -3,7 +3,7 @@
 from flask import request
 from flask_babel import lazy_gettext as _l
 
-from .errors import SamlaError
+from app.errors import SamlaError
 
 
 def _has_lone_surrogate(value):

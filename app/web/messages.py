@@ -2,7 +2,7 @@
 
 from flask_babel import gettext, lazy_gettext
 
-from .errors import SamlaError
+from app.errors import SamlaError
 
 MESSAGES = {
     "bad_request": lazy_gettext("Forespørselen kunne ikke leses: %(detail)s"),

@@ -14,9 +14,9 @@ from babel.messages.pofile import read_po
 from flask import g, has_request_context, request, session
 from flask_babel import Babel, get_locale
 
-from .gatherings import LANGUAGES
+from app.rules import LANGUAGES
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 # Each language by its own name, so a reader finds theirs whatever the page speaks.
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 SESSION_KEY = "language"
@@ -50,13 +50,13 @@ def choose(language):
 
 def speak_for_gathering(gathering_id=None, code=None):
     """Answer the rest of this request in a gathering's language (when it exists)."""
-    from . import store
+    from app import store
 
     with store.get_store().read() as db:
         if code is not None:
-            gathering = store.get_gathering_by_code(db, code) if isinstance(code, str) else None
+            gathering = store.gatherings.get_gathering_by_code(db, code) if isinstance(code, str) else None
         else:
-            gathering = store.get_gathering(db, gathering_id)
+            gathering = store.gatherings.get_gathering(db, gathering_id)
     if gathering is not None:
         g.language = gathering["language"]
 

@@ -6,8 +6,8 @@ import hmac
 from flask import current_app, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
-from . import store
-from .errors import SamlaError
+from app import store
+from app.errors import SamlaError
 
 
 def init_app(app):
@@ -82,7 +82,7 @@ def participant_from_request():
         raise SamlaError("unknown_participant")
     db_store = store.get_store()
     with db_store.read() as db:
-        participant = store.get_participant(db, token)
+        participant = store.gatherings.get_participant(db, token)
     if participant is None:
         raise SamlaError("unknown_participant")
     g.participant = participant
@@ -91,7 +91,7 @@ def participant_from_request():
 
 def screen_may_watch(db, token, gathering_id, logged_in):
     """May a screen with this token (or the organiser's cookie) watch this gathering?"""
-    gathering = store.get_gathering(db, gathering_id)
+    gathering = store.gatherings.get_gathering(db, gathering_id)
     if gathering is None:
         return None
     if logged_in or is_organiser_token(token):

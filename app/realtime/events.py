@@ -11,10 +11,12 @@ import logging
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from . import actions, auth, broadcasts, points, ratelimits, snapshots, store, translation, voting
-from .errors import SamlaError
-from .gatherings import check_id
-from .messages import error_answer
+from app import actions, points, store, voting
+from app.errors import SamlaError
+from app.realtime import broadcasts, snapshots
+from app.rules import check_id
+from app.web import auth, ratelimits, translation
+from app.web.messages import error_answer
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ def _refuse(code):
 def connect_participant(token):
     """A phone: join its gathering's and table's rooms, then send its whole view."""
     with store.get_store().read() as db:
-        participant = store.get_participant(db, token) if isinstance(token, str) else None
+        participant = store.gatherings.get_participant(db, token) if isinstance(token, str) else None
         if participant is None:
             _refuse("unknown_participant")
         state = snapshots.participant_state(db, participant)
@@ -102,17 +104,17 @@ def push_whole_state(gathering_id):
     the agenda was edited), so nobody has to ask for it."""
     from flask import current_app
 
-    from . import socketio
+    from app.realtime.server import socketio
 
     public_url = current_app.config["PUBLIC_URL"]
     states = []
     with store.get_store().read() as db:
-        gathering = store.get_gathering(db, gathering_id)
+        gathering = store.gatherings.get_gathering(db, gathering_id)
         for sid, identity in list(connections.items()):
             if identity["gathering_id"] != gathering_id:
                 continue
             if identity["role"] == "participant":
-                participant = store.get_participant(db, identity["token"])
+                participant = store.gatherings.get_participant(db, identity["token"])
                 if participant is not None:
                     states.append((sid, snapshots.participant_state(db, participant)))
             else:
@@ -216,12 +218,12 @@ def register(socketio):
             ratelimits.check_participant(identity["token"])
         with store.get_store().read() as db:
             if identity["role"] == "participant":
-                participant = store.get_participant(db, identity["token"])
+                participant = store.gatherings.get_participant(db, identity["token"])
                 if participant is None:
                     raise SamlaError("unknown_participant")
                 state = snapshots.participant_state(db, participant)
             else:
-                gathering = store.get_gathering(db, identity["gathering_id"])
+                gathering = store.gatherings.get_gathering(db, identity["gathering_id"])
                 if gathering is None:
                     raise SamlaError("not_found")
                 state = snapshots.screen_state(

@@ -1,0 +1,1 @@
+"""Socket.IO: the server object, its events, the rooms that hear a change, whole states."""

@@ -1,0 +1,170 @@
+"""Entries: the words, statements and questions that phones send."""
+
+
+from app.store.connection import new_uid, select_all, select_one
+
+ENTRY_COLUMNS = (
+    "e.id, e.activity_id, e.table_number AS \"table\", e.text, e.hidden, e.created_at,"
+    " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid,"
+    " (a.highlighted_entry_id IS e.id) AS highlighted,"
+    " (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = e.id) AS votes"
+)
+
+
+ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
+
+
+def _entry(row):
+    if row is not None:
+        for flag in ENTRY_FLAGS:
+            row[flag] = bool(row[flag])
+    return row
+
+
+def insert_entry(db, entry):
+    """Insert an entry; sqlite3.IntegrityError if its client id was stored before."""
+    cursor = db.conn.execute(
+        "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
+        " client_id, text, created_at, held, uid)"
+        " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
+        " :client_id, :text, :created_at, :held, :uid)",
+        {"uid": new_uid(), "held": 0, **entry},
+    )
+    return cursor.lastrowid
+
+
+def get_entry(db, entry_id):
+    return _entry(
+        select_one(
+            db,
+            f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
+            " WHERE e.id = ?",
+            (entry_id,),
+        )
+    )
+
+
+def get_entry_by_client_id(db, participant_token, client_id):
+    return _entry(
+        select_one(
+            db,
+            f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
+            " WHERE e.participant_token = ? AND e.client_id = ?",
+            (participant_token, client_id),
+        )
+    )
+
+
+def get_entries(db, entry_ids):
+    if not entry_ids:
+        return []
+    marks = ",".join("?" * len(entry_ids))
+    rows = select_all(
+        db,
+        f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
+        f" WHERE e.id IN ({marks}) ORDER BY e.id",
+        list(entry_ids),
+    )
+    return [_entry(r) for r in rows]
+
+
+def list_entries(db, activity_id, table_number=None, participant_token=None, visible_only=False):
+    """An activity's entries, oldest first, optionally of one table or participant."""
+    sql = (
+        f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
+        " WHERE e.activity_id = ?"
+    )
+    params = [activity_id]
+    if table_number is not None:
+        sql += " AND e.table_number = ?"
+        params.append(table_number)
+    if participant_token is not None:
+        sql += " AND e.participant_token = ?"
+        params.append(participant_token)
+    if visible_only:
+        sql += " AND e.hidden = 0 AND e.held = 0"
+    return [_entry(r) for r in select_all(db, sql + " ORDER BY e.id", params)]
+
+
+def count_entries(db, activity_id, table_number=None, participant_token=None):
+    """How many entries (hidden ones too) an activity has, of one table or participant."""
+    sql = "SELECT COUNT(*) FROM entries WHERE activity_id = ?"
+    params = [activity_id]
+    if table_number is not None:
+        sql += " AND table_number = ?"
+        params.append(table_number)
+    if participant_token is not None:
+        sql += " AND participant_token = ?"
+        params.append(participant_token)
+    return db.conn.execute(sql, params).fetchone()[0]
+
+
+def entry_counts(db, gathering_id):
+    """Visible and hidden entries per activity of a gathering."""
+    rows = select_all(
+        db,
+        f"SELECT activity_id, {COUNT_COLUMNS} FROM entries WHERE gathering_id = ?"
+        " GROUP BY activity_id",
+        (gathering_id,),
+    )
+    return {r.pop("activity_id"): r for r in rows}
+
+
+# Visible entries are neither hidden by the facilitator nor waiting for approval.
+COUNT_COLUMNS = (
+    "COALESCE(SUM(hidden = 0 AND held = 0), 0) AS count,"
+    " COALESCE(SUM(hidden = 1), 0) AS hidden_count,"
+    " COALESCE(SUM(held = 1 AND hidden = 0), 0) AS held_count"
+)
+
+
+NO_ENTRIES = {"count": 0, "hidden_count": 0, "held_count": 0}
+
+
+def activity_counts(db, activity_id):
+    return select_one(
+        db, f"SELECT {COUNT_COLUMNS} FROM entries WHERE activity_id = ?", (activity_id,)
+    )
+
+
+def visible_texts(db, activity_id):
+    return [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT text FROM entries WHERE activity_id = ? AND hidden = 0 AND held = 0"
+            " ORDER BY id",
+            (activity_id,),
+        )
+    ]
+
+
+def set_entry_flag(db, entry_id, flag, value):
+    """Set one of an entry's moderation flags: hidden, held, pinned or answered."""
+    if flag not in ("hidden", "held", "pinned", "answered"):
+        raise ValueError(flag)
+    db.conn.execute(f"UPDATE entries SET {flag} = ? WHERE id = ?", (int(value), entry_id))
+
+
+def set_entry_hidden(db, entry_id, hidden):
+    set_entry_flag(db, entry_id, "hidden", hidden)
+
+
+def entries_after(db, activity_id, after_id):
+    """(id, text, not visible) of an activity's entries with ids above `after_id`, oldest
+    first; an entry is not visible when hidden or still waiting for approval."""
+    return db.conn.execute(
+        "SELECT id, text, (hidden = 1 OR held = 1) FROM entries"
+        " WHERE activity_id = ? AND id > ? ORDER BY id",
+        (activity_id, after_id),
+    ).fetchall()
+
+
+def hidden_entry_ids(db, activity_id):
+    """The activity's entries nobody sees: hidden, or waiting for approval."""
+    return [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT id FROM entries WHERE activity_id = ? AND (hidden = 1 OR held = 1)",
+            (activity_id,),
+        )
+    ]

@@ -1,0 +1,185 @@
+"""The schema: every migration in order, and the step that brings a database up to date."""
+
+
+
+
+# Each step runs once, in order; PRAGMA user_version records how far a database has come.
+MIGRATIONS = [
+    """
+    CREATE TABLE gatherings (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        date TEXT,
+        place TEXT,
+        organiser TEXT,
+        language TEXT NOT NULL DEFAULT 'nb',
+        definition TEXT NOT NULL,
+        screen_token TEXT NOT NULL UNIQUE,
+        screen_activity_id INTEGER,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE tables (
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        number INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        network TEXT,
+        PRIMARY KEY (gathering_id, number)
+    );
+    CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        title TEXT,
+        help TEXT,
+        options TEXT NOT NULL DEFAULT '{}',
+        state TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('open', 'closed')),
+        highlighted_entry_id INTEGER,
+        uid TEXT NOT NULL UNIQUE,
+        opened_at TEXT,
+        closed_at TEXT
+    );
+    CREATE INDEX activities_gathering ON activities (gathering_id, position);
+    CREATE TABLE participants (
+        token TEXT PRIMARY KEY,
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        table_number INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        table_number INTEGER NOT NULL,
+        participant_token TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
+        UNIQUE (participant_token, client_id)
+    );
+    CREATE INDEX entries_activity_table ON entries (activity_id, table_number);
+    CREATE INDEX entries_activity_participant ON entries (activity_id, participant_token);
+    """,
+    """
+    ALTER TABLE activities ADD COLUMN key TEXT;
+    ALTER TABLE activities ADD COLUMN tables TEXT;
+    ALTER TABLE activities ADD COLUMN approval INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE activities ADD COLUMN revealed INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE activities ADD COLUMN closes_at TEXT;
+    ALTER TABLE entries ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE gatherings ADD COLUMN screen_view TEXT;
+    ALTER TABLE gatherings ADD COLUMN screen_question_id TEXT;
+    CREATE TABLE points (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        table_number INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        participant_token TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        uid TEXT NOT NULL UNIQUE,
+        UNIQUE (participant_token, client_id)
+    );
+    CREATE INDEX points_activity_table ON points (activity_id, table_number);
+    CREATE TABLE ballots (
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        participant_token TEXT NOT NULL,
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        table_number INTEGER NOT NULL,
+        ballot TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (activity_id, participant_token)
+    );
+    CREATE TABLE upvotes (
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        participant_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (entry_id, participant_token)
+    );
+    """,
+    """
+    CREATE TABLE networks (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        county TEXT,
+        ordning TEXT,
+        municipalities TEXT NOT NULL DEFAULT '[]',
+        contact TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE notes (
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        activity_uid TEXT NOT NULL,
+        notes TEXT,
+        decision TEXT,
+        follow_up TEXT,
+        follow_up_by TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (gathering_id, activity_uid)
+    );
+    CREATE TABLE record_parts (
+        network_id INTEGER NOT NULL REFERENCES networks(id),
+        gathering_id INTEGER NOT NULL REFERENCES gatherings(id),
+        gathering_date TEXT,
+        content TEXT NOT NULL,
+        filed_at TEXT NOT NULL,
+        PRIMARY KEY (network_id, gathering_id)
+    );
+    """,
+    # A table may stand for a municipality, so participation can be counted per municipality.
+    "ALTER TABLE tables ADD COLUMN municipality TEXT;",
+    """
+    CREATE TABLE word_merges (
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        word TEXT NOT NULL,
+        into_word TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (activity_id, word)
+    );
+    CREATE TABLE moderation (
+        gathering_id INTEGER PRIMARY KEY REFERENCES gatherings(id),
+        enabled INTEGER NOT NULL DEFAULT 0,
+        words TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE themes (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        question_id TEXT,
+        title TEXT NOT NULL,
+        entries TEXT NOT NULL DEFAULT '[]',
+        accepted INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX themes_activity ON themes (activity_id);
+    """,
+    # Themes travel in bundles, so each has a stable uid (those made before get one now).
+    """
+    ALTER TABLE themes ADD COLUMN uid TEXT;
+    UPDATE themes SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    CREATE UNIQUE INDEX themes_uid ON themes (uid);
+    """,
+]
+
+
+def migrate(db):
+    """Bring the schema up to date, one numbered step at a time."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db.atomic():
+            for statement in script.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")

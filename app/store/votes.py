@@ -1,0 +1,79 @@
+"""Priority ballots and upvotes on questions."""
+
+import json
+
+from app.store.connection import select_all
+
+
+def save_ballot(db, activity_id, participant, ballot, now):
+    """Store a participant's ballot, replacing an earlier one."""
+    db.conn.execute(
+        "INSERT INTO ballots (activity_id, participant_token, gathering_id, table_number,"
+        " ballot, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (activity_id, participant_token) DO UPDATE SET"
+        " ballot = excluded.ballot, updated_at = excluded.updated_at",
+        (activity_id, participant["token"], participant["gathering_id"],
+         participant["table_number"], json.dumps(ballot), now),
+    )
+
+
+def get_ballot(db, activity_id, participant_token):
+    row = db.conn.execute(
+        "SELECT ballot FROM ballots WHERE activity_id = ? AND participant_token = ?",
+        (activity_id, participant_token),
+    ).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def list_ballots(db, activity_id):
+    """Every ballot with its table and the table's network."""
+    rows = select_all(
+        db,
+        "SELECT b.ballot, b.table_number AS \"table\", t.network FROM ballots b"
+        " LEFT JOIN tables t ON t.gathering_id = b.gathering_id AND t.number = b.table_number"
+        " WHERE b.activity_id = ? ORDER BY b.rowid",
+        (activity_id,),
+    )
+    for row in rows:
+        row["ballot"] = json.loads(row["ballot"])
+    return rows
+
+
+def count_ballots(db, activity_id):
+    return db.conn.execute(
+        "SELECT COUNT(*) FROM ballots WHERE activity_id = ?", (activity_id,)
+    ).fetchone()[0]
+
+
+def set_upvote(db, entry_id, participant_token, up, now):
+    if up:
+        db.conn.execute(
+            "INSERT OR IGNORE INTO upvotes (entry_id, participant_token, created_at)"
+            " VALUES (?, ?, ?)",
+            (entry_id, participant_token, now),
+        )
+    else:
+        db.conn.execute(
+            "DELETE FROM upvotes WHERE entry_id = ? AND participant_token = ?",
+            (entry_id, participant_token),
+        )
+
+
+def voted_entries(db, activity_id, participant_token):
+    """The ids of the entries of an activity this participant has upvoted."""
+    return {
+        row[0]
+        for row in db.conn.execute(
+            "SELECT u.entry_id FROM upvotes u JOIN entries e ON e.id = u.entry_id"
+            " WHERE e.activity_id = ? AND u.participant_token = ?",
+            (activity_id, participant_token),
+        )
+    }
+
+
+def get_ballot_time(db, activity_id, participant_token):
+    row = db.conn.execute(
+        "SELECT updated_at FROM ballots WHERE activity_id = ? AND participant_token = ?",
+        (activity_id, participant_token),
+    ).fetchone()
+    return row[0] if row else None

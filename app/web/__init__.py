@@ -1,0 +1,1 @@
+"""HTTP: blueprints, pages, identity, security headers, payloads, error answers, limits."""
