@@ -28,7 +28,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import actions, create_app, store
+from app import actions, create_app, store  # noqa: E402
 from bench.load import ORGANISER_TOKEN, start_samla  # noqa: E402
 from bench.snapshots import build  # noqa: E402
 
@@ -49,8 +49,13 @@ POSITIONS = """() => Object.fromEntries([...document.querySelectorAll('#cloud sv
 
 
 def prepare(workdir, words):
-    app = create_app({"DATA_DIR": str(workdir / "data"), "ASYNC_MODE": "threading",
-                      "ADMIN_TOKEN": ORGANISER_TOKEN})
+    app = create_app(
+        {
+            "DATA_DIR": str(workdir / "data"),
+            "ASYNC_MODE": "threading",
+            "ADMIN_TOKEN": ORGANISER_TOKEN,
+        }
+    )
     with app.app_context():
         gathering_id, activity, _ = build(app, words, 0)
         db_store = store.get_store()
@@ -76,8 +81,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--updates", type=int, default=8)
-    parser.add_argument("--resizes", default="1280x720,1600x900",
-                        help="viewport sizes to resize to after the updates (full layouts)")
+    parser.add_argument(
+        "--resizes",
+        default="1280x720,1600x900",
+        help="viewport sizes to resize to after the updates (full layouts)",
+    )
     options = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -86,11 +94,11 @@ def main(argv=None):
         gathering, activity = prepare(workdir, options.words)
         server = start_samla(workdir, "eventlet")[0]
         try:
-            screen_url = (f"{server.url}/screen/{gathering['id']}"
-                          f"?token={gathering['screen_token']}")
+            screen_url = f"{server.url}/screen/{gathering['id']}?token={gathering['screen_token']}"
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                     args=["--no-sandbox"])
+                browser = playwright.chromium.launch(
+                    executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+                )
                 page = browser.new_page(viewport={"width": 1600, "height": 900})
                 page.add_init_script(WATCH_TASKS)
                 page.goto(screen_url)
@@ -105,12 +113,21 @@ def main(argv=None):
                 before = page.evaluate(POSITIONS)
                 moved, kept, per_update, cloud_work = [], [], [], []
                 for number in range(options.updates):
-                    joined = requests.post(server.url + "/api/join", timeout=10, json={
-                        "code": gathering["code"], "table": 1}).json()["participant_token"]
-                    requests.post(server.url + "/api/submissions", timeout=10,
-                                  headers={"Authorization": f"Bearer {joined}"},
-                                  json={"activity_id": activity["id"], "text": f"nytt{number}",
-                                        "client_id": f"b{number}"}).raise_for_status()
+                    joined = requests.post(
+                        server.url + "/api/join",
+                        timeout=10,
+                        json={"code": gathering["code"], "table": 1},
+                    ).json()["participant_token"]
+                    requests.post(
+                        server.url + "/api/submissions",
+                        timeout=10,
+                        headers={"Authorization": f"Bearer {joined}"},
+                        json={
+                            "activity_id": activity["id"],
+                            "text": f"nytt{number}",
+                            "client_id": f"b{number}",
+                        },
+                    ).raise_for_status()
                     time.sleep(1.2)
                     per_update += page.evaluate("window.__tasks.splice(0)")
                     cloud_work.append(sum(d for _, d in page.evaluate("window.__cloud.splice(0)")))
@@ -125,26 +142,37 @@ def main(argv=None):
                     width, height = (int(n) for n in size.split("x"))
                     page.set_viewport_size({"width": width, "height": height})
                     time.sleep(2.5)  # the cloud redraws at most once a second
-                    resized.append({"viewport": size, **work_since_last(page),
-                                    "words_drawn": page.evaluate(
-                                        "document.querySelectorAll('#cloud svg text').length")})
+                    resized.append(
+                        {
+                            "viewport": size,
+                            **work_since_last(page),
+                            "words_drawn": page.evaluate(
+                                "document.querySelectorAll('#cloud svg text').length"
+                            ),
+                        }
+                    )
                 browser.close()
         finally:
             server.stop()
-    print(json.dumps({
-        "words": options.words,
-        "words_drawn": drawn,
-        "first_full_layout": first,
-        "full_layouts_after_resize": resized,
-        "update_cloud_ms": [round(t, 1) for t in cloud_work],
-        "update_cloud_max_ms": round(max(cloud_work), 1) if cloud_work else None,
-        "longest_update_task_ms": round(max(per_update), 1) if per_update else "< 50",
-        "update_long_tasks_ms": [round(t, 1) for t in per_update],
-        "update_median_ms": round(statistics.median(per_update), 1) if per_update else None,
-        "updates_without_long_task": options.updates - len(per_update),
-        "words_kept_per_update": kept,
-        "words_moved_per_update": moved,
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "words": options.words,
+                "words_drawn": drawn,
+                "first_full_layout": first,
+                "full_layouts_after_resize": resized,
+                "update_cloud_ms": [round(t, 1) for t in cloud_work],
+                "update_cloud_max_ms": round(max(cloud_work), 1) if cloud_work else None,
+                "longest_update_task_ms": round(max(per_update), 1) if per_update else "< 50",
+                "update_long_tasks_ms": [round(t, 1) for t in per_update],
+                "update_median_ms": round(statistics.median(per_update), 1) if per_update else None,
+                "updates_without_long_task": options.updates - len(per_update),
+                "words_kept_per_update": kept,
+                "words_moved_per_update": moved,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -23,9 +23,9 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import create_app
-from app.exports.cloud import render_png
-from app.exports.worker import POOL, render_cloud_png, warm_up
+from app import create_app  # noqa: E402
+from app.exports.cloud import render_png  # noqa: E402
+from app.exports.worker import POOL, render_cloud_png, warm_up  # noqa: E402
 from bench.load import ORGANISER_TOKEN, start_samla  # noqa: E402
 from bench.snapshots import build  # noqa: E402
 
@@ -50,8 +50,13 @@ def startup(folder):
 def exports(folder):
     workdir = Path(folder) / "exports"
     workdir.mkdir()
-    app = create_app({"DATA_DIR": str(workdir / "data"), "ASYNC_MODE": "threading",
-                      "ADMIN_TOKEN": ORGANISER_TOKEN})
+    app = create_app(
+        {
+            "DATA_DIR": str(workdir / "data"),
+            "ASYNC_MODE": "threading",
+            "ADMIN_TOKEN": ORGANISER_TOKEN,
+        }
+    )
     with app.app_context():
         gathering_id, _, _ = build(app, 2000, 500)
     app.extensions["samla_store"].close()
@@ -79,8 +84,10 @@ def cpu_seconds(pid):
 
 def cloud():
     chance = random.Random(3)
-    freq = [{"word": f"ord{n}", "count": max(1, int(200 / (n + 1)) + chance.randint(0, 2))}
-            for n in range(1000)]
+    freq = [
+        {"word": f"ord{n}", "count": max(1, int(200 / (n + 1)) + chance.randint(0, 2))}
+        for n in range(1000)
+    ]
     in_process, png = seconds(lambda: render_png(freq))
     cpu = time.process_time()
     again, _ = seconds(lambda: render_png(freq))
@@ -90,16 +97,21 @@ def cloud():
     as_job, from_worker = seconds(lambda: render_cloud_png(freq))
     worker_cpu = cpu_seconds(pid) - worker_cpu
     assert from_worker == png
-    return {"words": len(freq), "in_process_s": in_process, "in_process_again_s": again,
-            "in_process_again_cpu_s": round(cpu, 3), "worker_job_s": as_job,
-            "worker_job_cpu_s": round(worker_cpu, 3), "png_bytes": len(png)}
+    return {
+        "words": len(freq),
+        "in_process_s": in_process,
+        "in_process_again_s": again,
+        "in_process_again_cpu_s": round(cpu, 3),
+        "worker_job_s": as_job,
+        "worker_job_cpu_s": round(worker_cpu, 3),
+        "png_bytes": len(png),
+    }
 
 
 def main():
     warm_up()  # ready long before the cloud's turn, as in a running server
     with tempfile.TemporaryDirectory() as folder:
-        figures = {"startup_s": startup(folder), "exports_s": exports(folder),
-                   "cloud_png": cloud()}
+        figures = {"startup_s": startup(folder), "exports_s": exports(folder), "cloud_png": cloud()}
     print(json.dumps(figures, indent=2))
 
 

@@ -54,7 +54,7 @@ def test_blank_texts_are_not_counted():
 
 # Stemming, stop words and the facilitator's merges
 
-from app.wording import content_words, merged_frequencies, stemmed_key
+from app.wording import content_words, merged_frequencies, stemmed_key  # noqa: E402
 
 
 def test_stemming_merges_inflected_forms_in_their_most_common_form():
@@ -91,20 +91,26 @@ def test_a_merge_counts_one_word_as_another_under_the_target_word():
 
 def test_merges_follow_chains_and_ignore_circles():
     texts = ["a", "b", "c"]
-    assert merged_frequencies(texts, merges=[("c", "b"), ("b", "a")]) == [
-        {"word": "a", "count": 3}]
+    assert merged_frequencies(texts, merges=[("c", "b"), ("b", "a")]) == [{"word": "a", "count": 3}]
     assert merged_frequencies(texts, merges=[("a", "b"), ("b", "a")]) == [
-        {"word": "b", "count": 2}, {"word": "c", "count": 1}]
+        {"word": "b", "count": 2},
+        {"word": "c", "count": 1},
+    ]
 
 
 def test_a_group_whose_target_is_gone_shows_a_merged_form():
     assert merged_frequencies(["Juhuu"], merges=[("Juhuu", "Jippi")]) == [
-        {"word": "Juhuu", "count": 1}]
+        {"word": "Juhuu", "count": 1}
+    ]
 
 
 def test_stop_words_leave_multi_word_analysis_but_not_the_mood_words():
     assert content_words("Samordne rekomp og dekomp på alle nivåer", stemming=False) == [
-        "samordne", "rekomp", "dekomp", "nivåer"]
+        "samordne",
+        "rekomp",
+        "dekomp",
+        "nivåer",
+    ]
     assert merged_frequencies(["og", "Og"]) == [{"word": "og", "count": 2}]
 
 
