@@ -16,16 +16,25 @@ def parse_options(argv=None):
     parser = argparse.ArgumentParser(description="Samla: live gatherings on phones and projector.")
     parser.add_argument("--host", default=os.environ.get("SAMLA_HOST", "0.0.0.0"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("SAMLA_PORT", "5000")))
-    parser.add_argument("--data", default=os.environ.get("SAMLA_DATA", "data"),
-                        help="folder for samla.db and the secrets (default: ./data)")
-    parser.add_argument("--public-url", default=os.environ.get("SAMLA_PUBLIC_URL"),
-                        help="the address phones use (default: this machine's LAN address)")
-    parser.add_argument("--async-mode", choices=ASYNC_MODES,
-                        default=os.environ.get("SAMLA_ASYNC_MODE", "eventlet"))
+    parser.add_argument(
+        "--data",
+        default=os.environ.get("SAMLA_DATA", "data"),
+        help="folder for samla.db and the secrets (default: ./data)",
+    )
+    parser.add_argument(
+        "--public-url",
+        default=os.environ.get("SAMLA_PUBLIC_URL"),
+        help="the address phones use (default: this machine's LAN address)",
+    )
+    parser.add_argument(
+        "--async-mode", choices=ASYNC_MODES, default=os.environ.get("SAMLA_ASYNC_MODE", "eventlet")
+    )
     parser.add_argument("--log-requests", action="store_true", help="log every HTTP request")
-    parser.add_argument("--message-queue", default=os.environ.get("SAMLA_MESSAGE_QUEUE"),
-                        help="redis://host:port/db shared by several Samla processes "
-                             "(see docs/SCALING.md)")
+    parser.add_argument(
+        "--message-queue",
+        default=os.environ.get("SAMLA_MESSAGE_QUEUE"),
+        help="redis://host:port/db shared by several Samla processes (see docs/SCALING.md)",
+    )
     return parser.parse_args(argv)
 
 
@@ -103,15 +112,19 @@ def main(argv=None):
     patch_for(options.async_mode)
     raise_open_files_limit()
 
-    from app.realtime import collector
     from app import create_app
-    from app.realtime.server import socketio
     from app.exports import worker
+    from app.realtime import collector
+    from app.realtime.server import socketio
 
     public_url = public_url_for(options)
     app = create_app(
-        {"DATA_DIR": options.data, "PUBLIC_URL": public_url, "ASYNC_MODE": options.async_mode,
-         "MESSAGE_QUEUE": options.message_queue}
+        {
+            "DATA_DIR": options.data,
+            "PUBLIC_URL": public_url,
+            "ASYNC_MODE": options.async_mode,
+            "MESSAGE_QUEUE": options.message_queue,
+        }
     )
     worker.warm_up()
     announce(app, public_url)

@@ -84,8 +84,10 @@ def submit(db_store, participant_token, payload):
                         "client_id": client_id,
                         "text": text,
                         "created_at": rules.now(),
-                        "held": int(activity["approval"] or moderation.holds(
-                            db, participant["gathering_id"], text)),
+                        "held": int(
+                            activity["approval"]
+                            or moderation.holds(db, participant["gathering_id"], text)
+                        ),
                     },
                 )
             except sqlite3.IntegrityError:
@@ -113,7 +115,9 @@ def _counts(db, activity, participant):
     if activity is None:
         return 0, 0
     own = store.entries.count_entries(db, activity["id"], participant_token=participant["token"])
-    table = store.entries.count_entries(db, activity["id"], table_number=participant["table_number"])
+    table = store.entries.count_entries(
+        db, activity["id"], table_number=participant["table_number"]
+    )
     return own, table
 
 
@@ -138,8 +142,9 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
     A task can be shown as one question across all tables, or as a progress board.
     """
     if view not in SCREEN_VIEWS:
-        raise SamlaError("bad_request", detail=_l(
-            "view må være question, progress, themes eller null"))
+        raise SamlaError(
+            "bad_request", detail=_l("view må være question, progress, themes eller null")
+        )
     with db_store.write() as db:
         lookups.gathering(db, gathering_id)
         if activity_id is not None:
@@ -160,8 +165,9 @@ def set_screen(db_store, gathering_id, activity_id, view=None, question_id=None)
 def set_revealed(db_store, gathering_id, activity_id, revealed):
     """Show or withhold an activity's results on the projector."""
     if not isinstance(revealed, bool):
-        raise SamlaError("bad_request", detail=_l(
-            "%(key)s må være true eller false", key="revealed"))
+        raise SamlaError(
+            "bad_request", detail=_l("%(key)s må være true eller false", key="revealed")
+        )
     with db_store.write() as db:
         lookups.activity_of(db, gathering_id, activity_id)
         store.activities.set_revealed(db, activity_id, revealed)
@@ -208,8 +214,9 @@ def moderate_entry(db_store, entry_id, changes):
     Returns (entry, previously highlighted entry or None).
     """
     if not isinstance(changes, dict) or not (set(MODERATION_FLAGS) & changes.keys()):
-        raise SamlaError("bad_request", detail=_l(
-            "send hidden, held, pinned, answered eller highlighted"))
+        raise SamlaError(
+            "bad_request", detail=_l("send hidden, held, pinned, answered eller highlighted")
+        )
     for key in MODERATION_FLAGS:
         if key in changes and not isinstance(changes[key], bool):
             raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key=key))
@@ -232,8 +239,6 @@ def moderate_entry(db_store, entry_id, changes):
         if before not in (None, entry_id) and changes.get("highlighted"):
             previous = store.entries.get_entry(db, before)
     return entry, previous
-
-
 
 
 def delete_gathering(db_store, gathering_id):

@@ -70,8 +70,11 @@ def as_template(definition):
             item["source"] = keys[item["source"]]
         activities.append(item)
     tables = [{k: v for k, v in t.items() if v is not None} for t in definition["tables"]]
-    head = {k: definition[k] for k in ("title", "date", "place", "organiser", "language")
-            if definition.get(k)}
+    head = {
+        k: definition[k]
+        for k in ("title", "date", "place", "organiser", "language")
+        if definition.get(k)
+    }
     return {**head, "tables": tables, "activities": activities}
 
 
@@ -80,8 +83,9 @@ def save_template(folder, stem, definition):
     from app.catalog import STEM
 
     if not isinstance(stem, str) or not STEM.match(stem):
-        raise SamlaError("bad_request", detail=_l(
-            "et malnavn kan bare ha små bokstaver, sifre og -"))
+        raise SamlaError(
+            "bad_request", detail=_l("et malnavn kan bare ha små bokstaver, sifre og -")
+        )
     path = Path(folder) / f"{stem}.yaml"
     if path.exists():
         raise SamlaError("template_exists", stem=stem)
@@ -102,7 +106,9 @@ def apply_definition(db_store, gathering_id, raw):
         kept = set()
         for position, activity in enumerate(definition["activities"], start=1):
             if activity["id"] is None:
-                activity["id"] = store.activities.insert_activity(db, gathering_id, position, activity)
+                activity["id"] = store.activities.insert_activity(
+                    db, gathering_id, position, activity
+                )
             else:
                 store.activities.update_activity(db, activity["id"], position, activity)
                 if activity["hide_results"] == existing[activity["id"]]["revealed"]:
@@ -127,7 +133,9 @@ def _check_edits(db, gathering_id, definition, existing):
         if activity_id not in existing:
             raise SamlaError("unknown_activity")
         before = existing[activity_id]
-        if activity["kind"] != before["kind"] and store.activities.activity_has_work(db, activity_id):
+        if activity["kind"] != before["kind"] and store.activities.activity_has_work(
+            db, activity_id
+        ):
             raise SamlaError("activity_has_entries", prompt=before["prompt"])
         if before["kind"] == "task" and activity["kind"] == "task":
             kept_questions = {q["id"] for q in activity["options"]["questions"]}
@@ -140,7 +148,9 @@ def _check_edits(db, gathering_id, definition, existing):
             raise SamlaError("activity_has_entries", prompt=before["prompt"])
     numbers = {t["number"] for t in definition["tables"]}
     for table in store.gatherings.list_tables(db, gathering_id):
-        if table["number"] not in numbers and store.gatherings.table_in_use(db, gathering_id, table["number"]):
+        if table["number"] not in numbers and store.gatherings.table_in_use(
+            db, gathering_id, table["number"]
+        ):
             raise SamlaError("table_in_use", table=table["number"])
 
 

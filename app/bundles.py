@@ -28,12 +28,22 @@ from app.rules import new_code, new_token, normalise_definition, now
 
 FORMAT = "samla-bundle"
 SCHEMA_VERSION = 2
-ACTIVITY_KEYS = ("uid", "position", "kind", "prompt", "title", "help", "options", "key",
-                 "tables", "approval", "revealed")
+ACTIVITY_KEYS = (
+    "uid",
+    "position",
+    "kind",
+    "prompt",
+    "title",
+    "help",
+    "options",
+    "key",
+    "tables",
+    "approval",
+    "revealed",
+)
 ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
 NOTE_KEYS = ("activity_uid", "notes", "decision", "follow_up", "follow_up_by", "updated_at")
-THEME_KEYS = ("uid", "activity_uid", "question_id", "title", "accepted", "created_at",
-              "updated_at")
+THEME_KEYS = ("uid", "activity_uid", "question_id", "title", "accepted", "created_at", "updated_at")
 
 
 def checksum(content):
@@ -53,8 +63,17 @@ def export(db, gathering_id):
     content = {
         "gathering": {
             key: gathering[key]
-            for key in ("id", "code", "title", "date", "place", "organiser", "language",
-                        "created_at", "definition")
+            for key in (
+                "id",
+                "code",
+                "title",
+                "date",
+                "place",
+                "organiser",
+                "language",
+                "created_at",
+                "definition",
+            )
         },
         "tables": tables,
         "activities": [
@@ -80,8 +99,10 @@ def export(db, gathering_id):
         "filed": bool(store.networks.filed_network_ids(db, gathering_id)),
         "word_merges": store.bundles.list_bundle_merges(db, gathering_id),
         "moderation": store.words.get_moderation(db, gathering_id),  # None: the shipped list, off
-        "themes": [_exported_theme(db, theme)
-                   for theme in store.bundles.list_bundle_themes(db, gathering_id)],
+        "themes": [
+            _exported_theme(db, theme)
+            for theme in store.bundles.list_bundle_themes(db, gathering_id)
+        ],
     }
     return {
         "format": FORMAT,
@@ -97,8 +118,10 @@ def _exported_activity(db, activity):
     source = activity["options"].get("source") if activity["kind"] == "priorities" else None
     if isinstance(source, int):
         source_activity = store.activities.get_activity(db, source)
-        exported["options"] = {**activity["options"],
-                               "source": source_activity["uid"] if source_activity else None}
+        exported["options"] = {
+            **activity["options"],
+            "source": source_activity["uid"] if source_activity else None,
+        }
     return exported
 
 
@@ -106,8 +129,10 @@ def _exported_theme(db, theme):
     """A kept theme with its statements (or a task's points) by uid."""
     find = store.points.get_point if theme["kind"] == "task" else store.entries.get_entry
     members = [find(db, item_id) for item_id in theme["entries"]]
-    return {**{key: theme[key] for key in THEME_KEYS},
-            "entries": [member["uid"] for member in members if member is not None]}
+    return {
+        **{key: theme[key] for key in THEME_KEYS},
+        "entries": [member["uid"] for member in members if member is not None],
+    }
 
 
 def _ballot_items(ballot, translate):
@@ -167,37 +192,47 @@ def check(bundle):
     _require(isinstance(content, dict), _l("%(key)s mangler", key="content"))
     _require(bundle.get("checksum") == checksum(content), _l("sjekksummen stemmer ikke"))
     gathering = content.get("gathering")
-    _require(isinstance(gathering, dict) and _is_int(gathering.get("id")), _l(
-        "%(key)s mangler", key="gathering"))
-    _require(_is_text(gathering.get("created_at")), _l(
-        "%(key)s mangler", key="gathering.created_at"))
+    _require(
+        isinstance(gathering, dict) and _is_int(gathering.get("id")),
+        _l("%(key)s mangler", key="gathering"),
+    )
+    _require(
+        _is_text(gathering.get("created_at")), _l("%(key)s mangler", key="gathering.created_at")
+    )
     try:
         normalise_definition(gathering.get("definition"))
     except SamlaError as error:
-        raise _damaged(_l("definisjonen er ugyldig (%(detail)s)",
-                          detail=error.params.get("detail", ""))) from None
+        raise _damaged(
+            _l("definisjonen er ugyldig (%(detail)s)", detail=error.params.get("detail", ""))
+        ) from None
     tables = content.get("tables")
     _require(isinstance(tables, list) and tables, _l("%(key)s mangler", key="tables"))
     for table in tables:
-        _require(isinstance(table, dict) and _is_int(table.get("number")), _l(
-            "et bord mangler number"))
+        _require(
+            isinstance(table, dict) and _is_int(table.get("number")), _l("et bord mangler number")
+        )
         _require(_is_text(table.get("label")), _l("et bord mangler label"))
-        _require(_is_text(table.get("network"), optional=True), _l(
-            "network for et bord er ikke tekst"))
+        _require(
+            _is_text(table.get("network"), optional=True), _l("network for et bord er ikke tekst")
+        )
     numbers = {table["number"] for table in tables}
     activities = content.get("activities")
     _require(isinstance(activities, list) and activities, _l("%(key)s mangler", key="activities"))
     for activity in activities:
         _require(isinstance(activity, dict), _l("en aktivitet er ikke et objekt"))
-        _require(_is_text(activity.get("uid")) and _is_text(activity.get("kind")),
-                 _l("en aktivitet mangler uid eller kind"))
+        _require(
+            _is_text(activity.get("uid")) and _is_text(activity.get("kind")),
+            _l("en aktivitet mangler uid eller kind"),
+        )
         _require(_is_text(activity.get("prompt")), _l("en aktivitet mangler prompt"))
         _require(_is_int(activity.get("position")), _l("en aktivitet mangler position"))
         _require(isinstance(activity.get("options"), dict), _l("en aktivitet mangler options"))
     uids = {activity["uid"] for activity in activities}
     for person in _list(content, "participants"):
-        _require(isinstance(person, dict) and _is_text(person.get("token")),
-                 _l("en deltaker mangler token"))
+        _require(
+            isinstance(person, dict) and _is_text(person.get("token")),
+            _l("en deltaker mangler token"),
+        )
         _require(person.get("table_number") in numbers, _l("en deltaker sitter ved et ukjent bord"))
         _require(_is_text(person.get("created_at")), _l("en deltaker mangler tidspunkt"))
     for entry in _list(content, "entries"):
@@ -209,40 +244,63 @@ def check(bundle):
         _require(isinstance(entry.get("hidden"), bool), _l("et innspill mangler hidden"))
     for point in _list(content, "points"):
         _require(isinstance(point, dict), _l("et punkt er ikke et objekt"))
-        for key in ("uid", "participant_token", "client_id", "text", "question_id",
-                    "created_at", "updated_at"):
+        for key in (
+            "uid",
+            "participant_token",
+            "client_id",
+            "text",
+            "question_id",
+            "created_at",
+            "updated_at",
+        ):
             _require(_is_text(point.get(key)), _l("et punkt mangler %(key)s", key=key))
         _require(point.get("activity_uid") in uids, _l("et punkt hører til en ukjent aktivitet"))
         _require(point.get("table") in numbers, _l("et punkt hører til et ukjent bord"))
-        _require(_is_int(point.get("version")) and isinstance(point.get("deleted"), bool),
-                 _l("et punkt mangler version eller deleted"))
+        _require(
+            _is_int(point.get("version")) and isinstance(point.get("deleted"), bool),
+            _l("et punkt mangler version eller deleted"),
+        )
     for ballot in _list(content, "ballots"):
-        _require(isinstance(ballot, dict) and ballot.get("activity_uid") in uids,
-                 _l("en stemmeseddel hører til en ukjent aktivitet"))
-        _require(_is_text(ballot.get("participant_token")) and _is_text(ballot.get("updated_at")),
-                 _l("en stemmeseddel mangler deltaker eller tidspunkt"))
+        _require(
+            isinstance(ballot, dict) and ballot.get("activity_uid") in uids,
+            _l("en stemmeseddel hører til en ukjent aktivitet"),
+        )
+        _require(
+            _is_text(ballot.get("participant_token")) and _is_text(ballot.get("updated_at")),
+            _l("en stemmeseddel mangler deltaker eller tidspunkt"),
+        )
         _require(ballot.get("table") in numbers, _l("en stemmeseddel hører til et ukjent bord"))
         _require(isinstance(ballot.get("ballot"), dict), _l("en stemmeseddel er ikke et objekt"))
     entry_uids = {entry["uid"] for entry in content.get("entries", [])}
     for vote in _list(content, "upvotes"):
-        _require(isinstance(vote, dict) and vote.get("entry_uid") in entry_uids,
-                 _l("en stemme hører til et ukjent innspill"))
-        _require(_is_text(vote.get("participant_token")) and _is_text(vote.get("created_at")),
-                 _l("en stemme mangler deltaker eller tidspunkt"))
+        _require(
+            isinstance(vote, dict) and vote.get("entry_uid") in entry_uids,
+            _l("en stemme hører til et ukjent innspill"),
+        )
+        _require(
+            _is_text(vote.get("participant_token")) and _is_text(vote.get("created_at")),
+            _l("en stemme mangler deltaker eller tidspunkt"),
+        )
     for note in _list(content, "notes"):
-        _require(isinstance(note, dict) and note.get("activity_uid") in uids | {""},
-                 _l("et notat hører til en ukjent aktivitet"))
+        _require(
+            isinstance(note, dict) and note.get("activity_uid") in uids | {""},
+            _l("et notat hører til en ukjent aktivitet"),
+        )
         _require(_is_text(note.get("updated_at")), _l("et notat mangler tidspunkt"))
-        _require(all(_is_text(note.get(k), optional=True) for k in NOTE_KEYS), _l(
-            "et notat er ikke tekst"))
+        _require(
+            all(_is_text(note.get(k), optional=True) for k in NOTE_KEYS),
+            _l("et notat er ikke tekst"),
+        )
     for network in _list(content, "networks"):
-        _require(isinstance(network, dict) and _is_int(network.get("id")), _l(
-            "et nettverk mangler id"))
+        _require(
+            isinstance(network, dict) and _is_int(network.get("id")), _l("et nettverk mangler id")
+        )
         try:
             networks.normalise_network(network)
         except SamlaError as error:
-            raise _damaged(_l("et nettverk er ugyldig (%(detail)s)",
-                              detail=error.params.get("detail", ""))) from None
+            raise _damaged(
+                _l("et nettverk er ugyldig (%(detail)s)", detail=error.params.get("detail", ""))
+            ) from None
     by_uid = {activity["uid"]: activity for activity in activities}
     _check_word_merges(content, by_uid)
     _check_moderation(content.get("moderation"))
@@ -264,8 +322,10 @@ def _check_word_merges(content, by_uid):
     for merge in _list(content, "word_merges"):
         _require(isinstance(merge, dict), _l("en ordsammenslåing er ikke et objekt"))
         activity = by_uid.get(merge.get("activity_uid"))
-        _require(activity is not None and activity["kind"] == "words",
-                 _l("en ordsammenslåing hører til en ukjent words-aktivitet"))
+        _require(
+            activity is not None and activity["kind"] == "words",
+            _l("en ordsammenslåing hører til en ukjent words-aktivitet"),
+        )
         _require(_is_text(merge.get("created_at")), _l("en ordsammenslåing mangler tidspunkt"))
         word, _ = _sound(merges.pair, merge, _l("en ordsammenslåing"))
         _require((activity["uid"], word) not in seen, _l("et ord er slått sammen to ganger"))
@@ -275,11 +335,14 @@ def _check_word_merges(content, by_uid):
 def _check_moderation(settings):
     if settings is None:  # never edited: the shipped list, switched off
         return
-    _require(isinstance(settings, dict) and isinstance(settings.get("enabled"), bool),
-             _l("modereringen mangler enabled"))
+    _require(
+        isinstance(settings, dict) and isinstance(settings.get("enabled"), bool),
+        _l("modereringen mangler enabled"),
+    )
     _require(_is_text(settings.get("updated_at")), _l("modereringen mangler tidspunkt"))
-    _require(isinstance(settings.get("words"), list), _l(
-        "ordlista for moderering må være en liste"))
+    _require(
+        isinstance(settings.get("words"), list), _l("ordlista for moderering må være en liste")
+    )
     _sound(moderation.checked_words, settings["words"], _l("ordlista for moderering"))
 
 
@@ -294,23 +357,33 @@ def _check_themes(content, by_uid):
         _require(theme["uid"] not in uids, _l("to temaer har samme uid"))
         uids.add(theme["uid"])
         activity = by_uid.get(theme.get("activity_uid"))
-        _require(activity is not None and activity["kind"] in themes.THEME_KINDS,
-                 _l("et tema hører til en ukjent statements- eller task-aktivitet"))
+        _require(
+            activity is not None and activity["kind"] in themes.THEME_KINDS,
+            _l("et tema hører til en ukjent statements- eller task-aktivitet"),
+        )
         _sound(themes.checked_title, theme.get("title"), _l("tittelen på et tema"))
         _require(isinstance(theme.get("accepted"), bool), _l("et tema mangler accepted"))
-        _require(_is_text(theme.get("created_at")) and _is_text(theme.get("updated_at")),
-                 _l("et tema mangler tidspunkt"))
-        _require(_is_text(theme.get("question_id"), optional=True),
-                 _l("question for et tema er ikke tekst"))
+        _require(
+            _is_text(theme.get("created_at")) and _is_text(theme.get("updated_at")),
+            _l("et tema mangler tidspunkt"),
+        )
+        _require(
+            _is_text(theme.get("question_id"), optional=True),
+            _l("question for et tema er ikke tekst"),
+        )
         entries = theme.get("entries")
         _require(isinstance(entries, list) and entries, _l("et tema mangler innspill"))
         known = members_of[activity["kind"]]
         for uid in entries:
             member = known.get(uid) if isinstance(uid, str) else None
-            _require(member is not None and member["activity_uid"] == activity["uid"],
-                     _l("et tema har et innspill som ikke hører til aktiviteten"))
-            _require(member.get("question_id") == theme["question_id"],
-                     _l("et tema har svar på et annet spørsmål"))
+            _require(
+                member is not None and member["activity_uid"] == activity["uid"],
+                _l("et tema har et innspill som ikke hører til aktiviteten"),
+            )
+            _require(
+                member.get("question_id") == theme["question_id"],
+                _l("et tema har svar på et annet spørsmål"),
+            )
 
 
 def _list(content, key):
@@ -329,7 +402,9 @@ def import_bundle(db_store, bundle):
         for network in content["networks"]:
             if store.networks.get_network(db, network["id"]) is None:
                 checked = networks.normalise_network(network)
-                store.networks.insert_network(db, {**checked, "id": network["id"], "created_at": now()})
+                store.networks.insert_network(
+                    db, {**checked, "id": network["id"], "created_at": now()}
+                )
                 counts["networks_added"] += 1
         created = store.gatherings.get_gathering(db, gathering_id) is None
         if created:
@@ -338,8 +413,12 @@ def import_bundle(db_store, bundle):
         else:
             counts["activities_added"] = _merge_activities(db, gathering_id, content)
             for table in content["tables"]:
-                if table["network"] and store.gatherings.get_table(db, gathering_id, table["number"]):
-                    store.gatherings.set_table_network(db, gathering_id, table["number"], table["network"])
+                if table["network"] and store.gatherings.get_table(
+                    db, gathering_id, table["number"]
+                ):
+                    store.gatherings.set_table_network(
+                        db, gathering_id, table["number"], table["network"]
+                    )
         for person in content["participants"]:
             store.gatherings.insert_participant_if_missing(
                 db, person["token"], gathering_id, person["table_number"], person["created_at"]
@@ -369,11 +448,14 @@ def _insert_gathering(db, gathering, content):
         "screen_token": new_token(),
         "created_at": gathering["created_at"],
     }
-    activities = [_importable(a) for a in sorted(content["activities"],
-                                                  key=lambda a: a["position"])]
+    activities = [
+        _importable(a) for a in sorted(content["activities"], key=lambda a: a["position"])
+    ]
     for activity in activities:
-        _require(store.activities.get_activity_by_uid(db, activity["uid"]) is None,
-                 "an activity's uid belongs to another gathering here")
+        _require(
+            store.activities.get_activity_by_uid(db, activity["uid"]) is None,
+            "an activity's uid belongs to another gathering here",
+        )
     store.gatherings.insert_gathering(db, record, content["tables"], activities)
 
 
@@ -383,8 +465,10 @@ def _merge_activities(db, gathering_id, content):
     for activity in sorted(content["activities"], key=lambda a: a["position"]):
         if activity["uid"] in known:
             continue
-        _require(store.activities.get_activity_by_uid(db, activity["uid"]) is None,
-                 "an activity's uid belongs to another gathering here")
+        _require(
+            store.activities.get_activity_by_uid(db, activity["uid"]) is None,
+            "an activity's uid belongs to another gathering here",
+        )
         position = len(known) + added + 1
         store.activities.insert_activity(db, gathering_id, position, _importable(activity))
         added += 1
@@ -394,7 +478,9 @@ def _merge_activities(db, gathering_id, content):
 def _merge_entries(db, gathering_id, entries):
     added = 0
     for entry in entries:
-        if store.bundles.entry_uid_exists(db, entry["uid"], entry["participant_token"], entry["client_id"]):
+        if store.bundles.entry_uid_exists(
+            db, entry["uid"], entry["participant_token"], entry["client_id"]
+        ):
             continue
         activity = store.activities.get_activity_by_uid(db, entry["activity_uid"])
         _require(activity["gathering_id"] == gathering_id, "an entry belongs to another gathering")
@@ -432,10 +518,13 @@ def _resolve_source_uids(db, gathering_id):
         source = activity["options"].get("source") if activity["kind"] == "priorities" else None
         if isinstance(source, str):
             local = store.activities.get_activity_by_uid(db, source)
-            _require(local is not None and local["gathering_id"] == gathering_id,
-                     "a priorities source is not in the bundle")
-            store.activities.set_activity_options(db, activity["id"], {**activity["options"],
-                                                            "source": local["id"]})
+            _require(
+                local is not None and local["gathering_id"] == gathering_id,
+                "a priorities source is not in the bundle",
+            )
+            store.activities.set_activity_options(
+                db, activity["id"], {**activity["options"], "source": local["id"]}
+            )
 
 
 def _merge_points(db, gathering_id, points):
@@ -449,14 +538,28 @@ def _merge_points(db, gathering_id, points):
             continue
         activity = store.activities.get_activity_by_uid(db, point["activity_uid"])
         _require(activity["gathering_id"] == gathering_id, "a point belongs to another gathering")
-        store.bundles.insert_imported_point(db, {
-            **{key: point[key] for key in ("question_id", "text", "version", "participant_token",
-                                          "client_id", "created_at", "updated_at", "uid")},
-            "deleted": int(point["deleted"]),
-            "activity_id": activity["id"],
-            "gathering_id": gathering_id,
-            "table_number": point["table"],
-        })
+        store.bundles.insert_imported_point(
+            db,
+            {
+                **{
+                    key: point[key]
+                    for key in (
+                        "question_id",
+                        "text",
+                        "version",
+                        "participant_token",
+                        "client_id",
+                        "created_at",
+                        "updated_at",
+                        "uid",
+                    )
+                },
+                "deleted": int(point["deleted"]),
+                "activity_id": activity["id"],
+                "gathering_id": gathering_id,
+                "table_number": point["table"],
+            },
+        )
         added += 1
     return added
 
@@ -468,8 +571,11 @@ def _merge_ballots(db, gathering_id, ballots):
         here = store.votes.get_ballot_time(db, activity["id"], row["participant_token"])
         if here is not None and here >= row["updated_at"]:
             continue
-        participant = {"token": row["participant_token"], "gathering_id": gathering_id,
-                       "table_number": row["table"]}
+        participant = {
+            "token": row["participant_token"],
+            "gathering_id": gathering_id,
+            "table_number": row["table"],
+        }
         ballot = _ballot_items(row["ballot"], lambda i: _item_id(db, i))
         store.votes.save_ballot(db, activity["id"], participant, ballot, row["updated_at"])
 
@@ -509,8 +615,9 @@ def _merge_moderation(db, gathering_id, settings):
     here = store.words.get_moderation(db, gathering_id)
     if here is None or here["updated_at"] < settings["updated_at"]:
         words = moderation.checked_words(settings["words"])
-        store.words.save_moderation(db, gathering_id, settings["enabled"], words,
-                              settings["updated_at"])
+        store.words.save_moderation(
+            db, gathering_id, settings["enabled"], words, settings["updated_at"]
+        )
 
 
 def _merge_themes(db, bundle_themes):
@@ -520,11 +627,17 @@ def _merge_themes(db, bundle_themes):
         activity = store.activities.get_activity_by_uid(db, row["activity_uid"])
         here = store.words.get_theme_by_uid(db, row["uid"])
         if here is not None:
-            _require(here["activity_id"] == activity["id"],
-                     "a theme's uid belongs to another activity here")
+            _require(
+                here["activity_id"] == activity["id"],
+                "a theme's uid belongs to another activity here",
+            )
             if here["updated_at"] >= row["updated_at"]:
                 continue
-        find = store.bundles.get_point_by_uid if activity["kind"] == "task" else store.bundles.get_entry_by_uid
+        find = (
+            store.bundles.get_point_by_uid
+            if activity["kind"] == "task"
+            else store.bundles.get_entry_by_uid
+        )
         members = [find(db, uid) for uid in row["entries"]]
         ids = [m["id"] for m in members if m is not None and m["activity_id"] == activity["id"]]
         if not ids:
@@ -534,9 +647,16 @@ def _merge_themes(db, bundle_themes):
         if here is not None:
             store.words.update_theme(db, here["id"], title, ids, row["accepted"], row["updated_at"])
         else:
-            store.words.insert_theme(db, {
-                "activity_id": activity["id"], "question_id": row["question_id"],
-                "title": title, "entries": ids, "accepted": row["accepted"],
-                "created_at": row["created_at"], "updated_at": row["updated_at"],
-                "uid": row["uid"],
-            })
+            store.words.insert_theme(
+                db,
+                {
+                    "activity_id": activity["id"],
+                    "question_id": row["question_id"],
+                    "title": title,
+                    "entries": ids,
+                    "accepted": row["accepted"],
+                    "created_at": row["created_at"],
+                    "updated_at": row["updated_at"],
+                    "uid": row["uid"],
+                },
+            )

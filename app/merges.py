@@ -31,14 +31,17 @@ def _word(raw, name):
     if any(unicodedata.category(char) == "Cs" for char in word):  # SQLite cannot store it
         raise SamlaError("bad_characters")
     if len(word) > MAX_WORD:
-        raise SamlaError("bad_request", detail=_l(
-            "%(name)s har høyst %(limit)s tegn", name=name, limit=MAX_WORD))
+        raise SamlaError(
+            "bad_request", detail=_l("%(name)s har høyst %(limit)s tegn", name=name, limit=MAX_WORD)
+        )
     return word
 
 
 def describe(db, activity):
-    return [{"word": m["word"], "into": m["into_word"]}
-            for m in store.words.list_merges(db, activity["id"])]
+    return [
+        {"word": m["word"], "into": m["into_word"]}
+        for m in store.words.list_merges(db, activity["id"])
+    ]
 
 
 def pair(raw):

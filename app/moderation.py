@@ -53,8 +53,10 @@ def checked_words(raw):
     if raw is None:
         return list(DEFAULT_WORDS)
     if not isinstance(raw, list) or len(raw) > MAX_WORDS:
-        raise SamlaError("bad_request", detail=_l(
-            "words må være en liste med høyst %(limit)s ord", limit=MAX_WORDS))
+        raise SamlaError(
+            "bad_request",
+            detail=_l("words må være en liste med høyst %(limit)s ord", limit=MAX_WORDS),
+        )
     words = []
     for word in raw:
         if not isinstance(word, str):
@@ -63,8 +65,9 @@ def checked_words(raw):
             raise SamlaError("bad_characters")
         word = " ".join(_fold(word).split())
         if len(word) > MAX_WORD_LENGTH:
-            raise SamlaError("bad_request",
-                             detail=_l("et ord har høyst %(limit)s tegn", limit=MAX_WORD_LENGTH))
+            raise SamlaError(
+                "bad_request", detail=_l("et ord har høyst %(limit)s tegn", limit=MAX_WORD_LENGTH)
+            )
         if word and word not in words:
             words.append(word)
     return words
@@ -101,8 +104,9 @@ def describe(db, gathering_id):
 def set_approval(db_store, gathering_id, activity_id, approval):
     """Turn "approve before showing" on or off for one activity; returns the activity."""
     if not isinstance(approval, bool):
-        raise SamlaError("bad_request", detail=_l(
-            "%(key)s må være true eller false", key="approval"))
+        raise SamlaError(
+            "bad_request", detail=_l("%(key)s må være true eller false", key="approval")
+        )
     with db_store.write() as db:
         lookups.activity_of(db, gathering_id, activity_id)
         store.activities.set_activity_approval(db, activity_id, approval)

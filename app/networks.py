@@ -29,8 +29,7 @@ def normalise_network(raw):
             raise _invalid(_l("%(key)s må være tekst", key=key))
         value = (value or "").strip()
         if len(value) > maximum:
-            raise _invalid(_l(
-                "%(key)s er lengre enn %(maximum)s tegn", key=key, maximum=maximum))
+            raise _invalid(_l("%(key)s er lengre enn %(maximum)s tegn", key=key, maximum=maximum))
         network[key] = value or None
     if network["name"] is None:
         raise _invalid(_l("%(key)s mangler", key="name"))

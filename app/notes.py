@@ -8,15 +8,20 @@ from app.rules import check_text, now
 
 FIELDS = ("notes", "decision", "follow_up", "follow_up_by")
 MAX_LENGTH = {
-    "summary": 20000, "notes": 20000, "decision": 5000, "follow_up": 5000, "follow_up_by": 300
+    "summary": 20000,
+    "notes": 20000,
+    "decision": 5000,
+    "follow_up": 5000,
+    "follow_up_by": 300,
 }
 
 
 def normalise_notes(raw, fields):
     """The given note fields as text (empty text clears one); others are refused."""
     if not isinstance(raw, dict) or not raw or not set(raw) <= set(fields):
-        raise SamlaError("bad_request", detail=_l(
-            "send én eller flere av %(names)s", names=", ".join(fields)))
+        raise SamlaError(
+            "bad_request", detail=_l("send én eller flere av %(names)s", names=", ".join(fields))
+        )
     notes = {}
     for key, value in raw.items():
         if value is None or (isinstance(value, str) and not value.strip()):

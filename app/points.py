@@ -50,16 +50,19 @@ def add_point(db_store, participant_token, payload):
             raise SamlaError("bad_request", detail=_l("ukjent question_id"))
         rules.check_text(text, task.MAX_LENGTH)
         try:
-            point_id = store.points.insert_point(db, {
-                "activity_id": activity_id,
-                "gathering_id": participant["gathering_id"],
-                "table_number": participant["table_number"],
-                "question_id": question_id,
-                "text": text,
-                "participant_token": participant_token,
-                "client_id": client_id,
-                "created_at": rules.now(),
-            })
+            point_id = store.points.insert_point(
+                db,
+                {
+                    "activity_id": activity_id,
+                    "gathering_id": participant["gathering_id"],
+                    "table_number": participant["table_number"],
+                    "question_id": question_id,
+                    "text": text,
+                    "participant_token": participant_token,
+                    "client_id": client_id,
+                    "created_at": rules.now(),
+                },
+            )
         except sqlite3.IntegrityError:
             earlier = store.points.get_point_by_client_id(db, participant_token, client_id)
             answer = {"ok": True, "point": views.public_point(earlier), "duplicate": True}

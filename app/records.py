@@ -35,7 +35,11 @@ def file_gathering(db, gathering_id):
     return {
         "gathering_id": gathering_id,
         "networks": [
-            {"id": network_id, "name": store.networks.get_network(db, network_id)["name"], "tables": numbers}
+            {
+                "id": network_id,
+                "name": store.networks.get_network(db, network_id)["name"],
+                "tables": numbers,
+            }
             for network_id, numbers in sorted(grouped.items())
         ],
     }
@@ -66,8 +70,7 @@ def annual_wheel(parts):
         )
     order = sorted(wheel, key=lambda key: (key[0] is None, key[0] or 0, key[1] or 0))
     return [
-        {"year": year, "month": month, "gatherings": wheel[(year, month)]}
-        for year, month in order
+        {"year": year, "month": month, "gatherings": wheel[(year, month)]} for year, month in order
     ]
 
 

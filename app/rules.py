@@ -20,8 +20,17 @@ MAX_ACTIVITIES = 200
 MAX_CLIENT_ID = 100
 CODE_DIGITS = 6
 # Keys every activity may carry; the rest are the kind's own options.
-ACTIVITY_KEYS = ("id", "kind", "prompt", "title", "help", "key", "tables", "approval",
-                 "hide_results")
+ACTIVITY_KEYS = (
+    "id",
+    "kind",
+    "prompt",
+    "title",
+    "help",
+    "key",
+    "tables",
+    "approval",
+    "hide_results",
+)
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
 ALLOWED_CONTROLS = {"\n", "\t", "\r"}
 
@@ -58,8 +67,7 @@ def normalise_tables(raw, language="nb"):
         if not 1 <= raw <= MAX_TABLES:
             raise _invalid(_l("tables må være fra 1 til %(limit)s", limit=MAX_TABLES))
         return [
-            {"number": n, "label": default_label.format(n=n), "network": None,
-             "municipality": None}
+            {"number": n, "label": default_label.format(n=n), "network": None, "municipality": None}
             for n in range(1, raw + 1)
         ]
     if not isinstance(raw, list) or not raw:
@@ -79,8 +87,9 @@ def normalise_tables(raw, language="nb"):
         label = _optional_text(item, "label", 100) or default_label.format(n=number)
         network = _optional_text(item, "network")
         municipality = _optional_text(item, "municipality", 100)
-        tables.append({"number": number, "label": label, "network": network,
-                       "municipality": municipality})
+        tables.append(
+            {"number": number, "label": label, "network": network, "municipality": municipality}
+        )
     return sorted(tables, key=lambda t: t["number"])
 
 
@@ -137,28 +146,45 @@ def check_agenda(activities, tables):
     for position, activity in enumerate(activities):
         for number in activity["tables"] or []:
             if number not in numbers:
-                raise _invalid(_l(
-                    "aktivitet %(position)s nevner bord %(number)s, som ikke står i tables",
-                    position=position + 1, number=number))
+                raise _invalid(
+                    _l(
+                        "aktivitet %(position)s nevner bord %(number)s, som ikke står i tables",
+                        position=position + 1,
+                        number=number,
+                    )
+                )
         source = activity["options"].get("source") if activity["kind"] == "priorities" else None
         if source is not None:
             earlier = keys.get(source) if isinstance(source, str) else ids.get(source)
             if earlier is None:
-                raise _invalid(_l(
-                    "aktivitet %(position)s henter valgene sine fra «%(source)s», som ikke er"
-                    " en tidligere aktivitet", position=position + 1, source=source))
+                raise _invalid(
+                    _l(
+                        "aktivitet %(position)s henter valgene sine fra «%(source)s», som ikke er"
+                        " en tidligere aktivitet",
+                        position=position + 1,
+                        source=source,
+                    )
+                )
             if earlier["kind"] not in ("words", "statements", "questions", "task"):
-                raise _invalid(_l(
-                    "aktivitet %(position)s kan ikke hente valg fra en %(kind)s",
-                    position=position + 1, kind=earlier["kind"]))
+                raise _invalid(
+                    _l(
+                        "aktivitet %(position)s kan ikke hente valg fra en %(kind)s",
+                        position=position + 1,
+                        kind=earlier["kind"],
+                    )
+                )
             question = activity["options"].get("source_question")
             if question is not None and (
                 earlier["kind"] != "task"
                 or question not in [q["id"] for q in earlier["options"]["questions"]]
             ):
-                raise _invalid(_l(
-                    "aktivitet %(position)s: source_question «%(question)s» finnes ikke",
-                    position=position + 1, question=question))
+                raise _invalid(
+                    _l(
+                        "aktivitet %(position)s: source_question «%(question)s» finnes ikke",
+                        position=position + 1,
+                        question=question,
+                    )
+                )
         if activity["key"] is not None:
             if activity["key"] in keys:
                 raise _invalid(_l("key «%(key)s» er brukt to ganger", key=activity["key"]))
@@ -240,8 +266,10 @@ def check_text(text, max_length):
 
 def check_client_id(client_id):
     if not isinstance(client_id, str) or not 1 <= len(client_id) <= MAX_CLIENT_ID:
-        raise SamlaError("bad_request", detail=_l(
-            "client_id må være tekst med 1 til %(limit)s tegn", limit=MAX_CLIENT_ID))
+        raise SamlaError(
+            "bad_request",
+            detail=_l("client_id må være tekst med 1 til %(limit)s tegn", limit=MAX_CLIENT_ID),
+        )
 
 
 def check_state(state):
@@ -258,8 +286,9 @@ def check_id(value, name):
     if isinstance(value, str) and value.isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise SamlaError("bad_request", detail=_l(
-            "%(name)s må være et positivt heltall", name=name))
+        raise SamlaError(
+            "bad_request", detail=_l("%(name)s må være et positivt heltall", name=name)
+        )
     if value > LARGEST_ID:
         raise SamlaError("bad_request", detail=_l("%(name)s er for stort", name=name))
     return value
@@ -294,8 +323,8 @@ def check_submission(activity, participant, text, own_count, table_count):
     kind = get_kind(activity["kind"])
     if not kind.TAKES_ENTRIES:
         raise SamlaError(
-            "bad_request", detail=_l(
-                "en %(kind)s-aktivitet tar ikke imot innspill", kind=kind.NAME))
+            "bad_request", detail=_l("en %(kind)s-aktivitet tar ikke imot innspill", kind=kind.NAME)
+        )
     check_text(text, kind.MAX_LENGTH)
     kind.check_quota(activity["options"], own_count, table_count)
 

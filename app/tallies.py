@@ -86,7 +86,9 @@ class WordTally:
                 self.hidden.add(entry_id)
             else:
                 self._show(entry_id)
-        hidden_now = {i for i in store.entries.hidden_entry_ids(db, activity_id) if i in self.written}
+        hidden_now = {
+            i for i in store.entries.hidden_entry_ids(db, activity_id) if i in self.written
+        }
         for entry_id in hidden_now - self.hidden:
             self._hide(entry_id)
         for entry_id in self.hidden - hidden_now:
@@ -99,8 +101,9 @@ class WordTally:
             for key in self.changed:
                 self._rank(key)
             self.changed.clear()
-            self.merged = [{"word": word, "count": count}
-                           for _, _, word, count in sorted(self.ranked.values())]
+            self.merged = [
+                {"word": word, "count": count} for _, _, word, count in sorted(self.ranked.values())
+            ]
         return [dict(item) for item in self.merged]
 
 

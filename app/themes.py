@@ -118,11 +118,13 @@ def suggest(items, method=METHOD, threshold=None):
         tables = sorted({m["table"] for m in members})
         if len(members) < 2 or len(tables) < 2:
             continue
-        found.append({
-            "title": title_for([m["text"] for m in members]),
-            "entries": [m["id"] for m in members],
-            "tables": tables,
-        })
+        found.append(
+            {
+                "title": title_for([m["text"] for m in members]),
+                "entries": [m["id"] for m in members],
+                "tables": tables,
+            }
+        )
     found.sort(key=lambda group: (-len(group["entries"]), group["entries"][0]))
     return found
 
@@ -200,8 +202,9 @@ def accepted_themes(db, activity):
 
 def _check_kind(activity):
     if activity["kind"] not in THEME_KINDS:
-        raise SamlaError("bad_request", detail=_l(
-            "temaer finnes bare for statements- og task-aktiviteter"))
+        raise SamlaError(
+            "bad_request", detail=_l("temaer finnes bare for statements- og task-aktiviteter")
+        )
 
 
 def _activity(db, gathering_id, activity_id):
@@ -218,16 +221,18 @@ def checked_title(raw):
         raise SamlaError("bad_characters")
     title = " ".join(unicodedata.normalize("NFC", raw).split())
     if len(title) > MAX_TITLE:
-        raise SamlaError("bad_request", detail=_l(
-            "en tittel har høyst %(limit)s tegn", limit=MAX_TITLE))
+        raise SamlaError(
+            "bad_request", detail=_l("en tittel har høyst %(limit)s tegn", limit=MAX_TITLE)
+        )
     return title
 
 
 def _entries(db, activity, raw):
     """Checked entry ids: a non-empty list of visible items of this activity (one question)."""
     if not isinstance(raw, list) or not raw:
-        raise SamlaError("bad_request", detail=_l(
-            "entries må være en liste med id-er som ikke er tom"))
+        raise SamlaError(
+            "bad_request", detail=_l("entries må være en liste med id-er som ikke er tom")
+        )
     grouped = _items(db, activity)
     question_of = {item["id"]: q for q, items in grouped.items() for item in items}
     ids = []
@@ -251,14 +256,17 @@ def take_entries(db, activity_id, ids, keep=None):
         if not left:
             store.words.delete_theme(db, theme["id"])
         elif left != theme["entries"]:
-            store.words.update_theme(db, theme["id"], theme["title"], left, theme["accepted"], now())
+            store.words.update_theme(
+                db, theme["id"], theme["title"], left, theme["accepted"], now()
+            )
 
 
 def _accepted(raw, default):
     value = raw.get("accepted", default)
     if not isinstance(value, bool):
-        raise SamlaError("bad_request", detail=_l(
-            "%(key)s må være true eller false", key="accepted"))
+        raise SamlaError(
+            "bad_request", detail=_l("%(key)s må være true eller false", key="accepted")
+        )
     return value
 
 
@@ -273,10 +281,17 @@ def create(db_store, gathering_id, activity_id, raw):
         title = checked_title(raw.get("title"))
         accepted = _accepted(raw, False)
         take_entries(db, activity_id, ids)
-        theme_id = store.words.insert_theme(db, {
-            "activity_id": activity_id, "question_id": question_id, "title": title,
-            "entries": ids, "accepted": accepted, "now": now(),
-        })
+        theme_id = store.words.insert_theme(
+            db,
+            {
+                "activity_id": activity_id,
+                "question_id": question_id,
+                "title": title,
+                "entries": ids,
+                "accepted": accepted,
+                "now": now(),
+            },
+        )
         return activity, _public(db, activity, theme_id)
 
 

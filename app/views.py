@@ -5,8 +5,19 @@ from app import store, tallies, themes, voting
 from app.wording import merged_frequencies
 
 ACTIVITY_FIELDS = (
-    "id", "kind", "prompt", "title", "help", "state", "position", "options",
-    "key", "tables", "approval", "revealed", "closes_at",
+    "id",
+    "kind",
+    "prompt",
+    "title",
+    "help",
+    "state",
+    "position",
+    "options",
+    "key",
+    "tables",
+    "approval",
+    "revealed",
+    "closes_at",
 )
 
 
@@ -84,7 +95,9 @@ def urls(gathering, public_url):
 
 def activity_counts(db, activity, counts=None):
     """Entries visible, hidden and waiting; for tasks and votes, points and ballots."""
-    result = dict(counts or store.entries.activity_counts(db, activity["id"]) or store.entries.NO_ENTRIES)
+    result = dict(
+        counts or store.entries.activity_counts(db, activity["id"]) or store.entries.NO_ENTRIES
+    )
     if activity["kind"] == "task":
         result["count"] = store.points.count_points(db, activity["id"])
     elif activity["kind"] == "priorities":
@@ -98,8 +111,11 @@ def describe_gathering(db, gathering, public_url):
     counts = store.entries.entry_counts(db, gathering["id"])
     people = store.gatherings.count_participants(db, gathering["id"])
     tables = [
-        {**table, "join_url": f"{links['join_url']}/{table['number']}",
-         "participants": people.get(table["number"], 0)}
+        {
+            **table,
+            "join_url": f"{links['join_url']}/{table['number']}",
+            "participants": people.get(table["number"], 0),
+        }
         for table in store.gatherings.list_tables(db, gathering["id"])
     ]
     activities = [
@@ -157,8 +173,11 @@ def activity_results(db, activity, entries=None, point_ids=None):
     if freq is not None:
         result["frequencies"] = freq
     if activity["kind"] == "task":
-        points = (store.points.list_points(db, activity["id"], include_deleted=False)
-                  if point_ids is None else store.points.get_points(db, point_ids))
+        points = (
+            store.points.list_points(db, activity["id"], include_deleted=False)
+            if point_ids is None
+            else store.points.get_points(db, point_ids)
+        )
         result["points"] = [public_point(p) for p in points]
     if activity["kind"] == "priorities":
         result["items"] = voting.items_of(db, activity)

@@ -20,7 +20,8 @@ def items_of(db, activity):
         question = options.get("source_question")
         return [
             {"id": f"p{p['id']}", "text": p["text"], "table": p["table"]}
-            for p in points if question is None or p["question_id"] == question
+            for p in points
+            if question is None or p["question_id"] == question
         ]
     return [
         {"id": f"e{e['id']}", "text": e["text"], "table": e["table"]}
@@ -47,8 +48,9 @@ def cast(db_store, participant_token, payload):
         activity = store.activities.get_activity(db, activity_id)
         rules.check_participation(activity, participant)
         if activity["kind"] != "priorities":
-            raise SamlaError("bad_request", detail=_l(
-                "stemmesedler hører til en priorities-aktivitet"))
+            raise SamlaError(
+                "bad_request", detail=_l("stemmesedler hører til en priorities-aktivitet")
+            )
         ballot = priorities.check_ballot(activity["options"], items_of(db, activity), payload)
         store.votes.save_ballot(db, activity_id, participant, ballot, rules.now())
     return {"ok": True, "ballot": ballot}, activity

@@ -36,8 +36,23 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 ORGANISER_TOKEN = "load-harness-organiser"
-WORDS = ["Glad", "Spent", "Trøtt", "Nysgjerrig", "Klar", "Engasjert", "Rolig", "Usikker",
-         "Motivert", "Fornøyd", "Håpefull", "Sulten", "Kreativ", "Ivrig", "Stolt"]
+WORDS = [
+    "Glad",
+    "Spent",
+    "Trøtt",
+    "Nysgjerrig",
+    "Klar",
+    "Engasjert",
+    "Rolig",
+    "Usikker",
+    "Motivert",
+    "Fornøyd",
+    "Håpefull",
+    "Sulten",
+    "Kreativ",
+    "Ivrig",
+    "Stolt",
+]
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -66,8 +81,13 @@ class ServerProcess:
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self.log = open(log_path, "ab")
-        self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self.started = time.monotonic()
         deadline = time.monotonic() + 30
         while True:
@@ -118,9 +138,20 @@ def start_samla(workdir, mode, count=1, message_queue=None, coalesce=None):
     servers = []
     for number in range(count):
         port = free_port()
-        command = [sys.executable, "run.py", "--host", "127.0.0.1", "--port", str(port),
-                   "--data", str(workdir / "data"), "--public-url", f"http://127.0.0.1:{port}",
-                   "--async-mode", mode]
+        command = [
+            sys.executable,
+            "run.py",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--data",
+            str(workdir / "data"),
+            "--public-url",
+            f"http://127.0.0.1:{port}",
+            "--async-mode",
+            mode,
+        ]
         if message_queue:
             command += ["--message-queue", message_queue]
         servers.append(ServerProcess(command, port, workdir / f"samla-{number}.log", env))
@@ -137,9 +168,21 @@ def start_redis(workdir):
     """A throwaway redis-server on a free loopback port, without persistence."""
     port = free_port()
     process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -159,14 +202,21 @@ def prepare_gathering(url, kind, phones):
     headers = {"Authorization": f"Bearer {ORGANISER_TOKEN}"}
     activity = {"kind": kind, "prompt": "Hvordan er stemningen?"}
     tables = max(1, min(500, math.ceil(phones / 8)))
-    created = requests.post(url + "/api/gatherings", headers=headers, timeout=30, json={
-        "title": "Lastprøve", "tables": tables, "activities": [activity]})
+    created = requests.post(
+        url + "/api/gatherings",
+        headers=headers,
+        timeout=30,
+        json={"title": "Lastprøve", "tables": tables, "activities": [activity]},
+    )
     created.raise_for_status()
     gathering = created.json()
     activity_id = gathering["activities"][0]["id"]
     opened = requests.post(
         f"{url}/api/gatherings/{gathering['id']}/activities/{activity_id}/state",
-        headers=headers, json={"state": "open"}, timeout=30)
+        headers=headers,
+        json={"state": "open"},
+        timeout=30,
+    )
     opened.raise_for_status()
     return {
         "close_url": f"{url}/api/gatherings/{gathering['id']}/activities/{activity_id}/state",
@@ -181,8 +231,9 @@ def prepare_gathering(url, kind, phones):
 # Phones and screens (in worker processes)
 
 
-async def _phone(url, target, number, offset, start_at, results, errors, limiter, connected,
-                 states):
+async def _phone(
+    url, target, number, offset, start_at, results, errors, limiter, connected, states
+):
     import aiohttp
     import socketio
 
@@ -195,23 +246,28 @@ async def _phone(url, target, number, offset, start_at, results, errors, limiter
     try:
         async with limiter:
             async with aiohttp.ClientSession() as http:
-                async with http.post(url + "/api/join", json={
-                        "code": target["code"], "table": number % target["tables"] + 1}) as reply:
+                async with http.post(
+                    url + "/api/join",
+                    json={"code": target["code"], "table": number % target["tables"] + 1},
+                ) as reply:
                     if reply.status != 200:
                         errors.append(f"join {reply.status}")
                         return None
                     token = (await reply.json())["participant_token"]
-            await sio.connect(url, auth={"token": token}, transports=["websocket"],
-                              wait_timeout=60)
+            await sio.connect(url, auth={"token": token}, transports=["websocket"], wait_timeout=60)
         connected.append(sio)
     except Exception as error:  # noqa: BLE001 - every failure is counted, whatever it is
         errors.append(f"connect {type(error).__name__}: {error}")
         return None
     await start_at.wait()
     await asyncio.sleep(max(0.0, start_at.value + offset - time.monotonic()))
-    payload = {"activity_id": target["activity_id"], "client_id": f"load-{number}",
-               "text": f"{random.choice(WORDS)}" if target["kind"] == "words"
-               else f"Utsagn fra telefon {number}"}
+    payload = {
+        "activity_id": target["activity_id"],
+        "client_id": f"load-{number}",
+        "text": f"{random.choice(WORDS)}"
+        if target["kind"] == "words"
+        else f"Utsagn fra telefon {number}",
+    }
     sent = time.monotonic()
     try:
         ack = await sio.call("submit", payload, timeout=60)
@@ -256,8 +312,18 @@ def phone_worker(urls, target, numbers, offsets, ready, go, start_value, finish,
             ready.put(("phones", len(connected), list(errors)))
 
         phones = [
-            _phone(urls[n % len(urls)], target, n, offset, start_at, results, errors, limiter,
-                   connected, states)
+            _phone(
+                urls[n % len(urls)],
+                target,
+                n,
+                offset,
+                start_at,
+                results,
+                errors,
+                limiter,
+                connected,
+                states,
+            )
             for n, offset in zip(numbers, offsets, strict=True)
         ]
         await asyncio.gather(report_ready(), *phones)
@@ -292,9 +358,12 @@ def screen_worker(url, target, ready, finish, expected, out):
         async def got_state(payload):
             state.set()
 
-        await sio.connect(url, auth={"token": target["screen_token"],
-                                     "gathering_id": target["gathering_id"]},
-                          transports=["websocket"], wait_timeout=30)
+        await sio.connect(
+            url,
+            auth={"token": target["screen_token"], "gathering_id": target["gathering_id"]},
+            transports=["websocket"],
+            wait_timeout=30,
+        )
         await asyncio.wait_for(state.wait(), 30)
         ready.put(("screen", 1, []))
         while expected.empty():
@@ -325,16 +394,20 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
     """Connect the phones and screens, let every phone submit once, measure; return a dict."""
     ctx = mp.get_context("fork")
     urls = [server.url for server in servers]
-    offsets = [i / rate for i in range(phones)] if rate else [
-        random.uniform(0, spread) for _ in range(phones)]
+    offsets = (
+        [i / rate for i in range(phones)]
+        if rate
+        else [random.uniform(0, spread) for _ in range(phones)]
+    )
     ready, out = ctx.Queue(), ctx.Queue()
     go, finish = ctx.Event(), ctx.Event()
     start_value = ctx.Value("d", 0.0)
     expected_queues = [ctx.Queue() for _ in range(screens)]
     children = [
         # Screens watch the last process, so phones on the others reach them through the queue.
-        ctx.Process(target=screen_worker,
-                    args=(urls[-1], target, ready, finish, expected_queues[i], out))
+        ctx.Process(
+            target=screen_worker, args=(urls[-1], target, ready, finish, expected_queues[i], out)
+        )
         for i in range(screens)
     ]
     for child in children:
@@ -345,9 +418,20 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
     connect_started = time.monotonic()
     groups = [list(range(phones))[w::workers] for w in range(workers)]
     for group in groups:
-        child = ctx.Process(target=phone_worker, args=(
-            urls, target, group, [offsets[n] for n in group], ready, go, start_value, finish,
-            out))
+        child = ctx.Process(
+            target=phone_worker,
+            args=(
+                urls,
+                target,
+                group,
+                [offsets[n] for n in group],
+                ready,
+                go,
+                start_value,
+                finish,
+                out,
+            ),
+        )
         child.start()
         children.append(child)
     connected, errors = 0, []
@@ -383,11 +467,17 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
     if "close_url" in target:
         # Closing the activity: every phone should hear it exactly once, pushed.
         closed_at = time.monotonic()
-        requests.post(target["close_url"], json={"state": "closed"}, timeout=30,
-                      headers={"Authorization": f"Bearer {ORGANISER_TOKEN}"}).raise_for_status()
+        requests.post(
+            target["close_url"],
+            json={"state": "closed"},
+            timeout=30,
+            headers={"Authorization": f"Bearer {ORGANISER_TOKEN}"},
+        ).raise_for_status()
         time.sleep(3)
-        closing = {"closed_at": closed_at, "cpu": sum(s.cpu_seconds() for s in servers)
-                   - sum(cpu_after)}
+        closing = {
+            "closed_at": closed_at,
+            "cpu": sum(s.cpu_seconds() for s in servers) - sum(cpu_after),
+        }
     finish.set()
     states_heard, last_heard = 0, None
     for _ in groups:
@@ -409,14 +499,22 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
         "connect_seconds": round(connect_seconds, 2),
         "submissions": len(results),
         "submissions_per_second": round(len(results) / submit_window, 1) if submit_window else None,
-        "ack_ms": {"p50": ms(percentile(acks, 0.5)), "p95": ms(percentile(acks, 0.95)),
-                   "p99": ms(percentile(acks, 0.99)), "max": ms(max(acks, default=None))},
+        "ack_ms": {
+            "p50": ms(percentile(acks, 0.5)),
+            "p95": ms(percentile(acks, 0.95)),
+            "p99": ms(percentile(acks, 0.99)),
+            "max": ms(max(acks, default=None)),
+        },
         # When the slowest acks were sent (s after the go) tells a stall from a slow path.
-        "ack_slowest": [[round(sent - start_value.value, 2), ms(acked - sent)] for _, sent, acked
-                        in sorted(results, key=lambda r: r[1] - r[2])[:12]],
-        "screen_ms": {"p50": ms(percentile(screen_latencies, 0.5)),
-                      "p95": ms(percentile(screen_latencies, 0.95)),
-                      "p99": ms(percentile(screen_latencies, 0.99))},
+        "ack_slowest": [
+            [round(sent - start_value.value, 2), ms(acked - sent)]
+            for _, sent, acked in sorted(results, key=lambda r: r[1] - r[2])[:12]
+        ],
+        "screen_ms": {
+            "p50": ms(percentile(screen_latencies, 0.5)),
+            "p95": ms(percentile(screen_latencies, 0.95)),
+            "p99": ms(percentile(screen_latencies, 0.99)),
+        },
         "errors": len(errors),
         "error_samples": errors[:5],
         "missing_on_screen": missing,
@@ -425,12 +523,15 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
         "server_cpu_seconds_connecting": round(sum(cpu_before) - sum(cpu_idle), 2),
         "server_cpu_seconds_submitting": round(cpu_submitting, 2),
         "server_cpu_ms_per_submission": (
-            round(cpu_submitting * 1000 / len(results), 3) if results else None),
+            round(cpu_submitting * 1000 / len(results), 3) if results else None
+        ),
         "server_ready_seconds": round(max(s.ready_after for s in servers), 2),
         "close_pushes_per_phone": (
-            round(states_heard / connected, 3) if closing and connected else None),
+            round(states_heard / connected, 3) if closing and connected else None
+        ),
         "close_all_phones_ms": (
-            ms(last_heard - closing["closed_at"]) if closing and last_heard else None),
+            ms(last_heard - closing["closed_at"]) if closing and last_heard else None
+        ),
         "close_server_cpu_seconds": round(closing["cpu"], 2) if closing else None,
     }
 
@@ -448,11 +549,21 @@ def run(options, workdir):
         folder.mkdir()
         servers = start_samla(folder, mode, options.processes, queue)
         try:
-            target = {**prepare_gathering(servers[0].url, options.kind, options.phones),
-                      "kind": options.kind}
+            target = {
+                **prepare_gathering(servers[0].url, options.kind, options.phones),
+                "kind": options.kind,
+            }
             name = f"samla-{mode}" + (f"-x{options.processes}" if options.processes > 1 else "")
-            runs[name] = run_scenario(servers, target, options.phones, workers, options.screens,
-                                      options.spread, options.rate, options.hold)
+            runs[name] = run_scenario(
+                servers,
+                target,
+                options.phones,
+                workers,
+                options.screens,
+                options.spread,
+                options.rate,
+                options.hold,
+            )
         finally:
             for server in servers:
                 server.stop()
@@ -464,11 +575,24 @@ def run(options, workdir):
         folder.mkdir()
         servers = start_baseline(folder)
         try:
-            target = {"code": "x", "tables": 1, "gathering_id": 1, "activity_id": 1,
-                      "screen_token": "x", "kind": options.kind}
+            target = {
+                "code": "x",
+                "tables": 1,
+                "gathering_id": 1,
+                "activity_id": 1,
+                "screen_token": "x",
+                "kind": options.kind,
+            }
             runs["baseline-eventlet"] = run_scenario(
-                servers, target, options.phones, workers, options.screens, options.spread,
-                options.rate, options.hold)
+                servers,
+                target,
+                options.phones,
+                workers,
+                options.screens,
+                options.spread,
+                options.rate,
+                options.hold,
+            )
         finally:
             for server in servers:
                 server.stop()
@@ -520,9 +644,12 @@ def table(runs):
         lines.append(row)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join(
-        "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                  for i, (cell, w) in enumerate(zip(line, widths, strict=True)))
-        for line in lines)
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+        )
+        for line in lines
+    )
 
 
 def parse_options(argv=None):
@@ -530,18 +657,36 @@ def parse_options(argv=None):
     parser.add_argument("--phones", type=int, default=100)
     parser.add_argument("--screens", type=int, default=1)
     parser.add_argument("--kind", choices=("words", "statements"), default="words")
-    parser.add_argument("--spread", type=float, default=5.0,
-                        help="burst: every phone submits once within this many seconds")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=5.0,
+        help="burst: every phone submits once within this many seconds",
+    )
     parser.add_argument("--rate", type=float, help="submissions per second instead of a burst")
-    parser.add_argument("--hold", type=float, default=0.0,
-                        help="seconds to hold every phone connected after the submissions")
-    parser.add_argument("--async-mode", default="eventlet",
-                        help="one or more of eventlet,gevent,threading (comma separated)")
-    parser.add_argument("--processes", type=int, default=1,
-                        help="Samla processes on one data folder, sharing a redis-server")
+    parser.add_argument(
+        "--hold",
+        type=float,
+        default=0.0,
+        help="seconds to hold every phone connected after the submissions",
+    )
+    parser.add_argument(
+        "--async-mode",
+        default="eventlet",
+        help="one or more of eventlet,gevent,threading (comma separated)",
+    )
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="Samla processes on one data folder, sharing a redis-server",
+    )
     parser.add_argument("--workers", type=int, help="phone worker processes (default: 1 per 700)")
-    parser.add_argument("--compare", action="store_true",
-                        help="also run bench/baseline_server.py and print the ratios")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also run bench/baseline_server.py and print the ratios",
+    )
     parser.add_argument("--json", help="write the figures to this file as JSON")
     return parser.parse_args(argv)
 
@@ -570,8 +715,12 @@ def machine():
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    return {"cpu": model, "cores": os.cpu_count(), "python": sys.version.split()[0],
-            "date": time.strftime("%Y-%m-%d")}
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "date": time.strftime("%Y-%m-%d"),
+    }
 
 
 if __name__ == "__main__":

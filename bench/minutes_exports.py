@@ -25,22 +25,39 @@ def fill(organiser, client, gathering):
             joined = client.post("/api/join", json={"code": gathering["code"], "table": table})
             headers = {"Authorization": f"Bearer {joined.get_json()['participant_token']}"}
             word = MOODS[(table + person) % 5]
-            client.post("/api/submissions", headers=headers, json={
-                "activity_id": words["id"], "text": word, "client_id": f"w{table}-{person}"})
+            client.post(
+                "/api/submissions",
+                headers=headers,
+                json={"activity_id": words["id"], "text": word, "client_id": f"w{table}-{person}"},
+            )
             if person < 3:
-                text = (f"Samordne rekomp og dekomp på alle nivåer, bord {table} utsagn {person}"
-                        "\nmed en linje til om fylkesmannens rolle")
-                client.post("/api/submissions", headers=headers, json={
-                    "activity_id": statements["id"], "text": text,
-                    "client_id": f"s{table}-{person}"})
+                text = (
+                    f"Samordne rekomp og dekomp på alle nivåer, bord {table} utsagn {person}"
+                    "\nmed en linje til om fylkesmannens rolle"
+                )
+                client.post(
+                    "/api/submissions",
+                    headers=headers,
+                    json={
+                        "activity_id": statements["id"],
+                        "text": text,
+                        "client_id": f"s{table}-{person}",
+                    },
+                )
 
 
 def main():
     from app import create_app
     from conftest import Organiser
 
-    app = create_app({"TESTING": True, "DATA_DIR": tempfile.mkdtemp(),
-                      "ADMIN_TOKEN": "test-organiser-token", "ASYNC_MODE": "threading"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATA_DIR": tempfile.mkdtemp(),
+            "ADMIN_TOKEN": "test-organiser-token",
+            "ASYNC_MODE": "threading",
+        }
+    )
     organiser, client = Organiser(app.test_client()), app.test_client()
     gathering = organiser.create(template="innlandet-ledersamling-2020")
     fill(organiser, client, gathering)

@@ -27,23 +27,38 @@ from app.rules import normalise_definition
 
 def build(app, words_count, statements_count):
     """A gathering of 250 tables with that many words (2,000 distinct) and statements."""
-    definition = normalise_definition({
-        "title": "Stor samling", "tables": 250,
-        "activities": [{"kind": "words", "prompt": "Ett ord?"},
-                       {"kind": "statements", "prompt": "Utsagn"}]})
+    definition = normalise_definition(
+        {
+            "title": "Stor samling",
+            "tables": 250,
+            "activities": [
+                {"kind": "words", "prompt": "Ett ord?"},
+                {"kind": "statements", "prompt": "Utsagn"},
+            ],
+        }
+    )
     db_store = store.get_store()
     gathering_id = create_gathering(db_store, definition)
     with db_store.write() as db:
         words, statements = store.activities.list_activities(db, gathering_id)
         rows = [(words["id"], f"ord{n % 2000}", n) for n in range(words_count)]
-        rows += [(statements["id"], f"Utsagn nummer {n} om samarbeid", n)
-                 for n in range(statements_count)]
+        rows += [
+            (statements["id"], f"Utsagn nummer {n} om samarbeid", n)
+            for n in range(statements_count)
+        ]
         for activity_id, text, n in rows:
-            store.entries.insert_entry(db, {
-                "activity_id": activity_id, "gathering_id": gathering_id,
-                "table_number": n % 250 + 1, "participant_token": f"p{n}",
-                "client_id": f"c{activity_id}-{n}", "text": text,
-                "created_at": "2026-01-01T00:00:00Z"})
+            store.entries.insert_entry(
+                db,
+                {
+                    "activity_id": activity_id,
+                    "gathering_id": gathering_id,
+                    "table_number": n % 250 + 1,
+                    "participant_token": f"p{n}",
+                    "client_id": f"c{activity_id}-{n}",
+                    "text": text,
+                    "created_at": "2026-01-01T00:00:00Z",
+                },
+            )
     return gathering_id, words, statements
 
 
@@ -61,8 +76,14 @@ def main(argv=None):
     parser.add_argument("--entries", type=int, default=5000)
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"DATA_DIR": folder, "ASYNC_MODE": "threading",
-                          "COALESCE_SECONDS": 0, "ADMIN_TOKEN": "bench"})
+        app = create_app(
+            {
+                "DATA_DIR": folder,
+                "ASYNC_MODE": "threading",
+                "COALESCE_SECONDS": 0,
+                "ADMIN_TOKEN": "bench",
+            }
+        )
         with app.app_context():
             gathering_id, words, _ = build(app, options.entries, options.entries // 5)
             db_store = store.get_store()
@@ -81,8 +102,11 @@ def main(argv=None):
                     feed.pending.setdefault(words["id"], set()).add(entry_id)
                 feed.flush()
 
-            figures = {"entries": options.entries + options.entries // 5,
-                       "screen_state": timed(resync), "screen_update_flush": timed(flush)}
+            figures = {
+                "entries": options.entries + options.entries // 5,
+                "screen_state": timed(resync),
+                "screen_update_flush": timed(flush),
+            }
         db_store.close()
     print(json.dumps(figures))
 

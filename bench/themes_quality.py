@@ -45,8 +45,12 @@ def score(statements, method, threshold):
     truth = [s["theme"] for s in statements]
     predicted = themes.cluster([s["text"] for s in statements], method, threshold)
     precision, recall, f1 = pairwise(truth, predicted)
-    return {"precision": precision, "recall": recall, "f1": f1,
-            "ari": adjusted_rand_score(truth, predicted)}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "ari": adjusted_rand_score(truth, predicted),
+    }
 
 
 def tune(method):
@@ -62,8 +66,10 @@ def main():
         for split in ("tune", "heldout", None):
             statements = load(split)
             s = score(statements, method, best)
-            print(f"| {method} | {best} | {split or 'all'} | {len(statements)} | "
-                  f"{s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['ari']:.2f} |")
+            print(
+                f"| {method} | {best} | {split or 'all'} | {len(statements)} | "
+                f"{s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['ari']:.2f} |"
+            )
     if "--curve" in sys.argv:
         for method in themes.METHODS:
             for t in THRESHOLDS:

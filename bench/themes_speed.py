@@ -40,8 +40,10 @@ def main():
             start = time.perf_counter()
             found = themes.suggest(items, method)
             runs.append(time.perf_counter() - start)
-        print(f"{method}: {count} statements -> {len(found)} themes, "
-              f"best {min(runs):.2f} s, worst {max(runs):.2f} s")
+        print(
+            f"{method}: {count} statements -> {len(found)} themes, "
+            f"best {min(runs):.2f} s, worst {max(runs):.2f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -34,9 +34,24 @@ class Server:
         env = {**os.environ, "SAMLA_ADMIN_TOKEN": TOKEN, **self.env}
         self.log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "run.py", "--host", "127.0.0.1", "--port", str(self.port),
-             "--data", str(self.data), "--public-url", self.url, "--async-mode", self.mode],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "run.py",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--data",
+                str(self.data),
+                "--public-url",
+                self.url,
+                "--async-mode",
+                self.mode,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

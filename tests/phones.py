@@ -39,8 +39,9 @@ class Phone:
         self.sio.on("disconnect", self._on_disconnect)
 
     async def start(self):
-        await self.sio.connect(self.url, auth={"token": self.token}, transports=["websocket"],
-                               wait_timeout=20)
+        await self.sio.connect(
+            self.url, auth={"token": self.token}, transports=["websocket"], wait_timeout=20
+        )
 
     async def _on_connect(self):
         self.connects.append(time.monotonic())
@@ -71,8 +72,11 @@ class Phone:
         """Queue a new statement (stored before it is sent), then try to send it."""
         self.counter += 1
         client_id = f"{self.name}-{self.counter}"
-        item = {"activity_id": activity_id, "client_id": client_id,
-                "text": f"Utsagn {self.counter} fra {self.name} ✓"}
+        item = {
+            "activity_id": activity_id,
+            "client_id": client_id,
+            "text": f"Utsagn {self.counter} fra {self.name} ✓",
+        }
         self.outbox[client_id] = item
         self.send(item)
         return item

@@ -17,10 +17,16 @@ def db_store(tmp_path):
 
 @pytest.fixture
 def gathering_id(db_store):
-    definition = normalise_definition({
-        "title": "Samling", "tables": 2,
-        "activities": [{"kind": "words", "prompt": "?", "words_per_participant": 1},
-                       {"kind": "statements", "prompt": "?", "per_table": 2}]})
+    definition = normalise_definition(
+        {
+            "title": "Samling",
+            "tables": 2,
+            "activities": [
+                {"kind": "words", "prompt": "?", "words_per_participant": 1},
+                {"kind": "statements", "prompt": "?", "per_table": 2},
+            ],
+        }
+    )
     return actions.create_gathering(db_store, definition)
 
 
@@ -38,8 +44,12 @@ def test_joining_needs_a_real_code_and_table(db_store, gathering_id):
     code = code_of(db_store, gathering_id)
     joined = actions.join(db_store, code, 2)
     assert joined["gathering_id"] == gathering_id and joined["table"] == 2
-    for bad_code, table, error in (("000000x", 1, "unknown_code"), (code, 3, "unknown_table"),
-                                   (code, "to", "bad_request"), (None, 1, "bad_request")):
+    for bad_code, table, error in (
+        ("000000x", 1, "unknown_code"),
+        (code, 3, "unknown_table"),
+        (code, "to", "bad_request"),
+        (None, 1, "bad_request"),
+    ):
         with pytest.raises(SamlaError) as caught:
             actions.join(db_store, bad_code, table)
         assert caught.value.code == error
@@ -68,19 +78,26 @@ def test_refused_submissions_store_nothing(db_store, gathering_id):
     with pytest.raises(SamlaError):
         actions.submit(db_store, token, {"activity_id": statements, "text": " ", "client_id": "2"})
     with pytest.raises(SamlaError) as caught:
-        actions.submit(db_store, "stranger", {"activity_id": statements, "text": "x",
-                                              "client_id": "3"})
+        actions.submit(
+            db_store, "stranger", {"activity_id": statements, "text": "x", "client_id": "3"}
+        )
     assert caught.value.code == "unknown_participant"
     with db_store.read() as db:
-        assert store.entries.count_entries(db, words) == store.entries.count_entries(db, statements) == 0
+        assert (
+            store.entries.count_entries(db, words)
+            == store.entries.count_entries(db, statements)
+            == 0
+        )
 
 
 def test_state_changes_are_checked_and_stored(db_store, gathering_id):
     words, _ = activity_ids(db_store, gathering_id)
     opened = actions.set_activity_state(db_store, gathering_id, words, "open")
     assert opened["state"] == "open" and opened["opened_at"]
-    for gathering, state, error in ((gathering_id, "paused", "bad_request"),
-                                    (gathering_id + 1, "open", "wrong_gathering")):
+    for gathering, state, error in (
+        (gathering_id, "paused", "bad_request"),
+        (gathering_id + 1, "open", "wrong_gathering"),
+    ):
         with pytest.raises(SamlaError) as caught:
             actions.set_activity_state(db_store, gathering, words, state)
         assert caught.value.code == error
@@ -90,10 +107,12 @@ def test_highlighting_one_entry_unhighlights_the_previous(db_store, gathering_id
     _, statements = activity_ids(db_store, gathering_id)
     actions.set_activity_state(db_store, gathering_id, statements, "open")
     token = actions.join(db_store, code_of(db_store, gathering_id), 1)["participant_token"]
-    first = actions.submit(db_store, token, {"activity_id": statements, "text": "a",
-                                             "client_id": "1"})[0]["id"]
-    second = actions.submit(db_store, token, {"activity_id": statements, "text": "b",
-                                              "client_id": "2"})[0]["id"]
+    first = actions.submit(
+        db_store, token, {"activity_id": statements, "text": "a", "client_id": "1"}
+    )[0]["id"]
+    second = actions.submit(
+        db_store, token, {"activity_id": statements, "text": "b", "client_id": "2"}
+    )[0]["id"]
     entry, _ = actions.moderate_entry(db_store, first, {"highlighted": True})
     assert entry["highlighted"] is True
     entry, previous = actions.moderate_entry(db_store, second, {"highlighted": True})
@@ -102,7 +121,8 @@ def test_highlighting_one_entry_unhighlights_the_previous(db_store, gathering_id
 
 
 def test_the_screen_shows_an_activity_of_its_own_gathering_or_the_join_screen(
-        db_store, gathering_id):
+    db_store, gathering_id
+):
     words, _ = activity_ids(db_store, gathering_id)
     assert actions.set_screen(db_store, gathering_id, words)["activity_id"] == words
     assert actions.set_screen(db_store, gathering_id, None)["activity_id"] is None

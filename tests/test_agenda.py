@@ -17,19 +17,20 @@ def definition_url(gathering):
 
 
 def put(organiser, gathering, definition):
-    return organiser.client.put(definition_url(gathering), json=definition,
-                                headers=organiser.headers)
+    return organiser.client.put(
+        definition_url(gathering), json=definition, headers=organiser.headers
+    )
 
 
 def test_the_definition_reads_back_with_activity_ids(organiser, gathering):
     definition = organiser.get(definition_url(gathering)).get_json()
-    assert [a["id"] for a in definition["activities"]] == [
-        a["id"] for a in gathering["activities"]]
+    assert [a["id"] for a in definition["activities"]] == [a["id"] for a in gathering["activities"]]
     assert definition["activities"][1]["per_table"] == 3
     again = put(organiser, gathering, definition)
     assert again.status_code == 200
     assert [a["id"] for a in again.get_json()["activities"]] == [
-        a["id"] for a in gathering["activities"]]
+        a["id"] for a in gathering["activities"]
+    ]
 
 
 def test_reorder_reword_and_add_a_closing_poll(organiser, gathering, phone):
@@ -38,13 +39,22 @@ def test_reorder_reword_and_add_a_closing_poll(organiser, gathering, phone):
     definition = organiser.get(definition_url(gathering)).get_json()
     words, statements = definition["activities"]
     statements["prompt"] = "Hva er viktigst for kommunen? (3 utsagn pr bord)"
-    definition["activities"] = [statements, words,
-                                {"kind": "words", "prompt": "Ett ord om dagen i dag"}]
-    definition["tables"] = [{"number": 1, "label": "Fylket", "network": "Namdal"},
-                            {"number": 2}, {"number": 3}, {"number": 4, "label": "Nytt bord"}]
+    definition["activities"] = [
+        statements,
+        words,
+        {"kind": "words", "prompt": "Ett ord om dagen i dag"},
+    ]
+    definition["tables"] = [
+        {"number": 1, "label": "Fylket", "network": "Namdal"},
+        {"number": 2},
+        {"number": 3},
+        {"number": 4, "label": "Nytt bord"},
+    ]
     edited = put(organiser, gathering, definition).get_json()
     assert [(a["id"], a["position"]) for a in edited["activities"][:2]] == [
-        (statements["id"], 1), (words["id"], 2)]
+        (statements["id"], 1),
+        (words["id"], 2),
+    ]
     assert edited["activities"][0]["prompt"].startswith("Hva er viktigst")
     assert edited["activities"][2]["kind"] == "words"
     assert [t["label"] for t in edited["tables"]] == ["Fylket", "Bord 2", "Bord 3", "Nytt bord"]
@@ -57,8 +67,11 @@ def test_reorder_reword_and_add_a_closing_poll(organiser, gathering, phone):
 def with_entry(organiser, gathering, phone):
     statements = gathering["activities"][1]
     organiser.open(gathering, statements)
-    phone(gathering, 1).emit("submit", {"activity_id": statements["id"], "text": "viktig",
-                                        "client_id": "1"}, callback=True)
+    phone(gathering, 1).emit(
+        "submit",
+        {"activity_id": statements["id"], "text": "viktig", "client_id": "1"},
+        callback=True,
+    )
     return organiser.get(definition_url(gathering)).get_json()
 
 
@@ -74,8 +87,11 @@ def test_an_activity_with_entries_is_never_removed(organiser, gathering, phone):
 def test_an_activity_with_entries_keeps_its_kind(organiser, gathering, phone):
     definition = with_entry(organiser, gathering, phone)
     statements = definition["activities"][1]
-    definition["activities"][1] = {"id": statements["id"], "kind": "questions",
-                                   "prompt": statements["prompt"]}
+    definition["activities"][1] = {
+        "id": statements["id"],
+        "kind": "questions",
+        "prompt": statements["prompt"],
+    }
     assert put(organiser, gathering, definition).status_code == 409
 
 
@@ -87,12 +103,26 @@ def test_an_activity_without_entries_can_be_removed(organiser, gathering):
 
 
 def test_a_question_with_points_stays(organiser, phone):
-    gathering = organiser.create({"title": "T", "tables": 1, "activities": [
-        {"kind": "task", "prompt": "Plan", "questions": [{"title": "Mål"}, {"title": "Tiltak"}]}]})
+    gathering = organiser.create(
+        {
+            "title": "T",
+            "tables": 1,
+            "activities": [
+                {
+                    "kind": "task",
+                    "prompt": "Plan",
+                    "questions": [{"title": "Mål"}, {"title": "Tiltak"}],
+                }
+            ],
+        }
+    )
     task = gathering["activities"][0]
     organiser.open(gathering, task)
-    phone(gathering, 1).emit("add_point", {"activity_id": task["id"], "question_id": "q1",
-                                           "text": "x", "client_id": "1"}, callback=True)
+    phone(gathering, 1).emit(
+        "add_point",
+        {"activity_id": task["id"], "question_id": "q1", "text": "x", "client_id": "1"},
+        callback=True,
+    )
     definition = organiser.get(definition_url(gathering)).get_json()
     definition["activities"][0]["questions"] = definition["activities"][0]["questions"][1:]
     assert put(organiser, gathering, definition).status_code == 409
@@ -102,7 +132,10 @@ def test_a_question_with_points_stays(organiser, phone):
     edited = put(organiser, gathering, definition).get_json()
     questions = edited["activities"][0]["options"]["questions"]
     assert [(q["id"], q["title"]) for q in questions] == [
-        ("q3", "Ny først"), ("q1", "Mål og visjon"), ("q2", "Tiltak")]
+        ("q3", "Ny først"),
+        ("q1", "Mål og visjon"),
+        ("q2", "Tiltak"),
+    ]
 
 
 def test_a_table_with_participants_stays(organiser, gathering, join):
@@ -113,16 +146,26 @@ def test_a_table_with_participants_stays(organiser, gathering, join):
     assert response.status_code == 409 and response.get_json()["error"] == "table_in_use"
 
 
-@pytest.mark.parametrize("change,detail", [
-    (lambda d: d["activities"][1].update(per_table=0), "per_table"),
-    (lambda d: d["activities"].append({"kind": "task", "prompt": "?", "questions": []}),
-     "questions"),
-    (lambda d: d["activities"].insert(0, {"kind": "priorities", "prompt": "?",
-                                          "source": d["activities"][1]["id"]}),
-     "ikke er en tidligere aktivitet"),
-    (lambda d: d["activities"].append({"kind": "words", "prompt": "?", "tables": [9]}),
-     "bord 9"),
-])
+@pytest.mark.parametrize(
+    "change,detail",
+    [
+        (lambda d: d["activities"][1].update(per_table=0), "per_table"),
+        (
+            lambda d: d["activities"].append({"kind": "task", "prompt": "?", "questions": []}),
+            "questions",
+        ),
+        (
+            lambda d: d["activities"].insert(
+                0, {"kind": "priorities", "prompt": "?", "source": d["activities"][1]["id"]}
+            ),
+            "ikke er en tidligere aktivitet",
+        ),
+        (
+            lambda d: d["activities"].append({"kind": "words", "prompt": "?", "tables": [9]}),
+            "bord 9",
+        ),
+    ],
+)
 def test_invalid_edits_are_refused_with_a_reason(organiser, gathering, change, detail):
     definition = organiser.get(definition_url(gathering)).get_json()
     change(definition)
@@ -134,8 +177,9 @@ def test_invalid_edits_are_refused_with_a_reason(organiser, gathering, change, d
 def test_a_priorities_source_can_be_an_earlier_activity_id(organiser, gathering):
     definition = organiser.get(definition_url(gathering)).get_json()
     statements_id = definition["activities"][1]["id"]
-    definition["activities"].append({"kind": "priorities", "prompt": "Viktigst?",
-                                     "source": statements_id, "mode": "ranking"})
+    definition["activities"].append(
+        {"kind": "priorities", "prompt": "Viktigst?", "source": statements_id, "mode": "ranking"}
+    )
     edited = put(organiser, gathering, definition).get_json()
     assert edited["activities"][2]["options"]["source"] == statements_id
 
@@ -145,19 +189,22 @@ def test_a_gathering_saves_as_a_new_template(app, organiser, gathering, tmp_path
     shutil.copytree(ROOT / "sessions", folder)
     app.config["SESSIONS_DIR"] = str(folder)
     definition = organiser.get(definition_url(gathering)).get_json()
-    definition["activities"].append({"kind": "priorities", "prompt": "Viktigst?",
-                                     "source": definition["activities"][1]["id"]})
+    definition["activities"].append(
+        {"kind": "priorities", "prompt": "Viktigst?", "source": definition["activities"][1]["id"]}
+    )
     put(organiser, gathering, definition)
-    saved = organiser.post("/api/templates", json={"stem": "min-samling",
-                                                   "gathering_id": gathering["id"]})
+    saved = organiser.post(
+        "/api/templates", json={"stem": "min-samling", "gathering_id": gathering["id"]}
+    )
     assert saved.status_code == 201
     stored = yaml.safe_load((folder / "min-samling.yaml").read_text(encoding="utf-8"))
     assert stored["title"] == "Prøvesamling"
     assert stored["activities"][2]["source"] == stored["activities"][1]["key"]
     created = organiser.create(template="min-samling")
     assert created["activities"][2]["options"]["source"] == created["activities"][1]["id"]
-    again = organiser.post("/api/templates", json={"stem": "min-samling",
-                                                   "definition": simple_definition()})
+    again = organiser.post(
+        "/api/templates", json={"stem": "min-samling", "definition": simple_definition()}
+    )
     assert again.status_code == 409 and again.get_json()["error"] == "template_exists"
 
 
@@ -176,7 +223,8 @@ def test_a_timer_closes_the_activity_and_everyone_hears_it(organiser, gathering,
         time.sleep(0.1)
     else:
         raise AssertionError("the timer did not close the activity")
-    ack = sio.emit("submit", {"activity_id": words["id"], "text": "sent", "client_id": "9"},
-                   callback=True)
+    ack = sio.emit(
+        "submit", {"activity_id": words["id"], "text": "sent", "client_id": "9"}, callback=True
+    )
     assert ack["error"] == "activity_closed"
     assert organiser.post(url, json={"seconds": 0}).status_code == 400

@@ -6,9 +6,11 @@ from conftest import log_in, simple_definition
 
 
 def submit(client, token, activity, text, client_id):
-    return client.post("/api/submissions", json={
-        "activity_id": activity["id"], "text": text, "client_id": client_id},
-        headers={"Authorization": f"Bearer {token}"})
+    return client.post(
+        "/api/submissions",
+        json={"activity_id": activity["id"], "text": text, "client_id": client_id},
+        headers={"Authorization": f"Bearer {token}"},
+    )
 
 
 def test_health_needs_no_login(client):
@@ -16,11 +18,17 @@ def test_health_needs_no_login(client):
     assert response.status_code == 200 and response.get_json() == {"status": "ok"}
 
 
-@pytest.mark.parametrize("method,path", [
-    ("get", "/api/gatherings"), ("post", "/api/gatherings"), ("get", "/api/templates"),
-    ("get", "/api/gatherings/1"), ("patch", "/api/entries/1"),
-    ("get", "/api/gatherings/1/export.json"),
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("get", "/api/gatherings"),
+        ("post", "/api/gatherings"),
+        ("get", "/api/templates"),
+        ("get", "/api/gatherings/1"),
+        ("patch", "/api/entries/1"),
+        ("get", "/api/gatherings/1/export.json"),
+    ],
+)
 def test_organiser_routes_need_the_token(client, method, path):
     response = getattr(client, method)(path, json={}, headers={"Authorization": "Bearer wrong"})
     assert response.status_code == 401
@@ -36,22 +44,28 @@ def test_a_gathering_is_created_from_a_template(organiser):
     assert gathering["screen_url"].startswith(f"http://samla.test/screen/{gathering['id']}?token=")
     assert gathering["console_url"] == f"http://samla.test/console/{gathering['id']}"
     assert [(a["kind"], a["state"]) for a in gathering["activities"]][:2] == [
-        ("words", "closed"), ("statements", "closed")]
+        ("words", "closed"),
+        ("statements", "closed"),
+    ]
 
 
 def test_a_gathering_is_created_from_a_json_definition(organiser):
-    gathering = organiser.create(simple_definition(
-        tables=[{"number": 1, "label": "Hamar", "network": "Region Hamar"}]))
+    gathering = organiser.create(
+        simple_definition(tables=[{"number": 1, "label": "Hamar", "network": "Region Hamar"}])
+    )
     assert gathering["tables"][0]["label"] == "Hamar"
     assert gathering["tables"][0]["network"] == "Region Hamar"
     assert gathering["activities"][1]["options"] == {"per_table": 3}
 
 
-@pytest.mark.parametrize("body,status,error", [
-    ({"template": "nope"}, 404, "unknown_template"),
-    ({"title": "x"}, 400, "invalid_definition"),
-    ([1, 2], 400, "invalid_definition"),
-])
+@pytest.mark.parametrize(
+    "body,status,error",
+    [
+        ({"template": "nope"}, 404, "unknown_template"),
+        ({"title": "x"}, 400, "invalid_definition"),
+        ([1, 2], 400, "invalid_definition"),
+    ],
+)
 def test_bad_definitions_are_refused_and_nothing_is_created(organiser, body, status, error):
     response = organiser.post("/api/gatherings", json=body)
     assert response.status_code == status
@@ -60,8 +74,7 @@ def test_bad_definitions_are_refused_and_nothing_is_created(organiser, body, sta
 
 
 def test_a_body_that_is_not_json_is_refused(organiser):
-    response = organiser.post("/api/gatherings", data="{not json",
-                              content_type="application/json")
+    response = organiser.post("/api/gatherings", data="{not json", content_type="application/json")
     assert response.status_code == 400 and response.get_json()["error"] == "bad_request"
 
 
@@ -73,10 +86,13 @@ def test_joining_gives_a_participant_token(client, gathering):
     assert len(body["participant_token"]) >= 20
 
 
-@pytest.mark.parametrize("body,status,error", [
-    ({"code": "999999x", "table": 1}, 404, "unknown_code"),
-    ({"table": 1}, 400, "bad_request"),
-])
+@pytest.mark.parametrize(
+    "body,status,error",
+    [
+        ({"code": "999999x", "table": 1}, 404, "unknown_code"),
+        ({"table": 1}, 400, "bad_request"),
+    ],
+)
 def test_joining_with_a_wrong_code_is_refused(client, body, status, error):
     response = client.post("/api/join", json=body)
     assert response.status_code == status and response.get_json()["error"] == error
@@ -103,8 +119,7 @@ def test_submissions_over_http_are_stored_once(client, organiser, gathering, joi
     again = submit(client, token, words, "<script>alert(1)</script>", "x1")
     assert again.status_code == 200 and again.get_json()["duplicate"] is True
     export = organiser.get(f"/api/gatherings/{gathering['id']}/export.json").get_json()
-    assert [e["text"] for e in export["activities"][0]["entries"]] == [
-        "<script>alert(1)</script>"]
+    assert [e["text"] for e in export["activities"][0]["entries"]] == ["<script>alert(1)</script>"]
 
 
 def test_a_submission_without_a_participant_token_is_refused(client, gathering):
@@ -198,23 +213,32 @@ def test_an_id_beyond_what_sqlite_stores_finds_nothing(organiser, client, gather
     for url in (f"/api/gatherings/{huge}", f"/api/networks/{huge}/record.json"):
         response = organiser.get(url)
         assert response.status_code == 404 and response.get_json()["error"] == "not_found"
-    response = organiser.post(f"/api/gatherings/{gathering['id']}/tables/{huge}/network",
-                              json={"network": None})
+    response = organiser.post(
+        f"/api/gatherings/{gathering['id']}/tables/{huge}/network", json={"network": None}
+    )
     assert response.status_code == 404 and response.get_json()["ok"] is False
     assert client.get(f"/screen/{huge}").status_code == 404
-    response = organiser.post(f"/api/gatherings/{gathering['id']}/screen",
-                              json={"activity_id": huge})
+    response = organiser.post(
+        f"/api/gatherings/{gathering['id']}/screen", json={"activity_id": huge}
+    )
     assert response.status_code == 400 and "er for stort" in response.get_json()["message"]
     token = join(gathering)
-    response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
-                           json={"activity_id": huge, "text": "hei", "client_id": "x"})
+    response = client.post(
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"activity_id": huge, "text": "hei", "client_id": "x"},
+    )
     assert response.status_code == 400 and response.get_json()["error"] == "bad_request"
 
 
 def test_a_lone_surrogate_anywhere_in_a_body_is_refused_not_stored(organiser):
-    for url, body in (("/api/networks", {"name": "\ud800"}),
-                      ("/api/gatherings", {"title": "x\udfff", "tables": 1,
-                                           "activities": [{"kind": "words", "prompt": "?"}]})):
+    for url, body in (
+        ("/api/networks", {"name": "\ud800"}),
+        (
+            "/api/gatherings",
+            {"title": "x\udfff", "tables": 1, "activities": [{"kind": "words", "prompt": "?"}]},
+        ),
+    ):
         response = organiser.post(url, json=body)
         assert response.status_code == 400, url
         assert response.get_json()["error"] == "bad_characters"

@@ -102,8 +102,11 @@ def http_routes():
     app = create_app({"DATA_DIR": "/tmp/samla-routes-probe", "ADMIN_TOKEN": "probe"})
     app.extensions["samla_store"].close()
     return sorted(
-        {(rule.endpoint, rule.rule, method) for rule in app.url_map.iter_rules()
-         for method in rule.methods - {"HEAD", "OPTIONS"}}
+        {
+            (rule.endpoint, rule.rule, method)
+            for rule in app.url_map.iter_rules()
+            for method in rule.methods - {"HEAD", "OPTIONS"}
+        }
     )
 
 
@@ -115,12 +118,14 @@ def test_every_route_and_event_has_an_expectation():
     assert set(socketio.server.handlers["/"]) == set(SOCKET_EXPECTED)
 
 
-EVERY_KIND = simple_definition(activities=[
-    *simple_definition()["activities"],
-    {"kind": "task", "prompt": "Plan", "questions": [{"id": "mal", "title": "Mål"}]},
-    {"kind": "priorities", "prompt": "Viktigst?", "items": ["a", "b"], "mode": "ranking"},
-    {"kind": "questions", "prompt": "Til panelet"},
-])
+EVERY_KIND = simple_definition(
+    activities=[
+        *simple_definition()["activities"],
+        {"kind": "task", "prompt": "Plan", "questions": [{"id": "mal", "title": "Mål"}]},
+        {"kind": "priorities", "prompt": "Viktigst?", "items": ["a", "b"], "mode": "ranking"},
+        {"kind": "questions", "prompt": "Til panelet"},
+    ]
+)
 
 
 @pytest.fixture
@@ -143,15 +148,23 @@ def world(app, client, tmp_path):
 
     participant = join(this)
     as_participant = {"Authorization": f"Bearer {participant}"}
-    entry = client.post("/api/submissions", headers=as_participant,
-                        json={"activity_id": statements["id"], "text": "hei", "client_id": "e1"})
-    question = client.post("/api/submissions", headers=as_participant,
-                           json={"activity_id": panel["id"], "text": "Hvem?", "client_id": "q1"})
+    entry = client.post(
+        "/api/submissions",
+        headers=as_participant,
+        json={"activity_id": statements["id"], "text": "hei", "client_id": "e1"},
+    )
+    question = client.post(
+        "/api/submissions",
+        headers=as_participant,
+        json={"activity_id": panel["id"], "text": "Hvem?", "client_id": "q1"},
+    )
     network = organiser.post("/api/networks", json={"name": "Namdal"}).get_json()
     activity_url = f"/api/gatherings/{this['id']}/activities"
     organiser.post(f"{activity_url}/{words['id']}/merges", json={"word": "glad", "into": "blid"})
-    theme = organiser.post(f"{activity_url}/{statements['id']}/themes",
-                           json={"title": "Hei", "entries": [entry.get_json()["id"]]}).get_json()
+    theme = organiser.post(
+        f"{activity_url}/{statements['id']}/themes",
+        json={"title": "Hei", "entries": [entry.get_json()["id"]]},
+    ).get_json()
     bundle = organiser.get(f"/api/gatherings/{this['id']}/bundle").get_json()
     definition = organiser.get(f"/api/gatherings/{this['id']}/definition").get_json()
     tokens = {
@@ -161,24 +174,39 @@ def world(app, client, tmp_path):
         "screen": this["screen_url"].split("token=")[1],
         "organiser": ADMIN_TOKEN,
     }
-    return {"gathering": this, "words": words, "statements": statements, "task": task,
-            "vote": vote, "panel": panel, "entry_id": entry.get_json()["id"],
-            "question_id": question.get_json()["id"], "network_id": network["id"],
-            "bundle": bundle, "definition": definition, "tokens": tokens,
-            "theme_id": theme["id"]}
+    return {
+        "gathering": this,
+        "words": words,
+        "statements": statements,
+        "task": task,
+        "vote": vote,
+        "panel": panel,
+        "entry_id": entry.get_json()["id"],
+        "question_id": question.get_json()["id"],
+        "network_id": network["id"],
+        "bundle": bundle,
+        "definition": definition,
+        "tokens": tokens,
+        "theme_id": theme["id"],
+    }
 
 
 def url_for_rule(rule, world, token):
     g = world["gathering"]
     activity = world["words"] if ("cloud" in rule or "merges" in rule) else world["statements"]
-    url = (rule.replace("<path:filename>", "css/samla.css")
-           .replace("<int:gathering_id>", str(g["id"]))
-           .replace("<int:activity_id>", str(activity["id"]))
-           .replace("<int:entry_id>", str(world["entry_id"]))
-           .replace("<int:theme_id>", str(world["theme_id"]))
-           .replace("<code>", g["code"]).replace("<int:table>", "1")
-           .replace("<int:number>", "1").replace("<int:network_id>", str(world["network_id"]))
-           .replace("export.<fmt>", "export.md").replace("record.<fmt>", "record.json"))
+    url = (
+        rule.replace("<path:filename>", "css/samla.css")
+        .replace("<int:gathering_id>", str(g["id"]))
+        .replace("<int:activity_id>", str(activity["id"]))
+        .replace("<int:entry_id>", str(world["entry_id"]))
+        .replace("<int:theme_id>", str(world["theme_id"]))
+        .replace("<code>", g["code"])
+        .replace("<int:table>", "1")
+        .replace("<int:number>", "1")
+        .replace("<int:network_id>", str(world["network_id"]))
+        .replace("export.<fmt>", "export.md")
+        .replace("record.<fmt>", "record.json")
+    )
     if rule.startswith("/screen/") and token:
         url += f"?token={token}"
     return url
@@ -190,13 +218,18 @@ BODIES = {
     "api.set_screen": lambda w: {"activity_id": None},
     "api.moderate_entry": lambda w: {"hidden": True},
     "api.join": lambda w: {"code": w["gathering"]["code"], "table": 2},
-    "api.submit": lambda w: {"activity_id": w["statements"]["id"], "text": "matrise",
-                             "client_id": uuid.uuid4().hex},
+    "api.submit": lambda w: {
+        "activity_id": w["statements"]["id"],
+        "text": "matrise",
+        "client_id": uuid.uuid4().hex,
+    },
     "api.reveal": lambda w: {"revealed": True},
     "api.set_timer": lambda w: {"seconds": None},
     "api.put_definition": lambda w: w["definition"],
-    "api.save_template": lambda w: {"stem": f"mal-{uuid.uuid4().hex[:8]}",
-                                    "definition": simple_definition()},
+    "api.save_template": lambda w: {
+        "stem": f"mal-{uuid.uuid4().hex[:8]}",
+        "definition": simple_definition(),
+    },
     "minutes_api.save_summary": lambda w: {"summary": "Oppsummering"},
     "minutes_api.save_activity_notes": lambda w: {"notes": "Notat"},
     "minutes_api.set_table_network": lambda w: {"network": None},
@@ -247,20 +280,33 @@ def socket_payload(sio, event, world):
     if event in ("edit_point", "delete_point"):
         # A point of the participant's own table, added through the participant's own phone.
         token = world["tokens"]["participant"]
-        owner = socketio.test_client(sio.app, auth={"token": token},
-                                     flask_test_client=sio.flask_test_client)
-        point = owner.emit("add_point", {"activity_id": world["task"]["id"],
-                                         "question_id": "mal", "text": "punkt",
-                                         "client_id": client_id}, callback=True)["point"]
+        owner = socketio.test_client(
+            sio.app, auth={"token": token}, flask_test_client=sio.flask_test_client
+        )
+        point = owner.emit(
+            "add_point",
+            {
+                "activity_id": world["task"]["id"],
+                "question_id": "mal",
+                "text": "punkt",
+                "client_id": client_id,
+            },
+            callback=True,
+        )["point"]
         owner.disconnect()
         return {"point_id": point["id"], "version": point["version"], "text": "endret"}
     return {
-        "add_point": {"activity_id": world["task"]["id"], "question_id": "mal",
-                      "text": "punkt", "client_id": client_id},
+        "add_point": {
+            "activity_id": world["task"]["id"],
+            "question_id": "mal",
+            "text": "punkt",
+            "client_id": client_id,
+        },
         "cast": {"activity_id": world["vote"]["id"], "ranking": ["i2", "i1"]},
         "upvote": {"entry_id": world["question_id"]},
-    }.get(event, {"activity_id": world["statements"]["id"], "text": "matrise",
-                  "client_id": client_id})
+    }.get(
+        event, {"activity_id": world["statements"]["id"], "text": "matrise", "client_id": client_id}
+    )
 
 
 def socket_auth(world, role):
@@ -290,8 +336,12 @@ def test_socket_event_allows_exactly_the_expected_roles(app, client, world, even
         ack = sio.emit(event, socket_payload(sio, event, world), callback=True)
         assert ack["ok"] is allowed, ack
         if not allowed:
-            assert ack["error"] in ("unknown_participant", "wrong_gathering", "unauthorized",
-                                    "not_your_table")
+            assert ack["error"] in (
+                "unknown_participant",
+                "wrong_gathering",
+                "unauthorized",
+                "not_your_table",
+            )
     finally:
         if sio.is_connected():
             sio.disconnect()

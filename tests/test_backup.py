@@ -18,10 +18,12 @@ def entry_texts(path):
         conn.close()
 
 
-def test_a_backup_taken_while_phones_write_is_whole_and_restores(app, organiser, join, client,
-                                                                  tmp_path):
+def test_a_backup_taken_while_phones_write_is_whole_and_restores(
+    app, organiser, join, client, tmp_path
+):
     gathering = organiser.create(
-        simple_definition(activities=[{"kind": "statements", "prompt": "Så mange du vil"}]))
+        simple_definition(activities=[{"kind": "statements", "prompt": "Så mange du vil"}])
+    )
     statements = gathering["activities"][0]
     organiser.open(gathering, statements)
     token = join(gathering)
@@ -30,8 +32,10 @@ def test_a_backup_taken_while_phones_write_is_whole_and_restores(app, organiser,
     def write(start):
         for n in range(start, start + 20):
             body = {"activity_id": statements["id"], "text": f"utsagn {n}", "client_id": f"c{n}"}
-            assert app.test_client().post("/api/submissions", json=body,
-                                          headers=headers).status_code == 201
+            assert (
+                app.test_client().post("/api/submissions", json=body, headers=headers).status_code
+                == 201
+            )
 
     for n in range(0, 60, 20):
         writer = threading.Thread(target=write, args=(n,))
@@ -62,8 +66,13 @@ def test_a_backup_taken_while_phones_write_is_whole_and_restores(app, organiser,
 def test_the_backup_command_runs_and_refuses_a_damaged_file(app, organiser, tmp_path):
     organiser.create(simple_definition())
     target = tmp_path / "copy.db"
-    done = subprocess.run([sys.executable, "-m", "app.store.backup", app.config["DATA_DIR"], str(target)],
-                          cwd=ROOT_DIR, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "app.store.backup", app.config["DATA_DIR"], str(target)],
+        cwd=ROOT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(target)
 
@@ -71,13 +80,21 @@ def test_the_backup_command_runs_and_refuses_a_damaged_file(app, organiser, tmp_
     damaged.write_bytes(b"not a database" * 100)
     refused = subprocess.run(
         [sys.executable, "-m", "app.store.backup", "--restore", str(damaged), str(tmp_path / "d")],
-        cwd=ROOT_DIR, capture_output=True, text=True, timeout=60)
+        cwd=ROOT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert refused.returncode == 1 and "error" in refused.stderr
     assert not (tmp_path / "d" / "samla.db").exists()
 
     restored = subprocess.run(
         [sys.executable, "-m", "app.store.backup", "--restore", str(target), str(tmp_path / "r")],
-        cwd=ROOT_DIR, capture_output=True, text=True, timeout=60)
+        cwd=ROOT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert restored.returncode == 0, restored.stderr
     conn = sqlite3.connect(tmp_path / "r" / "samla.db")
     assert conn.execute("SELECT COUNT(*) FROM gatherings").fetchone()[0] == 1

@@ -26,9 +26,16 @@ def laptop(organiser, client, join):
 @pytest.fixture
 def server(tmp_path):
     """A second Samla with its own database: the county's server."""
-    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "county"),
-                      "ADMIN_TOKEN": ADMIN_TOKEN, "PUBLIC_URL": "http://county.test",
-                      "ASYNC_MODE": "threading", "COALESCE_SECONDS": 0})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATA_DIR": str(tmp_path / "county"),
+            "ADMIN_TOKEN": ADMIN_TOKEN,
+            "PUBLIC_URL": "http://county.test",
+            "ASYNC_MODE": "threading",
+            "COALESCE_SECONDS": 0,
+        }
+    )
     yield Organiser(app.test_client())
     app.extensions["samla_store"].close()
 
@@ -85,19 +92,24 @@ def missing_activity(bundle):
     broken = copy.deepcopy(bundle)
     broken["content"]["entries"][-1]["activity_uid"] = "nope"
     from app.bundles import checksum
+
     broken["checksum"] = checksum(broken["content"])
     return broken
 
 
-@pytest.mark.parametrize("spoil,status,error", [
-    (damaged, 400, "invalid_bundle"),
-    (newer, 422, "bundle_too_new"),
-    (missing_activity, 400, "invalid_bundle"),
-    (lambda b: {"format": "samla-bundle"}, 400, "invalid_bundle"),
-    (lambda b: [1, 2], 400, "invalid_bundle"),
-])
-def test_a_damaged_or_newer_bundle_is_refused_and_nothing_is_imported(laptop, server, spoil,
-                                                                      status, error):
+@pytest.mark.parametrize(
+    "spoil,status,error",
+    [
+        (damaged, 400, "invalid_bundle"),
+        (newer, 422, "bundle_too_new"),
+        (missing_activity, 400, "invalid_bundle"),
+        (lambda b: {"format": "samla-bundle"}, 400, "invalid_bundle"),
+        (lambda b: [1, 2], 400, "invalid_bundle"),
+    ],
+)
+def test_a_damaged_or_newer_bundle_is_refused_and_nothing_is_imported(
+    laptop, server, spoil, status, error
+):
     response = server.post("/api/bundles", json=spoil(laptop["bundle"]))
     assert response.status_code == status
     assert response.get_json()["error"] == error and response.get_json()["message"]
@@ -110,13 +122,15 @@ def test_a_failure_halfway_leaves_nothing_behind(laptop, server):
     other = copy.deepcopy(laptop["bundle"])
     other["content"]["gathering"]["id"] += 1
     from app.bundles import checksum
+
     other["checksum"] = checksum(other["content"])
     server.post("/api/bundles", json=laptop["bundle"])
     networks_before = server.get("/api/networks").get_json()
     response = server.post("/api/bundles", json=other)
     assert response.status_code == 400 and response.get_json()["error"] == "invalid_bundle"
     assert [g["id"] for g in server.get("/api/gatherings").get_json()] == [
-        laptop["gathering"]["id"]]
+        laptop["gathering"]["id"]
+    ]
     assert server.get("/api/networks").get_json() == networks_before
 
 
@@ -141,18 +155,30 @@ def organised(organiser, client, join):
     assert organiser.post(merges, json={"word": "Glad", "into": "Blid"}).status_code == 200
     organiser.post(merges, json={"word": "Kreativ", "into": "Jippi"})
     organiser.client.delete(merges, json={"word": "Kreativ"}, headers=organiser.headers)
-    organiser.client.put(f"/api/gatherings/{gathering['id']}/moderation",
-                         json={"enabled": True, "words": ["Tull", "tøys og tull"]},
-                         headers=organiser.headers)
+    organiser.client.put(
+        f"/api/gatherings/{gathering['id']}/moderation",
+        json={"enabled": True, "words": ["Tull", "tøys og tull"]},
+        headers=organiser.headers,
+    )
     statements = f"{activity_url(gathering, 1)}"
     entries = organiser.get(f"{statements}/results").get_json()["entries"]
     by_text = {entry["text"]: entry["id"] for entry in entries}
-    accepted = organiser.post(f"{statements}/themes", json={
-        "title": "Samordning og roller", "accepted": True,
-        "entries": [by_text[STATEMENTS[1][0]], by_text[STATEMENTS[3][0]]]})
+    accepted = organiser.post(
+        f"{statements}/themes",
+        json={
+            "title": "Samordning og roller",
+            "accepted": True,
+            "entries": [by_text[STATEMENTS[1][0]], by_text[STATEMENTS[3][0]]],
+        },
+    )
     assert accepted.status_code == 201
-    organiser.post(f"{statements}/themes", json={
-        "title": "Ikke avklart", "entries": [by_text[STATEMENTS[2][0]], by_text[STATEMENTS[1][1]]]})
+    organiser.post(
+        f"{statements}/themes",
+        json={
+            "title": "Ikke avklart",
+            "entries": [by_text[STATEMENTS[2][0]], by_text[STATEMENTS[1][1]]],
+        },
+    )
     bundle = organiser.get(f"/api/gatherings/{gathering['id']}/bundle").get_json()
     return {"gathering": gathering, "bundle": bundle}
 
@@ -170,8 +196,9 @@ def organised_state(server, gathering_id):
     }
 
 
-def test_merges_moderation_and_themes_travel_so_the_minutes_read_the_same(organised, organiser,
-                                                                          server):
+def test_merges_moderation_and_themes_travel_so_the_minutes_read_the_same(
+    organised, organiser, server
+):
     gathering_id = organised["gathering"]["id"]
     assert server.post("/api/bundles", json=organised["bundle"]).status_code == 201
     here = organised_state(server, gathering_id)
@@ -181,10 +208,15 @@ def test_merges_moderation_and_themes_travel_so_the_minutes_read_the_same(organi
     assert cloud["Blid"] == 3 and "Glad" not in cloud and cloud["Kreativ"] == 1
     (theme,) = statements["blocks"][1]["tables"]
     assert theme["theme"] == "Samordning og roller" and theme["table_numbers"] == [1, 3]
-    assert here["word_list"] == {"enabled": True, "words": ["tull", "tøys og tull"],
-                                  "default": False}
+    assert here["word_list"] == {
+        "enabled": True,
+        "words": ["tull", "tøys og tull"],
+        "default": False,
+    }
     assert [(t["title"], t["accepted"]) for t in here["themes"]] == [
-        ("Samordning og roller", True), ("Ikke avklart", False)]
+        ("Samordning og roller", True),
+        ("Ikke avklart", False),
+    ]
 
 
 def test_importing_merges_moderation_and_themes_twice_changes_nothing(organised, server):
@@ -195,8 +227,7 @@ def test_importing_merges_moderation_and_themes_twice_changes_nothing(organised,
     assert organised_state(server, gathering_id) == before
 
 
-def test_importing_the_organised_bundle_back_into_its_source_changes_nothing(organised,
-                                                                              organiser):
+def test_importing_the_organised_bundle_back_into_its_source_changes_nothing(organised, organiser):
     gathering_id = organised["gathering"]["id"]
     before = organised_state(organiser, gathering_id)
     assert organiser.post("/api/bundles", json=organised["bundle"]).status_code == 200
@@ -204,7 +235,8 @@ def test_importing_the_organised_bundle_back_into_its_source_changes_nothing(org
 
 
 def test_on_a_server_that_has_the_gathering_the_newer_change_wins_and_nothing_is_removed(
-        organised, organiser, server):
+    organised, organiser, server
+):
     gathering, bundle = organised["gathering"], organised["bundle"]
     server.post("/api/bundles", json=bundle)
     county = server.get(f"/api/gatherings/{gathering['id']}").get_json()
@@ -216,14 +248,19 @@ def test_on_a_server_that_has_the_gathering_the_newer_change_wins_and_nothing_is
     # On the laptop, later: "Glad" now counts as "Jippi", and the word list is switched off.
     laptop_words = activity_url(gathering, 0)
     organiser.post(f"{laptop_words}/merges", json={"word": "Glad", "into": "Jippi"})
-    organiser.client.put(f"/api/gatherings/{gathering['id']}/moderation",
-                         json={"enabled": False, "words": ["tull"]}, headers=organiser.headers)
+    organiser.client.put(
+        f"/api/gatherings/{gathering['id']}/moderation",
+        json={"enabled": False, "words": ["tull"]},
+        headers=organiser.headers,
+    )
     newer = organiser.get(f"/api/gatherings/{gathering['id']}/bundle").get_json()
 
     assert server.post("/api/bundles", json=newer).status_code == 200
     state = organised_state(server, gathering["id"])
     assert {(m["word"], m["into"]) for m in state["word_merges"]} == {
-        ("Glad", "Jippi"), ("Upåklagelig", "Jippi")}
+        ("Glad", "Jippi"),
+        ("Upåklagelig", "Jippi"),
+    }
     assert state["word_list"] == {"enabled": False, "words": ["tull"], "default": False}
     assert [t["title"] for t in state["themes"]] == ["Samordning og roller", "Rollen, omdøpt"]
 
@@ -241,31 +278,37 @@ def resealed(bundle, spoil):
 def _set(section, index, key, value):
     def spoil(content):
         content[section][index][key] = value
+
     return spoil
 
 
 def _moderation(**changes):
     def spoil(content):
         content["moderation"].update(changes)
+
     return spoil
 
 
-@pytest.mark.parametrize("spoil,detail", [
-    (_set("word_merges", 0, "activity_uid", "nope"), "ukjent words-aktivitet"),
-    (_set("word_merges", 0, "into", "glad"), "slås sammen med seg selv"),
-    (_set("word_merges", 0, "word", None), "word må være et ord"),
-    (_set("word_merges", 0, "created_at", 7), "ordsammenslåing mangler tidspunkt"),
-    (_moderation(words="tull"), "ordlista for moderering må være en liste"),
-    (_moderation(enabled="ja"), "modereringen mangler enabled"),
-    (_moderation(words=[3]), "hvert ord må være tekst"),
-    (_set("themes", 0, "entries", ["ukjent"]), "ikke hører til aktiviteten"),
-    (_set("themes", 0, "entries", []), "et tema mangler innspill"),
-    (_set("themes", 0, "accepted", "ja"), "et tema mangler accepted"),
-    (_set("themes", 0, "title", "  "), "et tema trenger en tittel"),
-    (_set("themes", 1, "uid", None), "et tema mangler uid"),
-])
+@pytest.mark.parametrize(
+    "spoil,detail",
+    [
+        (_set("word_merges", 0, "activity_uid", "nope"), "ukjent words-aktivitet"),
+        (_set("word_merges", 0, "into", "glad"), "slås sammen med seg selv"),
+        (_set("word_merges", 0, "word", None), "word må være et ord"),
+        (_set("word_merges", 0, "created_at", 7), "ordsammenslåing mangler tidspunkt"),
+        (_moderation(words="tull"), "ordlista for moderering må være en liste"),
+        (_moderation(enabled="ja"), "modereringen mangler enabled"),
+        (_moderation(words=[3]), "hvert ord må være tekst"),
+        (_set("themes", 0, "entries", ["ukjent"]), "ikke hører til aktiviteten"),
+        (_set("themes", 0, "entries", []), "et tema mangler innspill"),
+        (_set("themes", 0, "accepted", "ja"), "et tema mangler accepted"),
+        (_set("themes", 0, "title", "  "), "et tema trenger en tittel"),
+        (_set("themes", 1, "uid", None), "et tema mangler uid"),
+    ],
+)
 def test_a_damaged_merge_moderation_or_theme_section_is_refused_and_nothing_is_written(
-        organised, server, spoil, detail):
+    organised, server, spoil, detail
+):
     response = server.post("/api/bundles", json=resealed(organised["bundle"], spoil))
     assert response.status_code == 400
     answer = response.get_json()
@@ -288,7 +331,8 @@ def test_a_damaged_section_leaves_a_gathering_already_here_as_it_was(organised, 
 
 
 def test_a_bundle_written_before_merges_moderation_and_themes_travelled_still_imports(
-        laptop, organiser, server):
+    laptop, organiser, server
+):
     old = copy.deepcopy(laptop["bundle"])
     for key in ("word_merges", "moderation", "themes"):
         del old["content"][key]
@@ -310,15 +354,28 @@ def test_themes_kept_before_themes_had_uids_get_one_and_travel(tmp_path, monkeyp
     older = Store(path)
     with older.write() as db:
         gathering_id = store.gatherings.insert_gathering(
-            db, {"code": "123456", "title": "T", "date": None, "place": None, "organiser": None,
-                 "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
-                 "created_at": "t"},
+            db,
+            {
+                "code": "123456",
+                "title": "T",
+                "date": None,
+                "place": None,
+                "organiser": None,
+                "language": "nb",
+                "definition": {"title": "T"},
+                "screen_token": "s",
+                "created_at": "t",
+            },
             [{"number": 1, "label": "Bord 1"}],
-            [{"kind": "statements", "prompt": "?", "options": {}}])
+            [{"kind": "statements", "prompt": "?", "options": {}}],
+        )
         (activity,) = store.activities.list_activities(db, gathering_id)
         for title in ("Én", "To"):  # a theme as the previous schema stored it, without uid
-            db.conn.execute("INSERT INTO themes (activity_id, title, created_at, updated_at)"
-                            " VALUES (?, ?, 't', 't')", (activity["id"], title))
+            db.conn.execute(
+                "INSERT INTO themes (activity_id, title, created_at, updated_at)"
+                " VALUES (?, ?, 't', 't')",
+                (activity["id"], title),
+            )
     older.close()
     monkeypatch.undo()
     current = Store(path)

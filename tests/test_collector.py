@@ -31,8 +31,7 @@ def test_tune_freezes_start_up_and_keeps_young_collections():
     try:
         collector.tune()
         assert gc.get_freeze_count() > 0
-        assert gc.get_threshold() == (threshold[0], threshold[1],
-                                      collector.SELF_STARTED_THRESHOLD)
+        assert gc.get_threshold() == (threshold[0], threshold[1], collector.SELF_STARTED_THRESHOLD)
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)

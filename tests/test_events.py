@@ -5,7 +5,8 @@ from conftest import received
 
 def submit(sio, activity, text, client_id):
     return sio.emit(
-        "submit", {"activity_id": activity["id"], "text": text, "client_id": client_id},
+        "submit",
+        {"activity_id": activity["id"], "text": text, "client_id": client_id},
         callback=True,
     )
 
@@ -75,10 +76,15 @@ def test_malformed_payloads_get_errors_and_the_server_keeps_going(gathering, org
     words = gathering["activities"][0]
     organiser.open(gathering, words)
     sio = phone(gathering)
-    for payload in (None, "text", [], {"activity_id": "x", "text": "a", "client_id": "1"},
-                    {"activity_id": words["id"], "text": 5, "client_id": "1"},
-                    {"activity_id": words["id"], "text": "a", "client_id": ""},
-                    {"activity_id": 99999, "text": "a", "client_id": "2"}):
+    for payload in (
+        None,
+        "text",
+        [],
+        {"activity_id": "x", "text": "a", "client_id": "1"},
+        {"activity_id": words["id"], "text": 5, "client_id": "1"},
+        {"activity_id": words["id"], "text": "a", "client_id": ""},
+        {"activity_id": 99999, "text": "a", "client_id": "2"},
+    ):
         ack = sio.emit("submit", payload, callback=True)
         assert ack["ok"] is False, payload
         assert ack["error"] in {"bad_request", "unknown_activity", "empty_text"}
@@ -134,16 +140,15 @@ def test_hiding_an_entry_updates_screens_and_the_table(gathering, organiser, pho
     response = organiser.patch(f"/api/entries/{ack['id']}", json={"hidden": True})
     assert response.status_code == 200
     update = received(projector, "activity_update")[-1]
-    assert update["entries"] == [
-        {**update["entries"][0], "id": ack["id"], "hidden": True}
-    ]
+    assert update["entries"] == [{**update["entries"][0], "id": ack["id"], "hidden": True}]
     assert update["count"] == 0 and update["hidden_count"] == 1
     assert received(writer, "table_update")[-1]["entries"][0]["hidden"] is True
 
 
 def test_a_screen_token_watches_only_its_gathering(organiser, screen, gathering):
-    other = organiser.create({"title": "Annen", "tables": 1,
-                              "activities": [{"kind": "words", "prompt": "?"}]})
+    other = organiser.create(
+        {"title": "Annen", "tables": 1, "activities": [{"kind": "words", "prompt": "?"}]}
+    )
     token = gathering["screen_url"].split("token=")[1]
     sio = screen(other, token=token)
     assert not sio.is_connected()

@@ -90,8 +90,11 @@ class Headings(HTMLParser):
             return
         text = "".join(self.parts).strip("\n") if tag != "li" else "".join(self.parts)
         if tag == "h2":
-            self.item = self.items.setdefault(int(text[4:].split(":")[0]), {}) if text.startswith(
-                "Sak ") else None
+            self.item = (
+                self.items.setdefault(int(text[4:].split(":")[0]), {})
+                if text.startswith("Sak ")
+                else None
+            )
             self.table = None
         elif tag == "h3" and self.item is not None:
             self.table = text
@@ -143,7 +146,8 @@ def test_docx_minutes_tables_list_facts_tables_and_every_word(organiser, gatheri
     rows = {row.cells[0].text: row.cells[1].text for row in facts.rows}
     assert rows["Sted"] == "Hamar"
     assert [[cell.text for cell in row.cells] for row in overview.rows[1:]] == [
-        [label, "", "1"] for label in LABELS.values()]
+        [label, "", "1"] for label in LABELS.values()
+    ]
     frequencies = layout.rows[0].cells[1].tables[0]
     listed = [[cell.text for cell in row.cells] for row in frequencies.rows[1:]]
     # Words are counted without their trailing punctuation ("Tillitsfulle?").
@@ -193,7 +197,7 @@ def test_pdf_minutes_carry_every_visible_statement_under_its_table(organiser, ga
     reader = pypdf.PdfReader(io.BytesIO(export(organiser, gathering, "pdf").data))
     text = "\n".join(page.extract_text() for page in reader.pages)
     # The agenda lists "Sak 2: ..." first; the item itself is the last mention.
-    statements = text[text.rindex("Sak 2:"):]
+    statements = text[text.rindex("Sak 2:") :]
     positions = {label: statements.index(label) for label in LABELS.values()}
     assert sorted(positions, key=positions.get) == list(LABELS.values())
     bounds = sorted(positions.values()) + [len(statements)]

@@ -21,22 +21,30 @@ def refused(code, call, *args):
 
 def test_a_table_count_becomes_numbered_tables():
     tables = gatherings.normalise_definition(definition(tables=3))["tables"]
-    assert tables == [{"number": n, "label": f"Bord {n}", "network": None, "municipality": None}
-                      for n in (1, 2, 3)]
+    assert tables == [
+        {"number": n, "label": f"Bord {n}", "network": None, "municipality": None}
+        for n in (1, 2, 3)
+    ]
 
 
 def test_tables_can_be_listed_with_labels_and_networks():
-    tables = gatherings.normalise_definition(definition(tables=[
-        {"number": 2, "label": "Hamar", "network": "Region Hamar", "municipality": "Hamar"},
-        {"number": 1}]))["tables"]
+    tables = gatherings.normalise_definition(
+        definition(
+            tables=[
+                {"number": 2, "label": "Hamar", "network": "Region Hamar", "municipality": "Hamar"},
+                {"number": 1},
+            ]
+        )
+    )["tables"]
     assert tables == [
         {"number": 1, "label": "Bord 1", "network": None, "municipality": None},
         {"number": 2, "label": "Hamar", "network": "Region Hamar", "municipality": "Hamar"},
     ]
 
 
-@pytest.mark.parametrize("tables", [0, -1, "12", [], [{"number": 1}, {"number": 1}],
-                                    [{"label": "x"}], True])
+@pytest.mark.parametrize(
+    "tables", [0, -1, "12", [], [{"number": 1}, {"number": 1}], [{"label": "x"}], True]
+)
 def test_bad_tables_are_refused(tables):
     refused("invalid_definition", gatherings.normalise_definition, definition(tables=tables))
 
@@ -49,33 +57,47 @@ def test_required_keys_are_required(missing):
 
 
 def test_defaults_fill_in_language_and_quotas():
-    result = gatherings.normalise_definition(definition(activities=[
-        {"kind": "words", "prompt": "?"}, {"kind": "statements", "prompt": "?"}]))
+    result = gatherings.normalise_definition(
+        definition(
+            activities=[{"kind": "words", "prompt": "?"}, {"kind": "statements", "prompt": "?"}]
+        )
+    )
     assert result["language"] == "nb"
     assert result["activities"][0]["options"] == {"words_per_participant": 1}
     assert result["activities"][1]["options"] == {"per_table": None}
 
 
-@pytest.mark.parametrize("activity", [
-    {"kind": "poll", "prompt": "?"},
-    {"kind": "words"},
-    {"kind": "words", "prompt": "?", "words_per_participant": 0},
-    {"kind": "statements", "prompt": "?", "per_table": "3"},
-    "words",
-])
+@pytest.mark.parametrize(
+    "activity",
+    [
+        {"kind": "poll", "prompt": "?"},
+        {"kind": "words"},
+        {"kind": "words", "prompt": "?", "words_per_participant": 0},
+        {"kind": "statements", "prompt": "?", "per_table": "3"},
+        "words",
+    ],
+)
 def test_bad_activities_are_refused(activity):
-    refused("invalid_definition", gatherings.normalise_definition,
-            definition(activities=[activity]))
+    refused(
+        "invalid_definition", gatherings.normalise_definition, definition(activities=[activity])
+    )
 
 
 def test_an_unknown_language_is_refused():
     refused("invalid_definition", gatherings.normalise_definition, definition(language="sv"))
 
 
-@pytest.mark.parametrize("text,code", [
-    ("", "empty_text"), ("  \n ", "empty_text"), ("a" * 81, "text_too_long"),
-    ("nul\x00", "bad_characters"), ("bell\x07", "bad_characters"), (7, "bad_request"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("", "empty_text"),
+        ("  \n ", "empty_text"),
+        ("a" * 81, "text_too_long"),
+        ("nul\x00", "bad_characters"),
+        ("bell\x07", "bad_characters"),
+        (7, "bad_request"),
+    ],
+)
 def test_bad_text_is_refused(text, code):
     refused(code, gatherings.check_text, text, 80)
 
@@ -86,16 +108,28 @@ def test_text_with_newlines_tabs_and_markup_is_accepted():
 
 def activity(kind="words", state="open", **options):
     defaults = {"words": {"words_per_participant": 1}, "statements": {"per_table": 3}}[kind]
-    return {"id": 1, "gathering_id": 1, "kind": kind, "state": state,
-            "options": {**defaults, **options}}
+    return {
+        "id": 1,
+        "gathering_id": 1,
+        "kind": kind,
+        "state": state,
+        "options": {**defaults, **options},
+    }
 
 
 PARTICIPANT = {"token": "t", "gathering_id": 1, "table_number": 1}
 
 
 def test_a_closed_activity_takes_nothing():
-    refused("activity_closed", gatherings.check_submission,
-            activity(state="closed"), PARTICIPANT, "ord", 0, 0)
+    refused(
+        "activity_closed",
+        gatherings.check_submission,
+        activity(state="closed"),
+        PARTICIPANT,
+        "ord",
+        0,
+        0,
+    )
 
 
 def test_another_gatherings_activity_takes_nothing():
@@ -105,15 +139,29 @@ def test_another_gatherings_activity_takes_nothing():
 
 def test_words_per_participant_is_a_limit():
     gatherings.check_submission(activity(words_per_participant=2), PARTICIPANT, "ord", 1, 5)
-    error = refused("too_many_words", gatherings.check_submission,
-                    activity(words_per_participant=2), PARTICIPANT, "ord", 2, 2)
+    error = refused(
+        "too_many_words",
+        gatherings.check_submission,
+        activity(words_per_participant=2),
+        PARTICIPANT,
+        "ord",
+        2,
+        2,
+    )
     assert error.params == {"limit": 2}
 
 
 def test_a_tables_statement_quota_counts_the_whole_table():
     gatherings.check_submission(activity("statements"), PARTICIPANT, "utsagn", 0, 2)
-    refused("quota_used", gatherings.check_submission,
-            activity("statements"), PARTICIPANT, "utsagn", 0, 3)
+    refused(
+        "quota_used",
+        gatherings.check_submission,
+        activity("statements"),
+        PARTICIPANT,
+        "utsagn",
+        0,
+        3,
+    )
 
 
 def test_statements_without_a_quota_have_no_limit_and_no_remaining():
@@ -129,8 +177,15 @@ def test_remaining_follows_the_kind():
 
 def test_a_statement_may_be_long_but_not_endless():
     gatherings.check_submission(activity("statements"), PARTICIPANT, "x" * 1000, 0, 0)
-    refused("text_too_long", gatherings.check_submission,
-            activity("statements"), PARTICIPANT, "x" * 2001, 0, 0)
+    refused(
+        "text_too_long",
+        gatherings.check_submission,
+        activity("statements"),
+        PARTICIPANT,
+        "x" * 2001,
+        0,
+        0,
+    )
 
 
 def test_states_are_open_or_closed():

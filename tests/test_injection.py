@@ -51,22 +51,30 @@ def test_the_corpus_is_big_and_varied():
 @pytest.fixture
 def open_statements(organiser):
     gathering = organiser.create(
-        simple_definition(activities=[{"kind": "statements", "prompt": "Fritt"}]))
+        simple_definition(activities=[{"kind": "statements", "prompt": "Fritt"}])
+    )
     organiser.open(gathering, gathering["activities"][0])
     return gathering
 
 
-def test_participants_text_is_stored_exactly_through_both_doors(organiser, open_statements,
-                                                                 phone, client):
+def test_participants_text_is_stored_exactly_through_both_doors(
+    organiser, open_statements, phone, client
+):
     activity = open_statements["activities"][0]
     sent = []
     for n, text in enumerate(PAYLOADS + [LONGEST, HUGE]):
         if n % 40 == 0:  # a fresh phone now and then, to stay below the participant limit
             sio = phone(open_statements)
-        ack = sio.emit("submit", {"activity_id": activity["id"], "text": text,
-                                  "client_id": f"s{n}"}, callback=True)
-        http = client.post("/api/submissions", headers={"Authorization": f"Bearer {sio.token}"},
-                           json={"activity_id": activity["id"], "text": text, "client_id": f"h{n}"})
+        ack = sio.emit(
+            "submit",
+            {"activity_id": activity["id"], "text": text, "client_id": f"s{n}"},
+            callback=True,
+        )
+        http = client.post(
+            "/api/submissions",
+            headers={"Authorization": f"Bearer {sio.token}"},
+            json={"activity_id": activity["id"], "text": text, "client_id": f"h{n}"},
+        )
         if refusable(text) or text is HUGE:
             expected = "bad_characters" if refusable(text) else "text_too_long"
             assert ack["ok"] is False and ack["error"] == expected
@@ -86,15 +94,29 @@ def test_participants_text_is_stored_exactly_through_both_doors(organiser, open_
 def test_definition_texts_never_become_markup_on_any_page(organiser, client):
     def pages(gathering):
         screen = gathering["screen_url"].split("/screen/")[1]
-        return {name: organiser.get(url).get_data(as_text=True) for name, url in enumerate((
-            f"/console/{gathering['id']}", f"/console/{gathering['id']}/cards", "/console",
-            f"/screen/{screen}", f"/j/{gathering['code']}"))}
+        return {
+            name: organiser.get(url).get_data(as_text=True)
+            for name, url in enumerate(
+                (
+                    f"/console/{gathering['id']}",
+                    f"/console/{gathering['id']}/cards",
+                    "/console",
+                    f"/screen/{screen}",
+                    f"/j/{gathering['code']}",
+                )
+            )
+        }
 
     def definition(text):
-        return {"title": text, "place": text, "organiser": text,
-                "tables": [{"number": 1, "label": text[:100], "network": text}],
-                "activities": [{"kind": "statements", "prompt": text, "title": text[:200],
-                                "help": text}]}
+        return {
+            "title": text,
+            "place": text,
+            "organiser": text,
+            "tables": [{"number": 1, "label": text[:100], "network": text}],
+            "activities": [
+                {"kind": "statements", "prompt": text, "title": text[:200], "help": text}
+            ],
+        }
 
     baseline = organiser.create(definition("Vanlig tekst"))
     expected = {url: structure(html) for url, html in pages(baseline).items()}

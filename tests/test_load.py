@@ -16,9 +16,22 @@ def test_a_hundred_phones_submit_at_once_and_every_acked_word_reaches_the_screen
     """...and closing the activity afterwards is pushed to every phone exactly once."""
     report = tmp_path / "load.json"
     subprocess.run(
-        [sys.executable, "bench/load.py", "--phones", "100", "--spread", "2", "--screens", "2",
-         "--json", str(report)],
-        cwd=ROOT, check=True, timeout=240, capture_output=True,
+        [
+            sys.executable,
+            "bench/load.py",
+            "--phones",
+            "100",
+            "--spread",
+            "2",
+            "--screens",
+            "2",
+            "--json",
+            str(report),
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=240,
+        capture_output=True,
     )
     figures = json.loads(report.read_text())["runs"]["samla-eventlet"]
     assert figures["connected_phones"] == 100

@@ -7,9 +7,11 @@ from conftest import received, simple_definition
 
 
 def submit(client, token, activity, text, client_id):
-    response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
-                           json={"activity_id": activity["id"], "text": text,
-                                 "client_id": client_id})
+    response = client.post(
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"activity_id": activity["id"], "text": text, "client_id": client_id},
+    )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
 
@@ -56,7 +58,8 @@ def test_merging_never_changes_the_stored_entries(organiser, cloud):
     gathering, words = cloud
     organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
     results = organiser.get(
-        f"/api/gatherings/{gathering['id']}/activities/{words['id']}/results").get_json()
+        f"/api/gatherings/{gathering['id']}/activities/{words['id']}/results"
+    ).get_json()
     assert [e["text"] for e in results["entries"]] == ["Jippi", "Juhuu", "juhuu!", "God"]
 
 
@@ -65,19 +68,32 @@ def test_undo_brings_the_word_back(organiser, screen, cloud):
     organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
     projector = screen(gathering)
     received(projector, "state")
-    answer = organiser.client.delete(url(gathering, words), headers=organiser.headers,
-                                     json={"word": "Juhuu"})
+    answer = organiser.client.delete(
+        url(gathering, words), headers=organiser.headers, json={"word": "Juhuu"}
+    )
     assert answer.status_code == 200
     assert answer.get_json()["merges"] == []
     assert received(projector, "activity_update")[-1]["frequencies"][0] == {
-        "word": "Juhuu", "count": 2}
-    again = organiser.client.delete(url(gathering, words), headers=organiser.headers,
-                                    json={"word": "Juhuu"})
+        "word": "Juhuu",
+        "count": 2,
+    }
+    again = organiser.client.delete(
+        url(gathering, words), headers=organiser.headers, json={"word": "Juhuu"}
+    )
     assert again.status_code == 404 and again.get_json()["error"] == "not_found"
 
 
-@pytest.mark.parametrize("body", [{}, {"word": "a"}, {"word": "God", "into": "god!"},
-                                  {"word": "", "into": "x"}, {"word": 3, "into": "x"}, []])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"word": "a"},
+        {"word": "God", "into": "god!"},
+        {"word": "", "into": "x"},
+        {"word": 3, "into": "x"},
+        [],
+    ],
+)
 def test_bad_merges_get_clear_errors(organiser, cloud, body):
     gathering, words = cloud
     answer = organiser.post(url(gathering, words), json=body)
@@ -93,8 +109,9 @@ def test_only_words_activities_have_merges(organiser, cloud):
 
 
 def test_stemming_is_an_option_of_a_words_activity(organiser, client, join):
-    gathering = organiser.create(simple_definition(activities=[
-        {"kind": "words", "prompt": "Stemning?", "stemming": True}]))
+    gathering = organiser.create(
+        simple_definition(activities=[{"kind": "words", "prompt": "Stemning?", "stemming": True}])
+    )
     words = gathering["activities"][0]
     assert words["options"]["stemming"] is True
     organiser.open(gathering, words)
@@ -105,7 +122,11 @@ def test_stemming_is_an_option_of_a_words_activity(organiser, client, join):
 
 
 def test_stemming_must_be_true_or_false(organiser):
-    answer = organiser.post("/api/gatherings", json=simple_definition(activities=[
-        {"kind": "words", "prompt": "Stemning?", "stemming": "ja"}]))
+    answer = organiser.post(
+        "/api/gatherings",
+        json=simple_definition(
+            activities=[{"kind": "words", "prompt": "Stemning?", "stemming": "ja"}]
+        ),
+    )
     assert answer.status_code == 400
     assert answer.get_json()["error"] == "invalid_definition"

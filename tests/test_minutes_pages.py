@@ -8,8 +8,9 @@ def test_the_minutes_page_shows_notes_networks_and_downloads(organiser, client, 
     gathering = run(organiser, client, join)
     network = organiser.post("/api/networks", json={"name": "Region <Hamar>"}).get_json()
     organiser.post(f"/api/gatherings/{gathering['id']}/notes", json={"summary": "<b>ok</b>"})
-    organiser.post(f"/api/gatherings/{gathering['id']}/tables/1/network",
-                   json={"network": network["id"]})
+    organiser.post(
+        f"/api/gatherings/{gathering['id']}/tables/1/network", json={"network": network["id"]}
+    )
     page = organiser.get(f"/console/{gathering['id']}/minutes").get_data(as_text=True)
     assert "&lt;b&gt;ok&lt;/b&gt;" in page and "<b>ok</b>" not in page
     assert f'<option value="{network["id"]}" selected>Region &lt;Hamar&gt;</option>' in page
@@ -22,8 +23,9 @@ def test_the_minutes_page_shows_notes_networks_and_downloads(organiser, client, 
 def test_the_record_page_lists_what_the_network_filed(organiser, client, join):
     gathering = run(organiser, client, join)
     network = organiser.post("/api/networks", json={"name": "Region Hamar"}).get_json()
-    organiser.post(f"/api/gatherings/{gathering['id']}/tables/2/network",
-                   json={"network": network["id"]})
+    organiser.post(
+        f"/api/gatherings/{gathering['id']}/tables/2/network", json={"network": network["id"]}
+    )
     organiser.post(f"/api/gatherings/{gathering['id']}/file-records", json={})
     page = organiser.get(f"/console/networks/{network['id']}").get_data(as_text=True)
     assert "Nettverksrapport: Region Hamar" in page

@@ -8,16 +8,19 @@ from conftest import received, simple_definition
 
 
 def submit(client, token, activity, text, client_id):
-    response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
-                           json={"activity_id": activity["id"], "text": text,
-                                 "client_id": client_id})
+    response = client.post(
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"activity_id": activity["id"], "text": text, "client_id": client_id},
+    )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
 
 
 def put(organiser, gathering, body):
-    return organiser.client.put(f"/api/gatherings/{gathering['id']}/moderation",
-                                headers=organiser.headers, json=body)
+    return organiser.client.put(
+        f"/api/gatherings/{gathering['id']}/moderation", headers=organiser.headers, json=body
+    )
 
 
 @pytest.fixture
@@ -43,7 +46,8 @@ def test_the_shipped_list_is_there_but_off_until_switched_on(organiser, gatherin
 
 
 def test_a_matching_entry_is_held_and_others_are_shown(
-        organiser, client, join, gathering, open_statements, screen):
+    organiser, client, join, gathering, open_statements, screen
+):
     assert put(organiser, gathering, {"enabled": True, "words": None}).status_code == 200
     projector = screen(gathering)
     received(projector, "state")
@@ -56,11 +60,13 @@ def test_a_matching_entry_is_held_and_others_are_shown(
     described = organiser.get(f"/api/gatherings/{gathering['id']}/moderation").get_json()
     assert described["held_count"] == 1
     assert {"id": open_statements["id"], "approval": False, "held_count": 1} in (
-        described["activities"])
+        described["activities"]
+    )
 
 
-def test_approving_a_held_entry_shows_it(organiser, client, join, gathering, open_statements,
-                                         screen):
+def test_approving_a_held_entry_shows_it(
+    organiser, client, join, gathering, open_statements, screen
+):
     put(organiser, gathering, {"enabled": True, "words": ["dritt"]})
     entry = submit(client, join(gathering), open_statements, "for en dritt", "a")
     projector = screen(gathering)
@@ -71,8 +77,9 @@ def test_approving_a_held_entry_shows_it(organiser, client, join, gathering, ope
     assert update["entries"][0]["text"] == "for en dritt" and update["count"] == 1
 
 
-def test_an_edited_list_holds_its_own_words_only(organiser, client, join, gathering,
-                                                 open_statements):
+def test_an_edited_list_holds_its_own_words_only(
+    organiser, client, join, gathering, open_statements
+):
     answer = put(organiser, gathering, {"enabled": True, "words": ["  Byråkrati ", "", "tull"]})
     assert answer.get_json()["words"] == ["byråkrati", "tull"]
     assert answer.get_json()["default"] is False
@@ -94,16 +101,25 @@ def test_each_gathering_has_its_own_list(organiser, client, join, gathering):
     assert submit(client, join(other), statements, "faen", "a")["held"] is False
 
 
-@pytest.mark.parametrize("body", [{}, {"enabled": "ja"}, {"enabled": True, "words": "faen"},
-                                  {"enabled": True, "words": [3]},
-                                  {"enabled": True, "words": ["x" * 81]}, []])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"enabled": "ja"},
+        {"enabled": True, "words": "faen"},
+        {"enabled": True, "words": [3]},
+        {"enabled": True, "words": ["x" * 81]},
+        [],
+    ],
+)
 def test_bad_lists_get_clear_errors(organiser, gathering, body):
     answer = put(organiser, gathering, body)
     assert answer.status_code == 400 and answer.get_json()["error"] == "bad_request"
 
 
 def test_approve_before_showing_holds_everything_and_is_visible(
-        organiser, client, join, gathering, open_statements, screen):
+    organiser, client, join, gathering, open_statements, screen
+):
     url = f"/api/gatherings/{gathering['id']}/activities/{open_statements['id']}/approval"
     projector = screen(gathering)
     received(projector, "state")
@@ -118,8 +134,7 @@ def test_approve_before_showing_holds_everything_and_is_visible(
     assert organiser.post(url, json={"approval": "ja"}).status_code == 400
 
 
-def test_held_entries_stay_out_of_the_minutes(organiser, client, join, gathering,
-                                              open_statements):
+def test_held_entries_stay_out_of_the_minutes(organiser, client, join, gathering, open_statements):
     put(organiser, gathering, {"enabled": True, "words": ["faen"]})
     token = join(gathering)
     submit(client, token, open_statements, "faen", "a")
@@ -129,17 +144,24 @@ def test_held_entries_stay_out_of_the_minutes(organiser, client, join, gathering
     assert texts == ["god dialog"]
 
 
-def test_deleting_a_gathering_erases_its_list_merges_and_themes(app, organiser, client, join,
-                                                                gathering, open_statements):
+def test_deleting_a_gathering_erases_its_list_merges_and_themes(
+    app, organiser, client, join, gathering, open_statements
+):
     put(organiser, gathering, {"enabled": True, "words": ["faen"]})
     entry = submit(client, join(gathering), open_statements, "god dialog", "a")
     base = f"/api/gatherings/{gathering['id']}/activities"
     words = gathering["activities"][0]
     organiser.post(f"{base}/{words['id']}/merges", json={"word": "a", "into": "b"})
-    organiser.post(f"{base}/{open_statements['id']}/themes",
-                   json={"title": "Dialog", "entries": [entry["id"]], "accepted": True})
-    assert organiser.client.delete(f"/api/gatherings/{gathering['id']}",
-                                   headers=organiser.headers).status_code == 200
+    organiser.post(
+        f"{base}/{open_statements['id']}/themes",
+        json={"title": "Dialog", "entries": [entry["id"]], "accepted": True},
+    )
+    assert (
+        organiser.client.delete(
+            f"/api/gatherings/{gathering['id']}", headers=organiser.headers
+        ).status_code
+        == 200
+    )
     with app.extensions["samla_store"].read() as db:
         for table in ("moderation", "word_merges", "themes"):
             assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0

@@ -66,16 +66,18 @@ def world(tmp_path_factory):
     generated requests can hit real ids as well as unknown ones."""
     folder = tmp_path_factory.mktemp("openapi")
     shutil.copytree(ROOT_DIR / "sessions", folder / "sessions")  # POST /api/templates writes
-    app = create_app({
-        "TESTING": True,
-        "DATA_DIR": str(folder / "data"),
-        "SESSIONS_DIR": str(folder / "sessions"),
-        "ADMIN_TOKEN": ADMIN_TOKEN,
-        "PUBLIC_URL": PUBLIC_URL,
-        "ASYNC_MODE": "threading",
-        "COALESCE_SECONDS": 0,
-        "RATE_LIMIT": "off",  # thousands of requests from one participant in a minute
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATA_DIR": str(folder / "data"),
+            "SESSIONS_DIR": str(folder / "sessions"),
+            "ADMIN_TOKEN": ADMIN_TOKEN,
+            "PUBLIC_URL": PUBLIC_URL,
+            "ASYNC_MODE": "threading",
+            "COALESCE_SECONDS": 0,
+            "RATE_LIMIT": "off",  # thousands of requests from one participant in a minute
+        }
+    )
     client = app.test_client()
     organiser = Organiser(client)
     gathering = organiser.create(template="innlandet-ledersamling-2020")
@@ -87,7 +89,8 @@ def world(tmp_path_factory):
 
     def submit(activity, text, client_id):
         return client.post(
-            "/api/submissions", headers={"Authorization": f"Bearer {token}"},
+            "/api/submissions",
+            headers={"Authorization": f"Bearer {token}"},
             json={"activity_id": activity["id"], "text": text, "client_id": client_id},
         ).get_json()["id"]
 
@@ -117,8 +120,13 @@ def world(tmp_path_factory):
         "code": [gathering["code"]],
         "theme_id": themes[:1],
     }
-    yield {"app": app, "real": real, "doomed": doomed["id"], "doomed_theme": themes[1],
-           "participant": token}
+    yield {
+        "app": app,
+        "real": real,
+        "doomed": doomed["id"],
+        "doomed_theme": themes[1],
+        "participant": token,
+    }
     app.extensions["samla_store"].close()
 
 
@@ -127,7 +135,8 @@ def world(tmp_path_factory):
 HEAVY = r"(/export\.\{fmt\}|/record\.\{fmt\}|/cloud\.png)$"
 OPERATIONS = {
     result.ok().label: result.ok()
-    for result in schemathesis.openapi.from_path(SPEC).exclude(path_regex=HEAVY)
+    for result in schemathesis.openapi.from_path(SPEC)
+    .exclude(path_regex=HEAVY)
     .get_all_operations()
 }
 

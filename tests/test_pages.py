@@ -38,13 +38,20 @@ def test_the_session_cookie_is_http_only(client):
 
 
 def test_organisers_text_is_escaped_on_every_page(client, organiser):
-    gathering = organiser.create(simple_definition(
-        title="<script>alert('x')</script>",
-        tables=[{"number": 1, "label": "<b>Bord</b>"}]))
+    gathering = organiser.create(
+        simple_definition(
+            title="<script>alert('x')</script>", tables=[{"number": 1, "label": "<b>Bord</b>"}]
+        )
+    )
     log_in(client)
     token = gathering["screen_url"].split("token=")[1]
-    for url in ("/console", f"/console/{gathering['id']}", f"/console/{gathering['id']}/cards",
-                f"/screen/{gathering['id']}?token={token}", f"/j/{gathering['code']}"):
+    for url in (
+        "/console",
+        f"/console/{gathering['id']}",
+        f"/console/{gathering['id']}/cards",
+        f"/screen/{gathering['id']}?token={token}",
+        f"/j/{gathering['code']}",
+    ):
         page = client.get(url).get_data(as_text=True)
         assert "<script>alert('x')" not in page, url
         assert "<b>Bord</b>" not in page, url
@@ -75,8 +82,12 @@ def test_every_script_style_and_font_is_served_by_the_app(client, gathering):
     # Links to the app's own public address (the projector link) are not outside.
     own = re.escape(PUBLIC_URL)
     outside = re.compile(r"""(src|href)\s*=\s*["'](?!""" + own + r""")(https?:)?//""", re.I)
-    for url in ("/", "/j", f"/screen/{gathering['id']}?token={token}",
-                f"/console/{gathering['id']}"):
+    for url in (
+        "/",
+        "/j",
+        f"/screen/{gathering['id']}?token={token}",
+        f"/console/{gathering['id']}",
+    ):
         page = client.get(url).get_data(as_text=True)
         assert not outside.search(page), url
         for asset in re.findall(r"""(?:src|href)="(/static/[^"?]+)""", page):

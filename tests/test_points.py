@@ -6,14 +6,26 @@ from conftest import received
 
 TASK = {
     "title": "Gruppearbeid",
-    "tables": [{"number": 1, "label": "Fylke"}, {"number": 2, "label": "Kommune A"},
-               {"number": 3, "label": "Kommune B"}],
+    "tables": [
+        {"number": 1, "label": "Fylke"},
+        {"number": 2, "label": "Kommune A"},
+        {"number": 3, "label": "Kommune B"},
+    ],
     "activities": [
-        {"kind": "task", "title": "PÅ FYLKESNIVÅ", "prompt": "Hvordan skal vi samarbeide?",
-         "tables": [1], "questions": [{"title": "Mellom kommuner?"}, {"title": "Internt?"}]},
-        {"kind": "task", "title": "PÅ KOMMUNENIVÅ", "prompt": "Kommunens plan",
-         "tables": [2, 3], "questions": [{"id": "mal", "title": "Mål"},
-                                         {"id": "finans", "title": "Finansiering"}]},
+        {
+            "kind": "task",
+            "title": "PÅ FYLKESNIVÅ",
+            "prompt": "Hvordan skal vi samarbeide?",
+            "tables": [1],
+            "questions": [{"title": "Mellom kommuner?"}, {"title": "Internt?"}],
+        },
+        {
+            "kind": "task",
+            "title": "PÅ KOMMUNENIVÅ",
+            "prompt": "Kommunens plan",
+            "tables": [2, 3],
+            "questions": [{"id": "mal", "title": "Mål"}, {"id": "finans", "title": "Finansiering"}],
+        },
     ],
 }
 
@@ -27,13 +39,24 @@ def task_gathering(organiser):
 
 
 def add(sio, activity, question, text, client_id):
-    return sio.emit("add_point", {"activity_id": activity["id"], "question_id": question,
-                                  "text": text, "client_id": client_id}, callback=True)
+    return sio.emit(
+        "add_point",
+        {
+            "activity_id": activity["id"],
+            "question_id": question,
+            "text": text,
+            "client_id": client_id,
+        },
+        callback=True,
+    )
 
 
 def edit(sio, point, text, version=None):
-    return sio.emit("edit_point", {"point_id": point["id"], "text": text,
-                                   "version": version or point["version"]}, callback=True)
+    return sio.emit(
+        "edit_point",
+        {"point_id": point["id"], "text": text, "version": version or point["version"]},
+        callback=True,
+    )
 
 
 def test_questions_get_stable_ids(task_gathering):
@@ -120,16 +143,20 @@ def test_another_tables_point_cannot_be_edited(task_gathering, phone):
     assert ack["ok"] is False and ack["error"] == "not_your_table"
 
 
-@pytest.mark.parametrize("payload,error", [
-    ({"question_id": "nope", "text": "x", "client_id": "1"}, "bad_request"),
-    ({"question_id": "mal", "text": "", "client_id": "1"}, "empty_text"),
-    ({"question_id": "mal", "text": "x" * 2001, "client_id": "1"}, "text_too_long"),
-    ({"question_id": "mal", "text": "x"}, "bad_request"),
-])
+@pytest.mark.parametrize(
+    "payload,error",
+    [
+        ({"question_id": "nope", "text": "x", "client_id": "1"}, "bad_request"),
+        ({"question_id": "mal", "text": "", "client_id": "1"}, "empty_text"),
+        ({"question_id": "mal", "text": "x" * 2001, "client_id": "1"}, "text_too_long"),
+        ({"question_id": "mal", "text": "x"}, "bad_request"),
+    ],
+)
 def test_bad_points_are_refused(task_gathering, phone, payload, error):
     municipal = task_gathering["activities"][1]
-    ack = phone(task_gathering, 2).emit("add_point", {"activity_id": municipal["id"], **payload},
-                                        callback=True)
+    ack = phone(task_gathering, 2).emit(
+        "add_point", {"activity_id": municipal["id"], **payload}, callback=True
+    )
     assert ack["ok"] is False and ack["error"] == error
 
 
@@ -140,17 +167,21 @@ def test_a_closed_task_takes_no_points(task_gathering, organiser, phone):
     assert ack["error"] == "activity_closed"
 
 
-def test_screens_see_points_and_the_results_route_groups_them(task_gathering, organiser, phone,
-                                                              screen):
+def test_screens_see_points_and_the_results_route_groups_them(
+    task_gathering, organiser, phone, screen
+):
     municipal = task_gathering["activities"][1]
     projector = screen(task_gathering)
     received(projector, "state")
     add(phone(task_gathering, 2), municipal, "mal", "Mål fra bord 2", "1")
     add(phone(task_gathering, 3), municipal, "finans", "Penger fra bord 3", "1")
-    updates = [u for u in received(projector, "activity_update")
-               if u["activity_id"] == municipal["id"]]
+    updates = [
+        u for u in received(projector, "activity_update") if u["activity_id"] == municipal["id"]
+    ]
     assert sorted(p["text"] for u in updates for p in u["points"]) == [
-        "Mål fra bord 2", "Penger fra bord 3"]
+        "Mål fra bord 2",
+        "Penger fra bord 3",
+    ]
     assert updates[-1]["count"] == 2
     url = f"/api/gatherings/{task_gathering['id']}/activities/{municipal['id']}/results"
     answers = organiser.get(url).get_json()["answers"]

@@ -4,8 +4,11 @@ import pytest
 
 from conftest import ADMIN_TOKEN, received
 
-PANEL = {"title": "Panel", "tables": 2, "activities": [
-    {"kind": "questions", "prompt": "Spørsmål til panelet", "approval": True}]}
+PANEL = {
+    "title": "Panel",
+    "tables": 2,
+    "activities": [{"kind": "questions", "prompt": "Spørsmål til panelet", "approval": True}],
+}
 
 
 @pytest.fixture
@@ -17,8 +20,11 @@ def panel(organiser):
 
 def ask(sio, panel, text, client_id):
     activity = panel["activities"][0]
-    return sio.emit("submit", {"activity_id": activity["id"], "text": text,
-                               "client_id": client_id}, callback=True)
+    return sio.emit(
+        "submit",
+        {"activity_id": activity["id"], "text": text, "client_id": client_id},
+        callback=True,
+    )
 
 
 def test_a_question_waits_for_approval_then_every_phone_sees_it(panel, organiser, phone, screen):
@@ -70,8 +76,13 @@ def test_pinned_first_answered_last_in_the_results(panel, organiser, phone):
 def test_results_stay_off_the_projector_until_revealed(organiser, phone, screen, app, client):
     from app.realtime.server import socketio
 
-    gathering = organiser.create({"title": "Blind", "tables": 1, "activities": [
-        {"kind": "words", "prompt": "Ett ord", "hide_results": True}]})
+    gathering = organiser.create(
+        {
+            "title": "Blind",
+            "tables": 1,
+            "activities": [{"kind": "words", "prompt": "Ett ord", "hide_results": True}],
+        }
+    )
     words = gathering["activities"][0]
     assert words["revealed"] is False
     organiser.open(gathering, words)
@@ -80,8 +91,9 @@ def test_results_stay_off_the_projector_until_revealed(organiser, phone, screen,
     console = socketio.test_client(app, auth=auth, flask_test_client=client)
     received(projector, "state")
     received(console, "state")
-    phone(gathering, 1).emit("submit", {"activity_id": words["id"], "text": "Spent",
-                                        "client_id": "1"}, callback=True)
+    phone(gathering, 1).emit(
+        "submit", {"activity_id": words["id"], "text": "Spent", "client_id": "1"}, callback=True
+    )
     hidden = received(projector, "activity_update")[-1]
     assert hidden["count"] == 1 and hidden["entries"] == [] and "frequencies" not in hidden
     frequencies = received(console, "activity_update")[-1]["frequencies"]

@@ -17,19 +17,28 @@ def garbage_kept():
 
 
 def test_an_event_frees_its_request_context_without_the_garbage_collector(
-        organiser, gathering, phone):
+    organiser, gathering, phone
+):
     words = gathering["activities"][0]
     organiser.open(gathering, words)
     phones = [phone(gathering) for _ in range(5)]
     with garbage_kept() as garbage:
         for n, sio in enumerate(phones):
-            ack = sio.emit("submit", {"activity_id": words["id"], "text": f"ord{n}",
-                                      "client_id": f"c{n}"}, callback=True)
+            ack = sio.emit(
+                "submit",
+                {"activity_id": words["id"], "text": f"ord{n}", "client_id": f"c{n}"},
+                callback=True,
+            )
             assert ack["ok"], ack
         gc.collect()
         left_for_the_collector = {type(thing).__name__ for thing in garbage}
-    assert not left_for_the_collector & {"RequestContext", "Request", "NotFound",
-                                         "RequestRedirect", "traceback"}
+    assert not left_for_the_collector & {
+        "RequestContext",
+        "Request",
+        "NotFound",
+        "RequestRedirect",
+        "traceback",
+    }
 
 
 def test_the_socketio_server_still_answers_its_path(client):

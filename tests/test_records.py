@@ -11,9 +11,15 @@ from exports_helpers import run_gathering as run
 
 @pytest.fixture
 def network(organiser):
-    return organiser.post("/api/networks", json={
-        "name": "Region Hamar", "county": "Innlandet", "ordning": "DEKOMP",
-        "municipalities": ["Hamar", "Løten", "Stange"]}).get_json()
+    return organiser.post(
+        "/api/networks",
+        json={
+            "name": "Region Hamar",
+            "county": "Innlandet",
+            "ordning": "DEKOMP",
+            "municipalities": ["Hamar", "Løten", "Stange"],
+        },
+    ).get_json()
 
 
 @pytest.fixture
@@ -26,7 +32,8 @@ def filed(organiser, client, join, network):
     answer = organiser.post(f"{base}/file-records", json={})
     assert answer.status_code == 200
     assert answer.get_json()["networks"] == [
-        {"id": network["id"], "name": "Region Hamar", "tables": [1, 2]}]
+        {"id": network["id"], "name": "Region Hamar", "tables": [1, 2]}
+    ]
     return gathering
 
 
@@ -44,10 +51,16 @@ def test_the_record_holds_what_the_networks_tables_wrote_exactly(organiser, netw
     assert part["gathering"]["date"] == "2020-02-03"
     statements = part["items"][1]["blocks"][0]["tables"]
     assert {t["label"]: t["entries"] for t in statements} == {
-        LABELS[n]: STATEMENTS[n] for n in (1, 2)}
+        LABELS[n]: STATEMENTS[n] for n in (1, 2)
+    }
     assert [t["number"] for t in part["tables"]] == [1, 2]
-    assert data["annual_wheel"] == [{"year": 2020, "month": 2, "gatherings": [
-        {"id": filed["id"], "title": filed["title"], "date": "2020-02-03"}]}]
+    assert data["annual_wheel"] == [
+        {
+            "year": 2020,
+            "month": 2,
+            "gatherings": [{"id": filed["id"], "title": filed["title"], "date": "2020-02-03"}],
+        }
+    ]
     assert "participant_token" not in str(data)
 
 
@@ -68,8 +81,12 @@ def test_refiling_after_a_correction_replaces_the_gatherings_part(organiser, net
 
 def test_gatherings_come_in_date_order(organiser, network, filed, client, join):
     from conftest import simple_definition
-    earlier = organiser.create(simple_definition(
-        title="Høstsamling", date="2019-10-01", tables=[{"number": 1, "network": network["id"]}]))
+
+    earlier = organiser.create(
+        simple_definition(
+            title="Høstsamling", date="2019-10-01", tables=[{"number": 1, "network": network["id"]}]
+        )
+    )
     organiser.post(f"/api/gatherings/{earlier['id']}/file-records", json={})
     data = record(organiser, network).get_json()
     assert [p["gathering"]["date"] for p in data["gatherings"]] == ["2019-10-01", "2020-02-03"]
@@ -87,8 +104,10 @@ def test_the_record_reads_back_as_markdown_docx_and_pdf(organiser, network, file
         for entry in STATEMENTS[number]:
             assert bullets.count(entry) == 1
     assert STATEMENTS[3][0] not in bullets and HIDDEN not in bullets
-    text = "\n".join(page.extract_text() for page in
-                     pypdf.PdfReader(io.BytesIO(record(organiser, network, "pdf").data)).pages)
+    text = "\n".join(
+        page.extract_text()
+        for page in pypdf.PdfReader(io.BytesIO(record(organiser, network, "pdf").data)).pages
+    )
     assert "Region Hamar" in text and "Linje to: ære, øl og å" in text
     assert "Fylkesmannens rolle" not in text
 

@@ -12,8 +12,20 @@ import requests
 import socketio
 from harness import TOKEN, Server
 
-MOOD_WORDS = ["Upåklagelig", "Juhuu", "Jippi", "Magisk", "God!", "Offensivt", "Behagelig",
-              "God jul!", "Tillitsfulle?", "Kreativ", "god", "Stor grad av trivsel"]
+MOOD_WORDS = [
+    "Upåklagelig",
+    "Juhuu",
+    "Jippi",
+    "Magisk",
+    "God!",
+    "Offensivt",
+    "Behagelig",
+    "God jul!",
+    "Tillitsfulle?",
+    "Kreativ",
+    "god",
+    "Stor grad av trivsel",
+]
 MODES = os.environ.get("SAMLA_TEST_ASYNC_MODES", "eventlet,gevent,threading").split(",")
 
 pytestmark = pytest.mark.server
@@ -74,8 +86,9 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
     server.start()
     clients = []
     try:
-        created = server.api("POST", "/api/gatherings",
-                             json={"template": "innlandet-ledersamling-2020"})
+        created = server.api(
+            "POST", "/api/gatherings", json={"template": "innlandet-ledersamling-2020"}
+        )
         assert created.status_code == 201
         gathering = created.json()
         assert [t["number"] for t in gathering["tables"]] == list(range(1, 13))
@@ -86,8 +99,11 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
 
         phones = []
         for table in range(1, 13):
-            joined = requests.post(server.url + "/api/join",
-                                   json={"code": gathering["code"], "table": table}, timeout=10)
+            joined = requests.post(
+                server.url + "/api/join",
+                json={"code": gathering["code"], "table": table},
+                timeout=10,
+            )
             assert joined.status_code == 200
             phones.append(Listener(server.url, {"token": joined.json()["participant_token"]}))
         clients.extend(phones)
@@ -98,12 +114,18 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
 
         set_state(words, "open")
         for sio in phones:
-            sio.wait_for(lambda sio=sio: any(
-                p["activity"]["state"] == "open" for p in sio.payloads("activity_state")))
+            sio.wait_for(
+                lambda sio=sio: any(
+                    p["activity"]["state"] == "open" for p in sio.payloads("activity_state")
+                )
+            )
         word_ids = []
         for table, (sio, word) in enumerate(zip(phones, MOOD_WORDS, strict=True), start=1):
-            ack = sio.sio.call("submit", {"activity_id": words["id"], "text": word,
-                                          "client_id": f"word-{table}"}, timeout=10)
+            ack = sio.sio.call(
+                "submit",
+                {"activity_id": words["id"], "text": word, "client_id": f"word-{table}"},
+                timeout=10,
+            )
             assert ack["ok"] is True, ack
             word_ids.append(ack["id"])
         screen.wait_for(lambda: set(word_ids) <= set(seen_entries(screen, words["id"])))
@@ -116,19 +138,30 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
         statement_ids = []
         for table, sio in enumerate(phones, start=1):
             for n in range(1, 4):
-                ack = sio.sio.call("submit", {"activity_id": statements["id"],
-                                              "text": f"Bord {table}: utsagn {n}\nandre linje",
-                                              "client_id": f"st-{table}-{n}"}, timeout=10)
+                ack = sio.sio.call(
+                    "submit",
+                    {
+                        "activity_id": statements["id"],
+                        "text": f"Bord {table}: utsagn {n}\nandre linje",
+                        "client_id": f"st-{table}-{n}",
+                    },
+                    timeout=10,
+                )
                 assert ack["ok"] is True and ack["remaining"] == 3 - n, ack
                 statement_ids.append(ack["id"])
-            refused = sio.sio.call("submit", {"activity_id": statements["id"], "text": "en til",
-                                              "client_id": f"st-{table}-4"}, timeout=10)
+            refused = sio.sio.call(
+                "submit",
+                {"activity_id": statements["id"], "text": "en til", "client_id": f"st-{table}-4"},
+                timeout=10,
+            )
             assert refused["ok"] is False and refused["error"] == "quota_used"
         screen.wait_for(lambda: set(statement_ids) <= set(seen_entries(screen, statements["id"])))
 
         hidden_id = statement_ids[0]
-        assert server.api("PATCH", f"/api/entries/{hidden_id}",
-                          json={"hidden": True}).status_code == 200
+        assert (
+            server.api("PATCH", f"/api/entries/{hidden_id}", json={"hidden": True}).status_code
+            == 200
+        )
         screen.wait_for(lambda: seen_entries(screen, statements["id"])[hidden_id]["hidden"])
 
         states_before = [len(c.payloads("state")) for c in clients]
@@ -149,11 +182,18 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
         first_table = phones[0].payloads("state")[-1]["activities"][1]
         assert first_table["remaining"] == 0
         assert [e["text"] for e in first_table["table_entries"]] == [
-            "Bord 1: utsagn 2\nandre linje", "Bord 1: utsagn 3\nandre linje"]
+            "Bord 1: utsagn 2\nandre linje",
+            "Bord 1: utsagn 3\nandre linje",
+        ]
 
-        resent = phones[5].call_when_connected("submit", {
-            "activity_id": statements["id"], "text": "Bord 6: utsagn 1\nandre linje",
-            "client_id": "st-6-1"})
+        resent = phones[5].call_when_connected(
+            "submit",
+            {
+                "activity_id": statements["id"],
+                "text": "Bord 6: utsagn 1\nandre linje",
+                "client_id": "st-6-1",
+            },
+        )
         assert resent["ok"] is True and resent["duplicate"] is True
 
         export = server.api("GET", f"/api/gatherings/{gathering['id']}/export.json").json()
@@ -173,13 +213,26 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
 
 TASK_AND_VOTE = {
     "title": "Gruppearbeid og prioritering",
-    "tables": [{"number": 1, "label": "Namdal", "network": "Namdal"},
-               {"number": 2, "label": "Fosen", "network": "Fosen"}],
+    "tables": [
+        {"number": 1, "label": "Namdal", "network": "Namdal"},
+        {"number": 2, "label": "Fosen", "network": "Fosen"},
+    ],
     "activities": [
-        {"kind": "task", "key": "plan", "prompt": "Kommunens plan",
-         "questions": [{"id": "mal", "title": "Mål"}, {"id": "tiltak", "title": "Tiltak"}]},
-        {"kind": "priorities", "prompt": "Hvilke mål er viktigst?", "mode": "dots", "dots": 3,
-         "max_per_item": 2, "source": "plan", "source_question": "mal"},
+        {
+            "kind": "task",
+            "key": "plan",
+            "prompt": "Kommunens plan",
+            "questions": [{"id": "mal", "title": "Mål"}, {"id": "tiltak", "title": "Tiltak"}],
+        },
+        {
+            "kind": "priorities",
+            "prompt": "Hvilke mål er viktigst?",
+            "mode": "dots",
+            "dots": 3,
+            "max_per_item": 2,
+            "source": "plan",
+            "source_question": "mal",
+        },
     ],
 }
 
@@ -197,8 +250,11 @@ def test_a_task_and_a_priority_vote_with_several_phones_per_table(tmp_path, mode
         phones = {}
         for table in (1, 2):
             for _ in range(3):
-                joined = requests.post(server.url + "/api/join", timeout=10,
-                                       json={"code": gathering["code"], "table": table}).json()
+                joined = requests.post(
+                    server.url + "/api/join",
+                    timeout=10,
+                    json={"code": gathering["code"], "table": table},
+                ).json()
                 phone = Listener(server.url, {"token": joined["participant_token"]})
                 phones.setdefault(table, []).append(phone)
                 clients.append(phone)
@@ -211,24 +267,42 @@ def test_a_task_and_a_priority_vote_with_several_phones_per_table(tmp_path, mode
         points = {}
         for table, table_phones in phones.items():
             for n, sio in enumerate(table_phones):
-                ack = sio.sio.call("add_point", {
-                    "activity_id": task["id"], "question_id": "mal",
-                    "text": f"Mål {n} fra bord {table}", "client_id": f"mal-{n}"}, timeout=10)
+                ack = sio.sio.call(
+                    "add_point",
+                    {
+                        "activity_id": task["id"],
+                        "question_id": "mal",
+                        "text": f"Mål {n} fra bord {table}",
+                        "client_id": f"mal-{n}",
+                    },
+                    timeout=10,
+                )
                 assert ack["ok"] is True, ack
                 points[(table, n)] = ack["point"]
         first, second = phones[1][0], phones[1][1]
         point = points[(1, 0)]
-        assert first.sio.call("edit_point", {"point_id": point["id"], "version": 1,
-                                             "text": "Mål 0, skjerpet"}, timeout=10)["ok"]
-        conflict = second.sio.call("edit_point", {"point_id": point["id"], "version": 1,
-                                                  "text": "Mål 0, utvidet"}, timeout=10)
+        assert first.sio.call(
+            "edit_point",
+            {"point_id": point["id"], "version": 1, "text": "Mål 0, skjerpet"},
+            timeout=10,
+        )["ok"]
+        conflict = second.sio.call(
+            "edit_point",
+            {"point_id": point["id"], "version": 1, "text": "Mål 0, utvidet"},
+            timeout=10,
+        )
         assert conflict["error"] == "conflict"
         assert conflict["current"]["text"] == "Mål 0, skjerpet"
-        phones[1][2].wait_for(lambda: any(
-            p["text"] == "Mål 0, skjerpet"
-            for u in phones[1][2].payloads("points_update") for p in u["points"]))
-        assert not any(p["table"] == 1 for u in phones[2][0].payloads("points_update")
-                       for p in u["points"])
+        phones[1][2].wait_for(
+            lambda: any(
+                p["text"] == "Mål 0, skjerpet"
+                for u in phones[1][2].payloads("points_update")
+                for p in u["points"]
+            )
+        )
+        assert not any(
+            p["table"] == 1 for u in phones[2][0].payloads("points_update") for p in u["points"]
+        )
         set_state(task, "closed")
 
         set_state(vote, "open")
@@ -236,26 +310,36 @@ def test_a_task_and_a_priority_vote_with_several_phones_per_table(tmp_path, mode
         ballots = {1: {item[(1, 0)]: 2, item[(2, 0)]: 1}, 2: {item[(2, 0)]: 2}}
         for table, table_phones in phones.items():
             for sio in table_phones:
-                ack = sio.sio.call("cast", {"activity_id": vote["id"], "dots": ballots[table]},
-                                   timeout=10)
+                ack = sio.sio.call(
+                    "cast", {"activity_id": vote["id"], "dots": ballots[table]}, timeout=10
+                )
                 assert ack["ok"] is True, ack
-        refused = phones[1][0].sio.call("cast", {"activity_id": vote["id"],
-                                                 "dots": {item[(1, 1)]: 3}}, timeout=10)
+        refused = phones[1][0].sio.call(
+            "cast", {"activity_id": vote["id"], "dots": {item[(1, 1)]: 3}}, timeout=10
+        )
         assert refused["error"] == "too_many_on_item"
 
         def results():
-            updates = [u for u in console.payloads("activity_update")
-                       if u["activity_id"] == vote["id"] and "results" in u]
+            updates = [
+                u
+                for u in console.payloads("activity_update")
+                if u["activity_id"] == vote["id"] and "results" in u
+            ]
             return updates[-1]["results"] if updates else None
 
         console.wait_for(lambda: results() is not None and results()["ballots"] == 6)
         overall = results()["overall"]
         # item (2,0): 3 ballots x 1 + 3 ballots x 2 = 9; item (1,0): 3 x 2 = 6
         assert [(r["item"], r["score"]) for r in overall[:2]] == [
-            (item[(2, 0)], 9), (item[(1, 0)], 6)]
+            (item[(2, 0)], 9),
+            (item[(1, 0)], 6),
+        ]
         assert results()["networks"]["Namdal"][0]["item"] == item[(1, 0)]
-        assert results()["networks"]["Fosen"][0] == {**results()["networks"]["Fosen"][0],
-                                                      "item": item[(2, 0)], "score": 6}
+        assert results()["networks"]["Fosen"][0] == {
+            **results()["networks"]["Fosen"][0],
+            "item": item[(2, 0)],
+            "score": 6,
+        }
 
         export = server.api("GET", f"/api/gatherings/{gathering['id']}/export.json").json()
         exported_task, exported_vote = export["activities"]

@@ -13,18 +13,32 @@ def add_gathering(db_store):
     with db_store.write() as db:
         return store.gatherings.insert_gathering(
             db,
-            {"code": "123456", "title": "T", "date": None, "place": None, "organiser": None,
-             "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
-             "created_at": "2026-01-01T00:00:00Z"},
+            {
+                "code": "123456",
+                "title": "T",
+                "date": None,
+                "place": None,
+                "organiser": None,
+                "language": "nb",
+                "definition": {"title": "T"},
+                "screen_token": "s",
+                "created_at": "2026-01-01T00:00:00Z",
+            },
             [{"number": 1, "label": "Bord 1"}],
             [{"kind": "words", "prompt": "?", "options": {"words_per_participant": 1}}],
         )
 
 
 def entry(activity_id, gathering_id, client_id="c1", text="ord"):
-    return {"activity_id": activity_id, "gathering_id": gathering_id, "table_number": 1,
-            "participant_token": "p", "client_id": client_id, "text": text,
-            "created_at": "2026-01-01T00:00:00Z"}
+    return {
+        "activity_id": activity_id,
+        "gathering_id": gathering_id,
+        "table_number": 1,
+        "participant_token": "p",
+        "client_id": client_id,
+        "text": text,
+        "created_at": "2026-01-01T00:00:00Z",
+    }
 
 
 def test_the_database_is_a_file_in_wal_mode_with_full_sync(db_store, tmp_path):
@@ -84,7 +98,8 @@ def test_lookups_of_missing_things_return_none(db_store):
 
 
 def test_concurrent_writers_each_return_once_committed_and_one_failure_spares_the_rest(
-        db_store, tmp_path):
+    db_store, tmp_path
+):
     """Writers arriving together may share one commit (group commit); none may lose by it."""
     gathering_id = add_gathering(db_store)
     with db_store.read() as db:
@@ -98,8 +113,9 @@ def test_concurrent_writers_each_return_once_committed_and_one_failure_spares_th
         start.wait()
         try:
             with db_store.write() as db:
-                store.entries.insert_entry(db, entry(activity_id, gathering_id, f"c{number}",
-                                             f"ord {number}"))
+                store.entries.insert_entry(
+                    db, entry(activity_id, gathering_id, f"c{number}", f"ord {number}")
+                )
                 if number == 3:
                     raise ValueError("this writer changes its mind")
         except ValueError:

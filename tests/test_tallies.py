@@ -13,12 +13,22 @@ def a_words_activity(db_store):
     with db_store.write() as db:
         gathering_id = store.gatherings.insert_gathering(
             db,
-            {"code": "654321", "title": "T", "date": None, "place": None, "organiser": None,
-             "language": "nb", "definition": {"title": "T"}, "screen_token": "s",
-             "created_at": "2026-01-01T00:00:00Z"},
+            {
+                "code": "654321",
+                "title": "T",
+                "date": None,
+                "place": None,
+                "organiser": None,
+                "language": "nb",
+                "definition": {"title": "T"},
+                "screen_token": "s",
+                "created_at": "2026-01-01T00:00:00Z",
+            },
             [{"number": 1, "label": "Bord 1"}],
-            [{"kind": "words", "prompt": "?", "options": {"words_per_participant": 1}},
-             {"kind": "words", "prompt": "!", "options": {"words_per_participant": 1}}],
+            [
+                {"kind": "words", "prompt": "?", "options": {"words_per_participant": 1}},
+                {"kind": "words", "prompt": "!", "options": {"words_per_participant": 1}},
+            ],
         )
         activities = store.activities.list_activities(db, gathering_id)
     return gathering_id, activities[0]["id"], activities[1]["id"]
@@ -26,10 +36,18 @@ def a_words_activity(db_store):
 
 def add(db_store, gathering_id, activity_id, number, text):
     with db_store.write() as db:
-        return store.entries.insert_entry(db, {
-            "activity_id": activity_id, "gathering_id": gathering_id, "table_number": 1,
-            "participant_token": f"p{number}", "client_id": f"c{number}", "text": text,
-            "created_at": "2026-01-01T00:00:00Z"})
+        return store.entries.insert_entry(
+            db,
+            {
+                "activity_id": activity_id,
+                "gathering_id": gathering_id,
+                "table_number": 1,
+                "participant_token": f"p{number}",
+                "client_id": f"c{number}",
+                "text": text,
+                "created_at": "2026-01-01T00:00:00Z",
+            },
+        )
 
 
 def test_a_tally_matches_merging_all_visible_words_through_adds_hides_and_shows(db_store):
@@ -46,7 +64,9 @@ def test_a_tally_matches_merging_all_visible_words_through_adds_hides_and_shows(
         if number % 5 == 0:
             with db_store.read() as db:
                 tally.catch_up(db, activity_id)
-                assert tally.frequencies() == frequencies(store.entries.visible_texts(db, activity_id))
+                assert tally.frequencies() == frequencies(
+                    store.entries.visible_texts(db, activity_id)
+                )
     with db_store.read() as db:
         tally.catch_up(db, activity_id)
         assert tally.frequencies() == frequencies(store.entries.visible_texts(db, activity_id))

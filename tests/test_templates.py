@@ -29,24 +29,40 @@ def run_activity(organiser, phone, gathering, activity):
     if kind in ("words", "statements", "questions"):
         count = options.get("words_per_participant", 1) if kind == "words" else 2
         for n in range(count):
-            ack = sio.emit("submit", {"activity_id": activity["id"], "text": f"Svar {n} æøå",
-                                      "client_id": f"{activity['id']}-{n}"}, callback=True)
+            ack = sio.emit(
+                "submit",
+                {
+                    "activity_id": activity["id"],
+                    "text": f"Svar {n} æøå",
+                    "client_id": f"{activity['id']}-{n}",
+                },
+                callback=True,
+            )
             assert ack["ok"] is True, ack
             if activity["approval"]:
                 organiser.patch(f"/api/entries/{ack['id']}", json={"held": False})
     elif kind == "task":
         for question in options["questions"]:
-            ack = sio.emit("add_point", {"activity_id": activity["id"],
-                                         "question_id": question["id"], "text": "Et punkt",
-                                         "client_id": f"{activity['id']}-{question['id']}"},
-                           callback=True)
+            ack = sio.emit(
+                "add_point",
+                {
+                    "activity_id": activity["id"],
+                    "question_id": question["id"],
+                    "text": "Et punkt",
+                    "client_id": f"{activity['id']}-{question['id']}",
+                },
+                callback=True,
+            )
             assert ack["ok"] is True, ack
     elif kind == "priorities":
         state = sio.emit("sync", callback=True)["state"]
         items = next(a for a in state["activities"] if a["id"] == activity["id"])["items"]
         assert items, f"{activity['prompt']} has nothing to vote on"
-        ballot = ({"dots": {items[0]["id"]: 1}} if options["mode"] == "dots"
-                  else {"ranking": [i["id"] for i in items[:options["top"]]]})
+        ballot = (
+            {"dots": {items[0]["id"]: 1}}
+            if options["mode"] == "dots"
+            else {"ranking": [i["id"] for i in items[: options["top"]]]}
+        )
         ack = sio.emit("cast", {"activity_id": activity["id"], **ballot}, callback=True)
         assert ack["ok"] is True, ack
     organiser.close(gathering, activity)

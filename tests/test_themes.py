@@ -35,12 +35,15 @@ def quality(method, split):
 
 
 # Floors a little under the figures in docs/THEMES.md, so a regression fails.
-@pytest.mark.parametrize(("method", "split", "min_f1", "min_ari"), [
-    ("chars", "tune", 0.64, 0.62),
-    ("chars", "heldout", 0.58, 0.56),
-    ("chars", None, 0.67, 0.65),
-    ("words", None, 0.57, 0.54),
-])
+@pytest.mark.parametrize(
+    ("method", "split", "min_f1", "min_ari"),
+    [
+        ("chars", "tune", 0.64, 0.62),
+        ("chars", "heldout", 0.58, 0.56),
+        ("chars", None, 0.67, 0.65),
+        ("words", None, 0.57, 0.54),
+    ],
+)
 def test_suggestions_hold_their_measured_quality(method, split, min_f1, min_ari):
     f1, ari = quality(method, split)
     assert f1 >= min_f1 and ari >= min_ari, (f1, ari)
@@ -59,19 +62,30 @@ def test_the_labelled_set_has_seed_statements_and_both_halves_of_each_theme():
 
 
 def test_a_theme_needs_two_tables():
-    items = [{"id": 1, "table": 1, "text": "samordne rekomp og dekomp"},
-             {"id": 2, "table": 1, "text": "samordne rekomp og dekomp!"},
-             {"id": 3, "table": 2, "text": "forutsigbar økonomi"}]
+    items = [
+        {"id": 1, "table": 1, "text": "samordne rekomp og dekomp"},
+        {"id": 2, "table": 1, "text": "samordne rekomp og dekomp!"},
+        {"id": 3, "table": 2, "text": "forutsigbar økonomi"},
+    ]
     assert themes.suggest(items) == []
     items[1]["table"] = 2
     assert [t["entries"] for t in themes.suggest(items)] == [[1, 2]]
 
 
 def test_typos_and_spellings_of_rekomp_and_dekomp_meet():
-    items = [{"id": n, "table": n, "text": text} for n, text in enumerate([
-        "samordne rekomp og dekom", "Samordne rekomp og dekom på alle nivåer",
-        "samordning av re-komp og de-komp", "forutsigbar økonomi",
-        "fylkesmannens rolle må avklares"], start=1)]
+    items = [
+        {"id": n, "table": n, "text": text}
+        for n, text in enumerate(
+            [
+                "samordne rekomp og dekom",
+                "Samordne rekomp og dekom på alle nivåer",
+                "samordning av re-komp og de-komp",
+                "forutsigbar økonomi",
+                "fylkesmannens rolle må avklares",
+            ],
+            start=1,
+        )
+    ]
     found = themes.suggest(items)
     assert found[0]["entries"] == [1, 2, 3] and found[0]["tables"] == [1, 2, 3]
     assert "rekomp" in found[0]["title"].lower()
@@ -81,9 +95,11 @@ def test_typos_and_spellings_of_rekomp_and_dekomp_meet():
 
 
 def submit(client, token, activity, text, client_id):
-    response = client.post("/api/submissions", headers={"Authorization": f"Bearer {token}"},
-                           json={"activity_id": activity["id"], "text": text,
-                                 "client_id": client_id})
+    response = client.post(
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"activity_id": activity["id"], "text": text, "client_id": client_id},
+    )
     assert response.status_code == 201, response.get_json()
     return response.get_json()["id"]
 
@@ -91,8 +107,14 @@ def submit(client, token, activity, text, client_id):
 @pytest.fixture
 def seeded(organiser, client, join):
     """A gathering whose 12 tables wrote the seed statements; {text: entry id}."""
-    gathering = organiser.create(simple_definition(tables=12, activities=[
-        {"kind": "statements", "prompt": "Hvordan kan kompetanseordningene best støtte?"}]))
+    gathering = organiser.create(
+        simple_definition(
+            tables=12,
+            activities=[
+                {"kind": "statements", "prompt": "Hvordan kan kompetanseordningene best støtte?"}
+            ],
+        )
+    )
     statements = gathering["activities"][0]
     organiser.open(gathering, statements)
     tokens, ids = {}, {}
@@ -129,31 +151,42 @@ def test_tables_asking_to_coordinate_rekomp_and_dekomp_are_one_suggestion(organi
 def test_accept_rename_merge_split_and_discard(organiser, seeded, screen):
     gathering, statements, ids = seeded
     a = [ids["samordne rekomp og dekom"], ids["Samordne rekomp og dekom på alle nivåer"]]
-    b = [ids["fylkesmannens rolle må avklares"],
-         ids["fylkesmannen må definere sin rolle som utviklingsaktør - tydeligere"]]
-    kept = organiser.post(themes_url(gathering, statements),
-                          json={"title": "Samordning", "entries": a, "accepted": True})
+    b = [
+        ids["fylkesmannens rolle må avklares"],
+        ids["fylkesmannen må definere sin rolle som utviklingsaktør - tydeligere"],
+    ]
+    kept = organiser.post(
+        themes_url(gathering, statements),
+        json={"title": "Samordning", "entries": a, "accepted": True},
+    )
     assert kept.status_code == 201
     first = kept.get_json()
     assert first["tables"] == [4, 8] and first["accepted"] is True
-    renamed = organiser.patch(themes_url(gathering, statements, first["id"]),
-                              json={"title": "Samordne REKOMP og DEKOMP"}).get_json()
+    renamed = organiser.patch(
+        themes_url(gathering, statements, first["id"]), json={"title": "Samordne REKOMP og DEKOMP"}
+    ).get_json()
     assert renamed["title"] == "Samordne REKOMP og DEKOMP" and renamed["accepted"] is True
-    second = organiser.post(themes_url(gathering, statements),
-                            json={"title": "Fylkesmannen", "entries": b}).get_json()
-    merged = organiser.post(themes_url(gathering, statements),
-                            json={"title": "Samordning og roller", "entries": a + b}).get_json()
+    second = organiser.post(
+        themes_url(gathering, statements), json={"title": "Fylkesmannen", "entries": b}
+    ).get_json()
+    merged = organiser.post(
+        themes_url(gathering, statements), json={"title": "Samordning og roller", "entries": a + b}
+    ).get_json()
     listed = organiser.get(themes_url(gathering, statements)).get_json()
     kept_ids = [t["id"] for t in listed if t["id"] is not None]
     assert kept_ids == [merged["id"]] and second["id"] != merged["id"]
-    split = organiser.post(themes_url(gathering, statements),
-                           json={"title": "Fylkesmannens rolle", "entries": b,
-                                 "accepted": True}).get_json()
+    split = organiser.post(
+        themes_url(gathering, statements),
+        json={"title": "Fylkesmannens rolle", "entries": b, "accepted": True},
+    ).get_json()
     listed = organiser.get(themes_url(gathering, statements)).get_json()
     assert [(t["id"], t["entries"]) for t in listed if t["id"]] == [
-        (merged["id"], a), (split["id"], b)]
-    gone = organiser.client.delete(themes_url(gathering, statements, merged["id"]),
-                                   headers=organiser.headers)
+        (merged["id"], a),
+        (split["id"], b),
+    ]
+    gone = organiser.client.delete(
+        themes_url(gathering, statements, merged["id"]), headers=organiser.headers
+    )
     assert gone.status_code == 200
     listed = organiser.get(themes_url(gathering, statements)).get_json()
     assert [t["id"] for t in listed if t["id"]] == [split["id"]]
@@ -165,16 +198,21 @@ def test_accepted_themes_reach_the_projector_with_their_tables(organiser, seeded
     gathering, statements, ids = seeded
     projector = screen(gathering)
     received(projector, "state")
-    entries = [ids["forutsigbar økonomi"],
-               ids["det må være midler til lokalt arbeid i tillegg til regionale midler."]]
-    theme = organiser.post(themes_url(gathering, statements),
-                           json={"title": "Økonomi", "entries": entries}).get_json()
+    entries = [
+        ids["forutsigbar økonomi"],
+        ids["det må være midler til lokalt arbeid i tillegg til regionale midler."],
+    ]
+    theme = organiser.post(
+        themes_url(gathering, statements), json={"title": "Økonomi", "entries": entries}
+    ).get_json()
     assert received(projector, "activity_update")[-1]["themes"] == []
     organiser.patch(themes_url(gathering, statements, theme["id"]), json={"accepted": True})
     shown = received(projector, "activity_update")[-1]["themes"]
     assert [(t["title"], t["tables"]) for t in shown] == [("Økonomi", [11])]
-    answer = organiser.post(f"/api/gatherings/{gathering['id']}/screen",
-                            json={"activity_id": statements["id"], "view": "themes"})
+    answer = organiser.post(
+        f"/api/gatherings/{gathering['id']}/screen",
+        json={"activity_id": statements["id"], "view": "themes"},
+    )
     assert answer.status_code == 200 and answer.get_json()["view"] == "themes"
 
 
@@ -182,35 +220,42 @@ def test_accepted_themes_are_in_the_minutes_and_the_network_record(organiser, se
     gathering, statements, ids = seeded
     vinn = "sammenstille rekom og dekom slik at det vinn vinn"
     entries = [ids["samordne rekomp og dekom"], ids[vinn]]
-    organiser.post(themes_url(gathering, statements),
-                   json={"title": "Samordning", "entries": entries, "accepted": True})
-    organiser.post(themes_url(gathering, statements),
-                   json={"title": "Ikke godtatt", "entries": [ids["forutsigbar økonomi"]]})
+    organiser.post(
+        themes_url(gathering, statements),
+        json={"title": "Samordning", "entries": entries, "accepted": True},
+    )
+    organiser.post(
+        themes_url(gathering, statements),
+        json={"title": "Ikke godtatt", "entries": [ids["forutsigbar økonomi"]]},
+    )
     minutes = organiser.get(f"/api/gatherings/{gathering['id']}/minutes").get_json()
     block = minutes["items"][0]["blocks"][-1]
     assert [group["theme"] for group in block["tables"]] == ["Samordning"]
     assert block["tables"][0]["table_numbers"] == [4, 6]
-    assert block["tables"][0]["entries"] == [
-        "Bord 4: samordne rekomp og dekom", f"Bord 6: {vinn}"]
+    assert block["tables"][0]["entries"] == ["Bord 4: samordne rekomp og dekom", f"Bord 6: {vinn}"]
     markdown = organiser.get(f"/api/gatherings/{gathering['id']}/export.md").get_data(as_text=True)
     assert "Tema på tvers av bordene" in markdown and "Samordning \\(Bord 4, Bord 6\\)" in markdown
     network = organiser.post("/api/networks", json={"name": "Hedmarken"}).get_json()
-    organiser.post(f"/api/gatherings/{gathering['id']}/tables/4/network",
-                   json={"network": network["id"]})
+    organiser.post(
+        f"/api/gatherings/{gathering['id']}/tables/4/network", json={"network": network["id"]}
+    )
     organiser.post(f"/api/gatherings/{gathering['id']}/file-records", json={})
     record = organiser.get(f"/api/networks/{network['id']}/record.json").get_json()
     block = record["gatherings"][0]["items"][0]["blocks"][-1]
     assert block["tables"][0]["entries"] == ["Bord 4: samordne rekomp og dekom"]
 
 
-@pytest.mark.parametrize(("body", "status", "error"), [
-    ({"title": "x", "entries": []}, 400, "bad_request"),
-    ({"title": "", "entries": [1]}, 400, "bad_request"),
-    ({"title": "x", "entries": [10**9]}, 404, "unknown_entry"),
-    ({"title": "x", "entries": ["1"]}, 404, "unknown_entry"),
-    ({"title": "x" * 201, "entries": [1]}, 400, "bad_request"),
-    ({"title": "x", "entries": [1], "accepted": "ja"}, 400, "bad_request"),
-])
+@pytest.mark.parametrize(
+    ("body", "status", "error"),
+    [
+        ({"title": "x", "entries": []}, 400, "bad_request"),
+        ({"title": "", "entries": [1]}, 400, "bad_request"),
+        ({"title": "x", "entries": [10**9]}, 404, "unknown_entry"),
+        ({"title": "x", "entries": ["1"]}, 404, "unknown_entry"),
+        ({"title": "x" * 201, "entries": [1]}, 400, "bad_request"),
+        ({"title": "x", "entries": [1], "accepted": "ja"}, 400, "bad_request"),
+    ],
+)
 def test_bad_themes_get_clear_errors(organiser, seeded, body, status, error):
     gathering, statements, ids = seeded
     if body["entries"] == [1]:
@@ -228,19 +273,39 @@ def test_unknown_themes_and_kinds_without_themes_are_refused(organiser, seeded, 
 
 
 def test_task_answers_are_grouped_per_question(organiser, phone):
-    gathering = organiser.create(simple_definition(activities=[
-        {"kind": "task", "prompt": "Plan", "questions": [
-            {"id": "tiltak", "title": "Tiltak"}, {"id": "hvem", "title": "Hvem"}]}]))
+    gathering = organiser.create(
+        simple_definition(
+            activities=[
+                {
+                    "kind": "task",
+                    "prompt": "Plan",
+                    "questions": [
+                        {"id": "tiltak", "title": "Tiltak"},
+                        {"id": "hvem", "title": "Hvem"},
+                    ],
+                }
+            ]
+        )
+    )
     task = gathering["activities"][0]
     organiser.open(gathering, task)
-    texts = {1: ("samordne rekomp og dekomp", "fylkesmannen"),
-             2: ("Samordne rekomp og dekomp på alle nivåer", "fylkesmannen og høgskolen")}
+    texts = {
+        1: ("samordne rekomp og dekomp", "fylkesmannen"),
+        2: ("Samordne rekomp og dekomp på alle nivåer", "fylkesmannen og høgskolen"),
+    }
     for table, (tiltak, hvem) in texts.items():
         sio = phone(gathering, table)
         for question, text in (("tiltak", tiltak), ("hvem", hvem)):
-            ack = sio.emit("add_point", {"activity_id": task["id"], "question_id": question,
-                                         "text": text, "client_id": f"{table}{question}"},
-                           callback=True)
+            ack = sio.emit(
+                "add_point",
+                {
+                    "activity_id": task["id"],
+                    "question_id": question,
+                    "text": text,
+                    "client_id": f"{table}{question}",
+                },
+                callback=True,
+            )
             assert ack["ok"], ack
     found = organiser.get(themes_url(gathering, task)).get_json()
     by_question = {t["question_id"]: t for t in found}

@@ -279,12 +279,18 @@ def test_http_refusals_to_a_phone_speak_the_gathering_language(client, spoken):
 
 
 REFUSAL_DETAILS = {
-    "nb": ("Definisjonen av samlingen er ugyldig: ukjent kind «quiz»",
-           "Forespørselen kunne ikke leses: send code og table"),
-    "nn": ("Definisjonen av samlinga er ugyldig: ukjend kind «quiz»",
-           "Førespurnaden kunne ikkje lesast: send code og table"),
-    "en": ("The gathering’s definition is invalid: unknown kind \"quiz\"",
-           "The request could not be read: send code and table"),
+    "nb": (
+        "Definisjonen av samlingen er ugyldig: ukjent kind «quiz»",
+        "Forespørselen kunne ikke leses: send code og table",
+    ),
+    "nn": (
+        "Definisjonen av samlinga er ugyldig: ukjend kind «quiz»",
+        "Førespurnaden kunne ikkje lesast: send code og table",
+    ),
+    "en": (
+        'The gathering’s definition is invalid: unknown kind "quiz"',
+        "The request could not be read: send code and table",
+    ),
 }
 
 
@@ -292,8 +298,9 @@ REFUSAL_DETAILS = {
 def test_a_refusal_explains_its_detail_in_the_browser_language(client, organiser, language):
     headers = {"Accept-Language": language}
     definition = simple_definition(activities=[{"kind": "quiz", "prompt": "?"}])
-    invalid = client.post("/api/gatherings", json=definition,
-                          headers={**organiser.headers, **headers})
+    invalid = client.post(
+        "/api/gatherings", json=definition, headers={**organiser.headers, **headers}
+    )
     assert invalid.status_code == 400 and invalid.get_json()["error"] == "invalid_definition"
     unreadable = client.post("/api/join", json=["no", "object"], headers=headers)
     assert unreadable.status_code == 400 and unreadable.get_json()["error"] == "bad_request"

@@ -121,8 +121,10 @@ def test_concurrent_jobs_each_get_their_own_bytes(size):
 
 
 def test_concurrent_clouds_match_what_this_process_draws():
-    clouds = [[{"word": word, "count": 3}, {"word": "felles", "count": 1}]
-              for word in ("Kreativ", "Trygg", "Nysgjerrig", "Sliten")]
+    clouds = [
+        [{"word": word, "count": 3}, {"word": "felles", "count": 1}]
+        for word in ("Kreativ", "Trygg", "Nysgjerrig", "Sliten")
+    ]
     answers = {}
 
     def draw(n):
@@ -183,8 +185,14 @@ print(json.dumps({"answer": answer.decode(), "ticks": len(during), "longest_gap"
 def test_waiting_for_a_job_leaves_the_other_clients_running(mode):
     """The subprocess module's pipes are green under eventlet and gevent's patching, and a
     job over its time is stopped in every mode."""
-    ran = subprocess.run([sys.executable, "-c", GREEN_CHECK, mode, *TEST_WORKER], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60, check=False)
+    ran = subprocess.run(
+        [sys.executable, "-c", GREEN_CHECK, mode, *TEST_WORKER],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert ran.returncode == 0, ran.stderr[-2000:]
     seen = json.loads(ran.stdout.strip().splitlines()[-1])
     assert seen["answer"] == "awake" and seen["echoed"] == [True, True, True]
@@ -216,17 +224,24 @@ def test_the_real_server_warms_a_worker_renders_in_it_and_takes_it_along_when_ki
     try:
         warm = worker_children(server.process.pid)
         assert len(warm) == 1, "the server starts one worker before any job"
-        gathering = server.api("POST", "/api/gatherings",
-                               json={"template": "innlandet-ledersamling-2020"}).json()
+        gathering = server.api(
+            "POST", "/api/gatherings", json={"template": "innlandet-ledersamling-2020"}
+        ).json()
         words = gathering["activities"][0]
         path = f"/api/gatherings/{gathering['id']}/activities/{words['id']}"
         assert server.api("POST", f"{path}/state", json={"state": "open"}).status_code == 200
         for n, word in enumerate(["Kreativ", "Trygg", "kreativ", "Nysgjerrig"]):
-            phone = requests.post(server.url + "/api/join", timeout=10,
-                                  json={"code": gathering["code"], "table": n + 1}).json()
-            sent = requests.post(server.url + "/api/submissions", timeout=10, json={
-                "activity_id": words["id"], "text": word, "client_id": f"w{n}"},
-                headers={"Authorization": f"Bearer {phone['participant_token']}"})
+            phone = requests.post(
+                server.url + "/api/join",
+                timeout=10,
+                json={"code": gathering["code"], "table": n + 1},
+            ).json()
+            sent = requests.post(
+                server.url + "/api/submissions",
+                timeout=10,
+                json={"activity_id": words["id"], "text": word, "client_id": f"w{n}"},
+                headers={"Authorization": f"Bearer {phone['participant_token']}"},
+            )
             assert sent.status_code == 201
 
         png = server.api("GET", f"{path}/cloud.png")

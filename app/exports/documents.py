@@ -37,9 +37,12 @@ def minutes(writer, m, labels):
 def record(writer, r, labels):
     network = r["network"]
     writer.heading(f"{labels['record']}: {network['name']}", 0)
-    facts = [(labels["county"], network["county"]), (labels["ordning"], network["ordning"]),
-             (labels["municipalities"], ", ".join(network["municipalities"])),
-             (labels["contact"], network["contact"])]
+    facts = [
+        (labels["county"], network["county"]),
+        (labels["ordning"], network["ordning"]),
+        (labels["municipalities"], ", ".join(network["municipalities"])),
+        (labels["contact"], network["contact"]),
+    ]
     writer.facts([(label, value) for label, value in facts if value])
     writer.heading(labels["annual_wheel"], 1)
     for slot in r["annual_wheel"]:

@@ -73,8 +73,10 @@ class Writer:
         header = (labels["table"], labels["network"], labels["participants"])
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = text
-        _add_rows(table, ((row["label"], row["network"] or "", str(row["participants"]))
-                          for row in m["tables"]))
+        _add_rows(
+            table,
+            ((row["label"], row["network"] or "", str(row["participants"])) for row in m["tables"]),
+        )
         self._add()
 
     def cloud(self, block):

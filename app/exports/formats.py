@@ -16,8 +16,12 @@ MINUTES = {
         True,
     ),
     "pdf": ("pdf", "application/pdf", "pdf", True),
-    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "xlsx", True),
+    "xlsx": (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        True,
+    ),
 }
 RECORD = {key: MINUTES[key] for key in ("json", "md", "html", "docx", "pdf")}
 KINDS = {"minutes": MINUTES, "record": RECORD}

@@ -23,8 +23,9 @@ def _environment():
         hidden_note=hidden_note,
         meta_rows=meta_rows,
         note_rows=note_rows,
-        cloud_data_uri=lambda block: "data:image/png;base64,"
-        + base64.b64encode(cloud_png(block)).decode(),
+        cloud_data_uri=lambda block: (
+            "data:image/png;base64," + base64.b64encode(cloud_png(block)).decode()
+        ),
     )
     return env
 

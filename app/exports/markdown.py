@@ -38,8 +38,10 @@ def _block(block, labels, level):
     if block["heading"]:
         out.append(f"{'#' * level} {text(block['heading'])}\n")
     if block["type"] == "ranking":
-        out += [f"{row['rank']}\\. {text(line.split('. ', 1)[1])}"
-                for row, line in zip(block["rows"], ranking_lines(block, labels), strict=True)]
+        out += [
+            f"{row['rank']}\\. {text(line.split('. ', 1)[1])}"
+            for row, line in zip(block["rows"], ranking_lines(block, labels), strict=True)
+        ]
         out.append("")
         return out
     for table in block["tables"]:
@@ -68,11 +70,14 @@ def items(minutes, labels, level):
 
 
 def _tables(minutes, labels):
-    out = [f"| {labels['table']} | {labels['network']} | {labels['participants']} |",
-           "| --- | --- | ---: |"]
+    out = [
+        f"| {labels['table']} | {labels['network']} | {labels['participants']} |",
+        "| --- | --- | ---: |",
+    ]
     for table in minutes["tables"]:
-        out.append(f"| {text(table['label'])} | {text(table['network'] or '')} "
-                   f"| {table['participants']} |")
+        out.append(
+            f"| {text(table['label'])} | {text(table['network'] or '')} | {table['participants']} |"
+        )
     out.append("")
     lines = municipality_lines(minutes, labels)
     if lines:
@@ -83,8 +88,10 @@ def _tables(minutes, labels):
 def render_minutes(minutes, labels):
     gathering = minutes["gathering"]
     out = [f"# {labels['minutes']}: {text(gathering['title'])}\n"]
-    out += [f"- **{label}:** {text(value)}" for label, value in
-            meta_rows(gathering, minutes["participants"], labels)]
+    out += [
+        f"- **{label}:** {text(value)}"
+        for label, value in meta_rows(gathering, minutes["participants"], labels)
+    ]
     out.append("")
     if minutes["summary"]:
         out += [f"## {labels['summary']}\n", text(minutes["summary"]) + "\n"]
@@ -99,9 +106,12 @@ def render_minutes(minutes, labels):
 def render_record(record, labels):
     network = record["network"]
     out = [f"# {labels['record']}: {text(network['name'])}\n"]
-    facts = [(labels["county"], network["county"]), (labels["ordning"], network["ordning"]),
-             (labels["municipalities"], ", ".join(network["municipalities"])),
-             (labels["contact"], network["contact"])]
+    facts = [
+        (labels["county"], network["county"]),
+        (labels["ordning"], network["ordning"]),
+        (labels["municipalities"], ", ".join(network["municipalities"])),
+        (labels["contact"], network["contact"]),
+    ]
     out += [f"- **{label}:** {text(value)}" for label, value in facts if value]
     out += ["", f"## {labels['annual_wheel']}\n"]
     for slot in record["annual_wheel"]:
@@ -114,8 +124,10 @@ def render_record(record, labels):
     for part in record["gatherings"]:
         gathering = part["gathering"]
         out.append(f"## {text(gathering['date'] or '')} {text(gathering['title'])}\n")
-        out += [f"- **{label}:** {text(value)}" for label, value in
-                meta_rows(gathering, part["participants"], labels)]
+        out += [
+            f"- **{label}:** {text(value)}"
+            for label, value in meta_rows(gathering, part["participants"], labels)
+        ]
         out.append("")
         out += _tables(part, labels)
         out += items(part, labels, 3)

@@ -82,13 +82,15 @@ def themes_block(themes, entries, tables):
             continue
         numbers = sorted({m["table"] for m in members})
         names = ", ".join(labels.get(n, str(n)) for n in numbers)
-        groups.append({
-            "number": None,
-            "label": f"{theme['title']} ({names})",
-            "theme": theme["title"],
-            "table_numbers": numbers,
-            "entries": [f"{labels.get(m['table'], m['table'])}: {m['text']}" for m in members],
-        })
+        groups.append(
+            {
+                "number": None,
+                "label": f"{theme['title']} ({names})",
+                "theme": theme["title"],
+                "table_numbers": numbers,
+                "entries": [f"{labels.get(m['table'], m['table'])}: {m['text']}" for m in members],
+            }
+        )
     return {"type": "tables", "heading": str(_l("Tema på tvers av bordene")), "tables": groups}
 
 
@@ -126,8 +128,9 @@ def priorities_section(db, activity, entries, tables):
     result = priorities.results(activity["options"], voting.items_of(db, activity), ballots)
     blocks = [ranking(result["overall"], None, result["method"])]
     if len(result["networks"]) > 1:
-        blocks += [ranking(rows, network, result["method"])
-                   for network, rows in result["networks"].items()]
+        blocks += [
+            ranking(rows, network, result["method"]) for network, rows in result["networks"].items()
+        ]
     return blocks
 
 
@@ -135,8 +138,9 @@ def priorities_section(db, activity, entries, tables):
 def questions_section(db, activity, entries, tables):
     """The panel's questions by votes, pinned ones first."""
     ordered = sorted(entries, key=lambda e: (not e["pinned"], -e["votes"], e["id"]))
-    rows = [{"rank": n, "text": e["text"], "score": e["votes"]}
-            for n, e in enumerate(ordered, start=1)]
+    rows = [
+        {"rank": n, "text": e["text"], "score": e["votes"]} for n, e in enumerate(ordered, start=1)
+    ]
     return [ranking(rows, None, "votes")]
 
 
@@ -160,8 +164,9 @@ def per_municipality(tables):
     counts = {}
     for table in tables:
         if table["municipality"]:
-            counts[table["municipality"]] = counts.get(table["municipality"], 0) + \
-                table["participants"]
+            counts[table["municipality"]] = (
+                counts.get(table["municipality"], 0) + table["participants"]
+            )
     return [{"name": name, "participants": n} for name, n in sorted(counts.items())]
 
 
@@ -232,8 +237,7 @@ def build(db, gathering_id, table_numbers=None):
     return {
         "schema": SCHEMA,
         "gathering": {
-            key: gathering[key]
-            for key in ("id", "title", "date", "place", "organiser", "language")
+            key: gathering[key] for key in ("id", "title", "date", "place", "organiser", "language")
         },
         "participants": sum(table["participants"] for table in tables),
         "tables": tables,
@@ -245,7 +249,7 @@ def build(db, gathering_id, table_numbers=None):
 
 
 def hidden_note(item, labels):
-    """"2 innspill skjult av ordstyrer", or None when nothing was hidden."""
+    """ "2 innspill skjult av ordstyrer", or None when nothing was hidden."""
     if not item["hidden_count"]:
         return None
     return labels["hidden"] % {"n": item["hidden_count"]}

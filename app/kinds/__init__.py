@@ -13,5 +13,6 @@ def get_kind(name):
     try:
         return KINDS[name]
     except KeyError:
-        raise SamlaError("invalid_definition", detail=_l(
-            "ukjent kind «%(name)s»", name=name)) from None
+        raise SamlaError(
+            "invalid_definition", detail=_l("ukjent kind «%(name)s»", name=name)
+        ) from None

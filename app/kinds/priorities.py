@@ -28,8 +28,9 @@ def options(raw):
     known = {"mode", "dots", "max_per_item", "top", "items", "source", "source_question"}
     unknown = set(raw) - known
     if unknown:
-        raise _invalid(_l(
-            "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(unknown))))
+        raise _invalid(
+            _l("%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(unknown)))
+        )
     mode = raw.get("mode", "dots")
     if mode not in MODES:
         raise _invalid(_l("mode må være dots eller ranking"))
@@ -38,11 +39,13 @@ def options(raw):
         raise _invalid(_l("priorities trenger enten items eller source"))
     if items is not None:
         if not isinstance(items, list) or not items or len(items) > MAX_ITEMS:
-            raise _invalid(_l(
-                "items må være en liste med 1 til %(limit)s tekster", limit=MAX_ITEMS))
+            raise _invalid(
+                _l("items må være en liste med 1 til %(limit)s tekster", limit=MAX_ITEMS)
+            )
         if not all(isinstance(i, str) and i.strip() and len(i) <= 500 for i in items):
-            raise _invalid(_l(
-                "hvert valg i items må være en tekst på høyst %(limit)s tegn", limit=500))
+            raise _invalid(
+                _l("hvert valg i items må være en tekst på høyst %(limit)s tegn", limit=500)
+            )
         items = [i.strip() for i in items]
     if source is not None and (isinstance(source, bool) or not isinstance(source, str | int)):
         raise _invalid(_l("source må vise til en tidligere aktivitet"))
@@ -58,8 +61,9 @@ def options(raw):
     }
     if mode == "dots":
         result["dots"] = dots
-        result["max_per_item"] = positive_int(raw.get("max_per_item", min(3, dots)),
-                                              "max_per_item", 100)
+        result["max_per_item"] = positive_int(
+            raw.get("max_per_item", min(3, dots)), "max_per_item", 100
+        )
         if result["max_per_item"] > dots:
             raise _invalid(_l("max_per_item kan ikke være større enn dots"))
     else:
@@ -69,8 +73,10 @@ def options(raw):
 
 def listed_items(options):
     """Items written in the definition, with ids i1, i2, …"""
-    return [{"id": f"i{n}", "text": text, "table": None}
-            for n, text in enumerate(options["items"] or [], start=1)]
+    return [
+        {"id": f"i{n}", "text": text, "table": None}
+        for n, text in enumerate(options["items"] or [], start=1)
+    ]
 
 
 def check_ballot(options, items, raw):
@@ -131,8 +137,13 @@ def rank_items(options, items, ballots):
     order = {item["id"]: n for n, item in enumerate(items)}
     ranked = sorted(items, key=lambda i: (-score[i["id"]], -firsts[i["id"]], order[i["id"]]))
     return [
-        {"item": item["id"], "text": item["text"], "score": score[item["id"]],
-         "first_places": firsts[item["id"]], "rank": rank}
+        {
+            "item": item["id"],
+            "text": item["text"],
+            "score": score[item["id"]],
+            "first_places": firsts[item["id"]],
+            "rank": rank,
+        }
         for rank, item in enumerate(ranked, start=1)
     ]
 
@@ -148,7 +159,9 @@ def results(options, items, ballots):
         "method": "dots" if options["mode"] == "dots" else "borda",
         "ballots": len(ballots),
         "overall": rank_items(options, items, [row["ballot"] for row in ballots]),
-        "tables": {t: rank_items(options, items, b) for t, b in sorted(by_table.items(),
-                                                                      key=lambda kv: int(kv[0]))},
+        "tables": {
+            t: rank_items(options, items, b)
+            for t, b in sorted(by_table.items(), key=lambda kv: int(kv[0]))
+        },
         "networks": {n: rank_items(options, items, b) for n, b in sorted(by_network.items())},
     }

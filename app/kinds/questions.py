@@ -12,8 +12,10 @@ MAX_LENGTH = 1000
 def options(raw):
     if raw:
         raise SamlaError(
-            "invalid_definition", detail=_l(
-                "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(raw)))
+            "invalid_definition",
+            detail=_l(
+                "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(raw))
+            ),
         )
     return {}
 

@@ -27,8 +27,9 @@ def _text(raw, key, maximum, required=False):
         raise _invalid(_l("%(key)s i et spørsmål må være tekst", key=key))
     value = str(value).strip()
     if len(value) > maximum:
-        raise _invalid(_l(
-            "%(key)s i et spørsmål er lengre enn %(maximum)s tegn", key=key, maximum=maximum))
+        raise _invalid(
+            _l("%(key)s i et spørsmål er lengre enn %(maximum)s tegn", key=key, maximum=maximum)
+        )
     return value
 
 
@@ -53,8 +54,13 @@ def options(raw):
             if question_id in used:
                 raise _invalid(_l("id «%(id)s» er brukt på to spørsmål", id=question_id))
             used.add(question_id)
-        result.append({"id": question_id, "title": _text(item, "title", 500, required=True),
-                       "help": _text(item, "help", 4000)})
+        result.append(
+            {
+                "id": question_id,
+                "title": _text(item, "title", 500, required=True),
+                "help": _text(item, "help", 4000),
+            }
+        )
     number = 0
     for question in result:
         if question["id"] is None:
@@ -65,8 +71,9 @@ def options(raw):
             used.add(question["id"])
     unknown = set(raw) - {"questions"}
     if unknown:
-        raise _invalid(_l(
-            "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(unknown))))
+        raise _invalid(
+            _l("%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(unknown)))
+        )
     return {"questions": result}
 
 

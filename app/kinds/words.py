@@ -16,8 +16,9 @@ def options(raw):
     result = {"words_per_participant": positive_int(per_participant, "words_per_participant")}
     stemming = raw.get("stemming", False)
     if not isinstance(stemming, bool):
-        raise SamlaError("invalid_definition", detail=_l(
-            "%(key)s må være true eller false", key="stemming"))
+        raise SamlaError(
+            "invalid_definition", detail=_l("%(key)s må være true eller false", key="stemming")
+        )
     if stemming:
         # Inflected forms ("god", "gode", "godt") count as one word in the cloud.
         result["stemming"] = True

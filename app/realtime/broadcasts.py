@@ -99,13 +99,21 @@ def _update_messages(db, activity, change):
     }
     messages = [
         ("activity_update", {**head, **shown}, console_room(gathering_id)),
-        ("activity_update", {**head, **views.for_projector(activity, shown)},
-         screen_room(gathering_id)),
+        (
+            "activity_update",
+            {**head, **views.for_projector(activity, shown)},
+            screen_room(gathering_id),
+        ),
     ]
     if activity["kind"] == "questions" and entries:
         questions = [views.question_entry(e) for e in entries]
-        messages.append(("questions_update", {"activity_id": activity["id"],
-                                              "entries": questions}, gathering_room(gathering_id)))
+        messages.append(
+            (
+                "questions_update",
+                {"activity_id": activity["id"], "entries": questions},
+                gathering_room(gathering_id),
+            )
+        )
     return messages
 
 
@@ -158,8 +166,11 @@ def point_changed(point, activity):
     """A task point added, edited or deleted: the table's phones now, the screens coalesced."""
     _emit(
         "points_update",
-        {"activity_id": activity["id"], "table": point["table"],
-         "points": [views.public_point(point)]},
+        {
+            "activity_id": activity["id"],
+            "table": point["table"],
+            "points": [views.public_point(point)],
+        },
         table_room(activity["gathering_id"], point["table"]),
     )
     feed().changed(activity["id"], point_id=point["id"])
@@ -175,7 +186,8 @@ def _sources_changed(activity):
     """Priorities that take their items from this activity have new items to show."""
     with store.get_store().read() as db:
         dependants = [
-            a["id"] for a in store.activities.list_activities(db, activity["gathering_id"])
+            a["id"]
+            for a in store.activities.list_activities(db, activity["gathering_id"])
             if a["kind"] == "priorities" and a["options"].get("source") == activity["id"]
         ]
     for activity_id in dependants:
@@ -194,9 +206,13 @@ def results_revealed(activity):
     with store.get_store().read() as db:
         shown = views.activity_results(db, activity)
         counts = views.activity_counts(db, activity)
-    payload = {"activity_id": activity["id"], "state": activity["state"],
-               "revealed": activity["revealed"], **counts,
-               **views.for_projector(activity, shown)}
+    payload = {
+        "activity_id": activity["id"],
+        "state": activity["state"],
+        "revealed": activity["revealed"],
+        **counts,
+        **views.for_projector(activity, shown),
+    }
     _emit("activity_update", payload, screen_room(activity["gathering_id"]))
 
 
@@ -210,7 +226,10 @@ def gathering_deleted(gathering_id):
     """Tell everyone watching that the gathering is gone, then empty its rooms."""
     from app.realtime.server import socketio
 
-    for room in (gathering_room(gathering_id), screen_room(gathering_id),
-                 console_room(gathering_id)):
+    for room in (
+        gathering_room(gathering_id),
+        screen_room(gathering_id),
+        console_room(gathering_id),
+    ):
         _emit("gathering_deleted", {"gathering_id": gathering_id}, room)
         socketio.close_room(room)

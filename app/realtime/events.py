@@ -52,7 +52,9 @@ def _refuse(code):
 def connect_participant(token):
     """A phone: join its gathering's and table's rooms, then send its whole view."""
     with store.get_store().read() as db:
-        participant = store.gatherings.get_participant(db, token) if isinstance(token, str) else None
+        participant = (
+            store.gatherings.get_participant(db, token) if isinstance(token, str) else None
+        )
         if participant is None:
             _refuse("unknown_participant")
         state = snapshots.participant_state(db, participant)
@@ -227,7 +229,9 @@ def register(socketio):
                 if gathering is None:
                     raise SamlaError("not_found")
                 state = snapshots.screen_state(
-                    db, gathering, current_app.config["PUBLIC_URL"],
+                    db,
+                    gathering,
+                    current_app.config["PUBLIC_URL"],
                     projector=identity["role"] == "screen",
                 )
         return {"ok": True, "state": state}

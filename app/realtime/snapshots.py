@@ -53,7 +53,9 @@ def participant_activity(db, activity, participant):
     if activity["kind"] == "task":
         item["table_points"] = [
             public_point(p)
-            for p in store.points.list_points(db, activity["id"], table_number=participant["table_number"])
+            for p in store.points.list_points(
+                db, activity["id"], table_number=participant["table_number"]
+            )
         ]
     elif activity["kind"] == "priorities":
         item["items"] = voting.items_of(db, activity)

@@ -92,9 +92,7 @@ def set_activity_state(db, activity_id, state, now):
 
 
 def set_revealed(db, activity_id, revealed):
-    db.conn.execute(
-        "UPDATE activities SET revealed = ? WHERE id = ?", (int(revealed), activity_id)
-    )
+    db.conn.execute("UPDATE activities SET revealed = ? WHERE id = ?", (int(revealed), activity_id))
 
 
 def set_closes_at(db, activity_id, closes_at):
@@ -131,6 +129,4 @@ def get_activity_by_uid(db, uid):
 
 
 def set_activity_approval(db, activity_id, approval):
-    db.conn.execute(
-        "UPDATE activities SET approval = ? WHERE id = ?", (int(approval), activity_id)
-    )
+    db.conn.execute("UPDATE activities SET approval = ? WHERE id = ?", (int(approval), activity_id))

@@ -12,7 +12,7 @@ def list_bundle_entries(db, gathering_id):
     """Every entry of a gathering with its stable ids, for a bundle."""
     return select_all(
         db,
-        "SELECT e.uid, a.uid AS activity_uid, e.table_number AS \"table\", e.participant_token,"
+        'SELECT e.uid, a.uid AS activity_uid, e.table_number AS "table", e.participant_token,'
         " e.client_id, e.text, e.hidden, e.held, e.pinned, e.answered, e.created_at,"
         " (a.highlighted_entry_id IS e.id) AS highlighted"
         " FROM entries e JOIN activities a ON a.id = e.activity_id"
@@ -64,7 +64,7 @@ def list_bundle_points(db, gathering_id):
     """Every task point of a gathering (deleted ones too) with stable ids, for a bundle."""
     rows = select_all(
         db,
-        "SELECT p.uid, a.uid AS activity_uid, p.table_number AS \"table\", p.question_id,"
+        'SELECT p.uid, a.uid AS activity_uid, p.table_number AS "table", p.question_id,'
         " p.text, p.version, p.deleted, p.participant_token, p.client_id, p.created_at,"
         " p.updated_at FROM points p JOIN activities a ON a.id = p.activity_id"
         " WHERE p.gathering_id = ? ORDER BY p.id",
@@ -96,7 +96,7 @@ def replace_point(db, point_id, point):
 def list_bundle_ballots(db, gathering_id):
     rows = select_all(
         db,
-        "SELECT a.uid AS activity_uid, b.participant_token, b.table_number AS \"table\","
+        'SELECT a.uid AS activity_uid, b.participant_token, b.table_number AS "table",'
         " b.ballot, b.updated_at FROM ballots b JOIN activities a ON a.id = b.activity_id"
         " WHERE b.gathering_id = ? ORDER BY b.rowid",
         (gathering_id,),
@@ -119,7 +119,7 @@ def list_bundle_merges(db, gathering_id):
     """Every word merge of a gathering with its activity's uid, for a bundle."""
     return select_all(
         db,
-        "SELECT a.uid AS activity_uid, m.word, m.into_word AS \"into\", m.created_at"
+        'SELECT a.uid AS activity_uid, m.word, m.into_word AS "into", m.created_at'
         " FROM word_merges m JOIN activities a ON a.id = m.activity_id"
         " WHERE a.gathering_id = ? ORDER BY a.position, m.created_at, m.rowid",
         (gathering_id,),

@@ -1,6 +1,5 @@
 """Erasure of a gathering and everything that belongs to it."""
 
-
 from app.store.gatherings import get_gathering
 
 # Tables that belong to a gathering through another table rather than a gathering_id column.

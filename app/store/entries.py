@@ -1,10 +1,9 @@
 """Entries: the words, statements and questions that phones send."""
 
-
 from app.store.connection import new_uid, select_all, select_one
 
 ENTRY_COLUMNS = (
-    "e.id, e.activity_id, e.table_number AS \"table\", e.text, e.hidden, e.created_at,"
+    'e.id, e.activity_id, e.table_number AS "table", e.text, e.hidden, e.created_at,'
     " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid,"
     " (a.highlighted_entry_id IS e.id) AS highlighted,"
     " (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = e.id) AS votes"

@@ -37,8 +37,10 @@ def insert_gathering(db, gathering, tables, activities):
     db.conn.executemany(
         "INSERT INTO tables (gathering_id, number, label, network, municipality)"
         " VALUES (?, ?, ?, ?, ?)",
-        [(gathering_id, t["number"], t["label"], t.get("network"), t.get("municipality"))
-         for t in tables],
+        [
+            (gathering_id, t["number"], t["label"], t.get("network"), t.get("municipality"))
+            for t in tables
+        ],
     )
     for position, activity in enumerate(activities, start=1):
         insert_activity(db, gathering_id, position, activity)
@@ -51,8 +53,11 @@ def update_gathering(db, gathering_id, fields):
         "UPDATE gatherings SET title = :title, date = :date, place = :place,"
         " organiser = :organiser, language = :language, definition = :definition"
         " WHERE id = :id",
-        {**fields, "id": gathering_id,
-         "definition": json.dumps(fields["definition"], ensure_ascii=False)},
+        {
+            **fields,
+            "id": gathering_id,
+            "definition": json.dumps(fields["definition"], ensure_ascii=False),
+        },
     )
 
 
@@ -62,8 +67,13 @@ def save_table(db, gathering_id, table):
         " VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (gathering_id, number) DO UPDATE SET label = excluded.label,"
         " network = excluded.network, municipality = excluded.municipality",
-        (gathering_id, table["number"], table["label"], table.get("network"),
-         table.get("municipality")),
+        (
+            gathering_id,
+            table["number"],
+            table["label"],
+            table.get("network"),
+            table.get("municipality"),
+        ),
     )
 
 
@@ -74,10 +84,13 @@ def delete_table(db, gathering_id, number):
 
 
 def table_in_use(db, gathering_id, number):
-    return db.conn.execute(
-        "SELECT 1 FROM participants WHERE gathering_id = ? AND table_number = ? LIMIT 1",
-        (gathering_id, number),
-    ).fetchone() is not None
+    return (
+        db.conn.execute(
+            "SELECT 1 FROM participants WHERE gathering_id = ? AND table_number = ? LIMIT 1",
+            (gathering_id, number),
+        ).fetchone()
+        is not None
+    )
 
 
 def code_in_use(db, code):

@@ -77,7 +77,8 @@ def list_record_parts(db, network_id):
 
 def filed_network_ids(db, gathering_id):
     rows = select_all(
-        db, "SELECT network_id FROM record_parts WHERE gathering_id = ? ORDER BY network_id",
+        db,
+        "SELECT network_id FROM record_parts WHERE gathering_id = ? ORDER BY network_id",
         (gathering_id,),
     )
     return [row["network_id"] for row in rows]

@@ -1,6 +1,5 @@
 """The facilitator's notes of a gathering, per activity."""
 
-
 from app.store.connection import select_all
 
 

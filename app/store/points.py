@@ -1,10 +1,9 @@
 """Task points: a table's answers to a group task's questions, versioned."""
 
-
 from app.store.connection import new_uid, select_all, select_one
 
 POINT_COLUMNS = (
-    "id, activity_id, question_id, table_number AS \"table\", text, version, deleted,"
+    'id, activity_id, question_id, table_number AS "table", text, version, deleted,'
     " created_at, updated_at, participant_token, client_id, uid"
 )
 
@@ -46,7 +45,8 @@ def get_points(db, point_ids):
         return []
     marks = ",".join("?" * len(point_ids))
     rows = select_all(
-        db, f"SELECT {POINT_COLUMNS} FROM points WHERE id IN ({marks}) ORDER BY id",
+        db,
+        f"SELECT {POINT_COLUMNS} FROM points WHERE id IN ({marks}) ORDER BY id",
         list(point_ids),
     )
     return [_point(r) for r in rows]

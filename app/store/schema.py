@@ -1,8 +1,5 @@
 """The schema: every migration in order, and the step that brings a database up to date."""
 
-
-
-
 # Each step runs once, in order; PRAGMA user_version records how far a database has come.
 MIGRATIONS = [
     """

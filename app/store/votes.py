@@ -12,8 +12,14 @@ def save_ballot(db, activity_id, participant, ballot, now):
         " ballot, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (activity_id, participant_token) DO UPDATE SET"
         " ballot = excluded.ballot, updated_at = excluded.updated_at",
-        (activity_id, participant["token"], participant["gathering_id"],
-         participant["table_number"], json.dumps(ballot), now),
+        (
+            activity_id,
+            participant["token"],
+            participant["gathering_id"],
+            participant["table_number"],
+            json.dumps(ballot),
+            now,
+        ),
     )
 
 
@@ -29,7 +35,7 @@ def list_ballots(db, activity_id):
     """Every ballot with its table and the table's network."""
     rows = select_all(
         db,
-        "SELECT b.ballot, b.table_number AS \"table\", t.network FROM ballots b"
+        'SELECT b.ballot, b.table_number AS "table", t.network FROM ballots b'
         " LEFT JOIN tables t ON t.gathering_id = b.gathering_id AND t.number = b.table_number"
         " WHERE b.activity_id = ? ORDER BY b.rowid",
         (activity_id,),

@@ -33,8 +33,11 @@ def delete_merge(db, activity_id, word):
 
 
 def get_moderation(db, gathering_id):
-    row = select_one(db, "SELECT enabled, words, updated_at FROM moderation WHERE gathering_id = ?",
-               (gathering_id,))
+    row = select_one(
+        db,
+        "SELECT enabled, words, updated_at FROM moderation WHERE gathering_id = ?",
+        (gathering_id,),
+    )
     if row is not None:
         row["enabled"] = bool(row["enabled"])
         row["words"] = json.loads(row["words"])
@@ -72,8 +75,14 @@ def insert_theme(db, theme):
         "INSERT INTO themes (activity_id, question_id, title, entries, accepted, created_at,"
         " updated_at, uid) VALUES (:activity_id, :question_id, :title, :entries, :accepted,"
         " :created_at, :updated_at, :uid)",
-        {"uid": new_uid(), "created_at": theme.get("now"), "updated_at": theme.get("now"),
-         **theme, "entries": json.dumps(theme["entries"]), "accepted": int(theme["accepted"])},
+        {
+            "uid": new_uid(),
+            "created_at": theme.get("now"),
+            "updated_at": theme.get("now"),
+            **theme,
+            "entries": json.dumps(theme["entries"]),
+            "accepted": int(theme["accepted"]),
+        },
     )
     return cursor.lastrowid
 

@@ -40,8 +40,6 @@ def no_row_has_a_huge_id(endpoint, values):
         abort(404)
 
 
-
-
 def _public_url():
     return current_app.config["PUBLIC_URL"]
 
@@ -189,11 +187,12 @@ def save_template():
     """Save a gathering's agenda (or a definition) as a new template in sessions/."""
     body = json_body()
     if not isinstance(body, dict):
-        raise SamlaError("bad_request", detail=_l(
-            "send stem og gathering_id eller definition"))
+        raise SamlaError("bad_request", detail=_l("send stem og gathering_id eller definition"))
     if body.get("gathering_id") is not None:
         with store.get_store().read() as db:
-            gathering = store.gatherings.get_gathering(db, check_id(body["gathering_id"], "gathering_id"))
+            gathering = store.gatherings.get_gathering(
+                db, check_id(body["gathering_id"], "gathering_id")
+            )
             if gathering is None:
                 raise SamlaError("not_found")
             definition = agenda.definition_of(db, gathering)
@@ -211,8 +210,11 @@ def set_screen(gathering_id):
     if not isinstance(body, dict) or "activity_id" not in body:
         raise SamlaError("bad_request", detail=_l("send activity_id (eller null)"))
     screen = actions.set_screen(
-        store.get_store(), gathering_id, body["activity_id"],
-        body.get("view"), body.get("question_id"),
+        store.get_store(),
+        gathering_id,
+        body["activity_id"],
+        body.get("view"),
+        body.get("question_id"),
     )
     broadcasts.screen_changed(gathering_id, screen)
     return jsonify(screen)
@@ -243,9 +245,7 @@ def export_json(gathering_id):
             activity["answers"] = _answers_by_table(activity, activity["points"])
     exported = {**state["gathering"], "activities": state["activities"]}
     response = jsonify(exported)
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="samling-{gathering_id}.json"'
-    )
+    response.headers["Content-Disposition"] = f'attachment; filename="samling-{gathering_id}.json"'
     return response
 
 

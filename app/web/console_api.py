@@ -18,8 +18,6 @@ bp.register_error_handler(SamlaError, refuse)
 ACTIVITY = "/api/gatherings/<int:gathering_id>/activities/<int:activity_id>"
 
 
-
-
 def _activity(gathering_id, activity_id):
     with store.get_store().read() as db:
         return lookups.activity_of(db, gathering_id, activity_id)

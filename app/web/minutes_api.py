@@ -16,14 +16,13 @@ bp = Blueprint("minutes_api", __name__)
 bp.register_error_handler(SamlaError, refuse)
 
 
-
-
 def _download(what, fmt, data, name, language):
     """`data` rendered in `fmt` as an attachment; heavy formats go to the worker process."""
     table = formats.KINDS[what]
     if fmt not in table:
-        raise SamlaError("bad_request", detail=_l(
-            "format må være en av %(names)s", names=", ".join(table)))
+        raise SamlaError(
+            "bad_request", detail=_l("format må være en av %(names)s", names=", ".join(table))
+        )
     _, mimetype, extension, heavy = table[fmt]
     texts = labels.resolved(language)
     if heavy:
@@ -56,8 +55,9 @@ def export_minutes(gathering_id, fmt):
         built = minutes.build(db, gathering_id)
     if built is None:
         raise SamlaError("not_found")
-    return _download("minutes", fmt, built, f"referat-{gathering_id}",
-                     built["gathering"]["language"])
+    return _download(
+        "minutes", fmt, built, f"referat-{gathering_id}", built["gathering"]["language"]
+    )
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/notes")
@@ -127,8 +127,10 @@ def get_network(network_id):
             raise SamlaError("unknown_network")
         filed = store.networks.list_record_parts(db, network_id)
     return jsonify(
-        {**networks.public(network),
-         "gatherings": [{k: p["gathering"][k] for k in ("id", "title", "date")} for p in filed]}
+        {
+            **networks.public(network),
+            "gatherings": [{k: p["gathering"][k] for k in ("id", "title", "date")} for p in filed],
+        }
     )
 
 
@@ -148,8 +150,9 @@ def export_record(network_id, fmt):
     if record is None:
         raise SamlaError("unknown_network")
     # A record spans gatherings, so it speaks the language of whoever asks for it.
-    return _download("record", fmt, record, f"nettverk-{network_id}",
-                     translation.console_language())
+    return _download(
+        "record", fmt, record, f"nettverk-{network_id}", translation.console_language()
+    )
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/bundle")

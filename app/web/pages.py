@@ -72,9 +72,7 @@ def screen(gathering_id):
     if gathering is None:
         abort(403)
     g.language = gathering["language"]
-    return render_template(
-        "projector/index.html", gathering_id=gathering_id, screen_token=token
-    )
+    return render_template("projector/index.html", gathering_id=gathering_id, screen_token=token)
 
 
 @bp.get("/console")
@@ -84,7 +82,8 @@ def console_list():
     public_url = current_app.config["PUBLIC_URL"]
     with store.get_store().read() as db:
         gatherings = [
-            views.describe_gathering(db, g, public_url) for g in store.gatherings.list_gatherings(db)
+            views.describe_gathering(db, g, public_url)
+            for g in store.gatherings.list_gatherings(db)
         ]
     templates = catalog.list_templates(current_app.config["SESSIONS_DIR"])
     return render_template("console/list.html", gatherings=gatherings, templates=templates)

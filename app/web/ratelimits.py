@@ -63,8 +63,11 @@ class TokenBuckets:
 
     def _prune(self, now):
         full_after = self.capacity / self.per_second
-        self.buckets = {key: (tokens, then) for key, (tokens, then) in self.buckets.items()
-                        if now - then < full_after}
+        self.buckets = {
+            key: (tokens, then)
+            for key, (tokens, then) in self.buckets.items()
+            if now - then < full_after
+        }
 
 
 class Limits:

@@ -54,7 +54,9 @@ def speak_for_gathering(gathering_id=None, code=None):
 
     with store.get_store().read() as db:
         if code is not None:
-            gathering = store.gatherings.get_gathering_by_code(db, code) if isinstance(code, str) else None
+            gathering = (
+                store.gatherings.get_gathering_by_code(db, code) if isinstance(code, str) else None
+            )
         else:
             gathering = store.gatherings.get_gathering(db, gathering_id)
     if gathering is not None:

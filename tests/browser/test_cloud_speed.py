@@ -28,8 +28,12 @@ def submit(server, gathering, activity_id, texts, table=1):
     joined = server.api("POST", "/api/join", json={"code": gathering.code, "table": table}).json()
     phone = {"Authorization": f"Bearer {joined['participant_token']}"}
     for n, text in enumerate(texts):
-        sent = server.api("POST", "/api/submissions", headers=phone,
-                          json={"activity_id": activity_id, "client_id": f"c{n}", "text": text})
+        sent = server.api(
+            "POST",
+            "/api/submissions",
+            headers=phone,
+            json={"activity_id": activity_id, "client_id": f"c{n}", "text": text},
+        )
         assert sent.status_code == 201, sent.text
 
 
@@ -45,15 +49,25 @@ def drawn_when(page, check, message):
 
 
 def test_a_cloud_of_a_thousand_words_keeps_its_words_in_place_as_counts_grow(contexts, server):
-    gathering = make_gathering(server, {
-        "title": "Stor samling",
-        "tables": 4,
-        "activities": [{"kind": "words", "prompt": "Ett ord", "words_per_participant": PER_PHONE}],
-    })
+    gathering = make_gathering(
+        server,
+        {
+            "title": "Stor samling",
+            "tables": 4,
+            "activities": [
+                {"kind": "words", "prompt": "Ett ord", "words_per_participant": PER_PHONE}
+            ],
+        },
+    )
     activity_id = gathering.open("words")
     for start in range(0, WORDS, PER_PHONE):
-        submit(server, gathering, activity_id, [word(n) for n in range(start, start + PER_PHONE)],
-               table=1 + start // PER_PHONE % 4)
+        submit(
+            server,
+            gathering,
+            activity_id,
+            [word(n) for n in range(start, start + PER_PHONE)],
+            table=1 + start // PER_PHONE % 4,
+        )
     screen = projector(contexts, gathering)
     before = drawn_when(screen, lambda d: len(d) >= 100, "the cloud never drew 100 words")
     # Give the first layout time to settle (new words fade in; nothing moves after).
@@ -72,13 +86,19 @@ def test_a_cloud_of_a_thousand_words_keeps_its_words_in_place_as_counts_grow(con
         grown_so_far |= {grown, entering}
         for texts in ([grown, entering], [grown, entering], [grown]):
             submit(server, gathering, activity_id, texts, table=1 + update)
-        drawn_when(screen, lambda d, e=entering: e in d,
-                   f"update {update}: the word {entering!r} never entered the cloud")
+        drawn_when(
+            screen,
+            lambda d, e=entering: e in d,
+            f"update {update}: the word {entering!r} never entered the cloud",
+        )
         time.sleep(0.3)
         after = screen.evaluate(DRAWN)
         assert len(after) >= 100
-        moved = [w for w in before
-                 if w in after and w not in grown_so_far and after[w][0] != before[w][0]]
+        moved = [
+            w
+            for w in before
+            if w in after and w not in grown_so_far and after[w][0] != before[w][0]
+        ]
         assert moved == [], f"update {update}: words moved although only others grew: {moved}"
         before = after
 
@@ -117,25 +137,43 @@ def assert_a_full_cloud(screen, listed, heaviest, where):
     slack = 1
     for w in words:
         assert w["x0"] >= -slack and w["y0"] >= -slack, f"{where}: {w['text']} sticks out"
-        assert w["x1"] <= cloud["width"] + slack and w["y1"] <= cloud["height"] + slack, \
+        assert w["x1"] <= cloud["width"] + slack and w["y1"] <= cloud["height"] + slack, (
             f"{where}: {w['text']} sticks out"
-    overlapping = [(a["text"], b["text"]) for i, a in enumerate(words) for b in words[i + 1:]
-                   if a["x0"] + slack < b["x1"] and b["x0"] + slack < a["x1"]
-                   and a["y0"] + slack < b["y1"] and b["y0"] + slack < a["y1"]]
+        )
+    overlapping = [
+        (a["text"], b["text"])
+        for i, a in enumerate(words)
+        for b in words[i + 1 :]
+        if a["x0"] + slack < b["x1"]
+        and b["x0"] + slack < a["x1"]
+        and a["y0"] + slack < b["y1"]
+        and b["y0"] + slack < a["y1"]
+    ]
     assert overlapping == [], f"{where}: words drawn over each other: {overlapping[:5]}"
 
 
 def test_a_full_layout_of_a_thousand_words_draws_the_top_words_apart_and_again_after_a_resize(
-        contexts, server):
-    gathering = make_gathering(server, {
-        "title": "Stor samling",
-        "tables": 4,
-        "activities": [{"kind": "words", "prompt": "Ett ord", "words_per_participant": PER_PHONE}],
-    })
+    contexts, server
+):
+    gathering = make_gathering(
+        server,
+        {
+            "title": "Stor samling",
+            "tables": 4,
+            "activities": [
+                {"kind": "words", "prompt": "Ett ord", "words_per_participant": PER_PHONE}
+            ],
+        },
+    )
     activity_id = gathering.open("words")
     for start in range(0, WORDS, PER_PHONE):
-        submit(server, gathering, activity_id, [word(n) for n in range(start, start + PER_PHONE)],
-               table=1 + start // PER_PHONE % 4)
+        submit(
+            server,
+            gathering,
+            activity_id,
+            [word(n) for n in range(start, start + PER_PHONE)],
+            table=1 + start // PER_PHONE % 4,
+        )
     # Counts from 1 to 6, so that sizes differ: word(0) is said six times.
     for extra in range(5):
         submit(server, gathering, activity_id, [word(n) for n in range(5 - extra)])
@@ -148,7 +186,10 @@ def test_a_full_layout_of_a_thousand_words_draws_the_top_words_apart_and_again_a
 
     first = screen.evaluate(DRAWN)
     screen.set_viewport_size({"width": 1280, "height": 720})
-    drawn_when(screen, lambda d: d.get(word(0)) != first[word(0)],
-               "the cloud was not laid out anew after the resize")
+    drawn_when(
+        screen,
+        lambda d: d.get(word(0)) != first[word(0)],
+        "the cloud was not laid out anew after the resize",
+    )
     time.sleep(1.5)
     assert_a_full_cloud(screen, listed, word(0), "after a resize")
