@@ -28,7 +28,7 @@ catalogues: $(VENV)/.installed
 	$(BIN)/python -m app.translation
 
 # After changing user-facing text: extract the msgids again and merge them into nn and en
-# (new ones arrive empty or fuzzy; tests/test_translation.py fails until they are translated).
+# (new ones arrive empty or fuzzy; tests/web/test_translation.py fails until they are translated).
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
 		--project Samla --copyright-holder Samla -o translations/messages.pot .

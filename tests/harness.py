@@ -5,10 +5,12 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import requests
+import socketio
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "server-test-organiser"
@@ -79,3 +81,52 @@ class Server:
     def api(self, method, path, **kwargs):
         headers = {"Authorization": f"Bearer {TOKEN}", **kwargs.pop("headers", {})}
         return requests.request(method, self.url + path, headers=headers, timeout=10, **kwargs)
+
+
+class Listener:
+    """A Socket.IO client that records every event it hears."""
+
+    def __init__(self, url, auth, transports=("websocket",)):
+        self.events = []
+        self.lock = threading.Lock()
+        self.sio = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
+        self.sio.on("*", self.record)
+        self.sio.connect(url, auth=auth, transports=list(transports), wait_timeout=10)
+
+    def record(self, name, payload=None):
+        with self.lock:
+            self.events.append((name, payload))
+
+    def payloads(self, name):
+        with self.lock:
+            return [payload for event, payload in self.events if event == name]
+
+    def call_when_connected(self, event, payload, timeout=30):
+        """Send once connected, as a phone's outbox does: on a busy machine the client may
+        drop a reconnection it got `state` on (its wait ran out) and make another."""
+        self.wait_for(lambda: "/" in self.sio.namespaces, timeout=timeout)
+        return self.sio.call(event, payload, timeout=10)
+
+    def wait_for(self, predicate, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.05)
+        raise AssertionError("the expected event did not arrive")
+
+
+def seen_entries(screen, activity_id):
+    """Entries as a screen knows them: its last state, then every update after it."""
+    entries = {}
+    with screen.lock:
+        events = list(screen.events)
+    for name, payload in events:
+        if name == "state":
+            entries = {}
+            for activity in payload["activities"]:
+                if activity["id"] == activity_id:
+                    entries = {e["id"]: e for e in activity["entries"]}
+        elif name == "activity_update" and payload["activity_id"] == activity_id:
+            entries.update({e["id"]: e for e in payload["entries"]})
+    return entries

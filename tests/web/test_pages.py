@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import PUBLIC_URL, log_in, simple_definition
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_start_page_leads_to_the_console_and_the_phone_page(client):

@@ -5,12 +5,10 @@ Runs in every async mode, since nothing in the app may depend on one of them.
 
 import os
 import threading
-import time
 
 import pytest
 import requests
-import socketio
-from harness import TOKEN, Server
+from harness import TOKEN, Listener, Server, seen_entries
 
 MOOD_WORDS = [
     "Upåklagelig",
@@ -29,55 +27,6 @@ MOOD_WORDS = [
 MODES = os.environ.get("SAMLA_TEST_ASYNC_MODES", "eventlet,gevent,threading").split(",")
 
 pytestmark = pytest.mark.server
-
-
-class Listener:
-    """A Socket.IO client that records every event it hears."""
-
-    def __init__(self, url, auth, transports=("websocket",)):
-        self.events = []
-        self.lock = threading.Lock()
-        self.sio = socketio.Client(reconnection_delay=0.2, reconnection_delay_max=1)
-        self.sio.on("*", self.record)
-        self.sio.connect(url, auth=auth, transports=list(transports), wait_timeout=10)
-
-    def record(self, name, payload=None):
-        with self.lock:
-            self.events.append((name, payload))
-
-    def payloads(self, name):
-        with self.lock:
-            return [payload for event, payload in self.events if event == name]
-
-    def call_when_connected(self, event, payload, timeout=30):
-        """Send once connected, as a phone's outbox does: on a busy machine the client may
-        drop a reconnection it got `state` on (its wait ran out) and make another."""
-        self.wait_for(lambda: "/" in self.sio.namespaces, timeout=timeout)
-        return self.sio.call(event, payload, timeout=10)
-
-    def wait_for(self, predicate, timeout=15):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return
-            time.sleep(0.05)
-        raise AssertionError("the expected event did not arrive")
-
-
-def seen_entries(screen, activity_id):
-    """Entries as a screen knows them: its last state, then every update after it."""
-    entries = {}
-    with screen.lock:
-        events = list(screen.events)
-    for name, payload in events:
-        if name == "state":
-            entries = {}
-            for activity in payload["activities"]:
-                if activity["id"] == activity_id:
-                    entries = {e["id"]: e for e in activity["entries"]}
-        elif name == "activity_update" and payload["activity_id"] == activity_id:
-            entries.update({e["id"]: e for e in payload["entries"]})
-    return entries
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -131,7 +131,7 @@ def world(tmp_path_factory):
 
 
 # These render in a worker process (seconds each), so they are described but not
-# fuzzed; tests/test_exports.py covers them.
+# fuzzed; tests/exports/test_exports.py covers them.
 HEAVY = r"(/export\.\{fmt\}|/record\.\{fmt\}|/cloud\.png)$"
 OPERATIONS = {
     result.ok().label: result.ok()

@@ -21,7 +21,7 @@ from PIL import Image
 from app.exports import worker
 from app.exports.cloud import render_png
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEST_WORKER = (sys.executable, "-m", "tests.worker_jobs")
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from test_server import Listener, seen_entries
+from harness import Listener, seen_entries
 
 from bench.load import ORGANISER_TOKEN, free_port, start_redis, start_samla
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.server
 
