@@ -190,7 +190,7 @@ def register(socketio):
     @socketio.on("sync")
     @acknowledged
     def sync(identity, payload=None):
-        """A client asks for its whole view again (e.g. after the phone woke up)."""
+        """A client asks for its whole view again: after the phone woke up, or on `resync`."""
         if identity is None:
             raise SamlaError("unauthorized")
         if identity["role"] == "participant":
