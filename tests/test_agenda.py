@@ -59,9 +59,10 @@ def test_reorder_reword_and_add_a_closing_poll(organiser, gathering, phone):
     assert edited["activities"][2]["kind"] == "words"
     assert [t["label"] for t in edited["tables"]] == ["Fylket", "Bord 2", "Bord 3", "Nytt bord"]
     assert edited["tables"][0]["network"] == "Namdal"
-    pushed = received(sio, "state")[-1]
-    assert [a["prompt"] for a in pushed["activities"]][2] == "Ett ord om dagen i dag"
-    assert pushed["table"]["label"] == "Fylket"
+    assert received(sio, "resync") == [{"gathering_id": gathering["id"]}]
+    synced = sio.emit("sync", callback=True)["state"]
+    assert [a["prompt"] for a in synced["activities"]][2] == "Ett ord om dagen i dag"
+    assert synced["table"]["label"] == "Fylket"
 
 
 def with_entry(organiser, gathering, phone):

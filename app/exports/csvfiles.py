@@ -6,7 +6,7 @@ import re
 import unicodedata
 import zipfile
 
-from app.exports.minutes import ranking_lines
+from app.exports.layout import ranking_lines
 
 # A cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -10,7 +10,7 @@ where, so that the formats cannot drift apart:
 - `cloud(block)`: a cloud block's picture and its frequency list.
 """
 
-from app.exports.minutes import (
+from app.exports.layout import (
     background,
     hidden_note,
     meta_rows,

@@ -6,7 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from app.exports.images import cloud_png
-from app.exports.minutes import background, hidden_note, meta_rows, note_rows
+from app.exports.layout import background, hidden_note, meta_rows, note_rows
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 

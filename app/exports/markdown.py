@@ -2,7 +2,7 @@
 
 import re
 
-from app.exports.minutes import (
+from app.exports.layout import (
     background,
     hidden_note,
     meta_rows,

@@ -9,7 +9,7 @@ import re
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from app.exports.minutes import (
+from app.exports.layout import (
     background,
     hidden_note,
     meta_rows,

@@ -222,6 +222,14 @@ def screen_changed(gathering_id, screen):
         _emit("screen", screen, room(gathering_id))
 
 
+def agenda_edited(gathering_id):
+    """The agenda changed: every phone, screen and console of the gathering hears `resync`
+    and asks for its whole view again with `sync` (each view is its own, so the server
+    cannot send one snapshot to a room)."""
+    for room in (gathering_room, screen_room, console_room):
+        _emit("resync", {"gathering_id": gathering_id}, room(gathering_id))
+
+
 def gathering_deleted(gathering_id):
     """Tell everyone watching that the gathering is gone, then empty its rooms."""
     from app.realtime.server import socketio

@@ -20,7 +20,9 @@ from app.web.messages import error_answer
 
 log = logging.getLogger(__name__)
 
-# Who is behind each connection (sid) of this process.
+# Who is behind each connection (sid) of this process: its identity only. Pushes go to
+# rooms (app/realtime/broadcasts.py), never to these sids, so that they cross the message
+# queue to the phones of other processes.
 connections = {}
 
 
@@ -99,31 +101,6 @@ def _participant_token(identity):
         raise SamlaError("unknown_participant")
     ratelimits.check_participant(identity["token"])
     return identity["token"]
-
-
-def push_whole_state(gathering_id):
-    """Send every connection of this process to a gathering its whole view again (after
-    the agenda was edited), so nobody has to ask for it."""
-    from flask import current_app
-
-    from app.realtime.server import socketio
-
-    public_url = current_app.config["PUBLIC_URL"]
-    states = []
-    with store.get_store().read() as db:
-        gathering = store.gatherings.get_gathering(db, gathering_id)
-        for sid, identity in list(connections.items()):
-            if identity["gathering_id"] != gathering_id:
-                continue
-            if identity["role"] == "participant":
-                participant = store.gatherings.get_participant(db, identity["token"])
-                if participant is not None:
-                    states.append((sid, snapshots.participant_state(db, participant)))
-            else:
-                projector = identity["role"] == "screen"
-                states.append((sid, snapshots.screen_state(db, gathering, public_url, projector)))
-    for sid, state in states:
-        socketio.emit("state", state, to=sid)
 
 
 def register(socketio):
@@ -213,7 +190,7 @@ def register(socketio):
     @socketio.on("sync")
     @acknowledged
     def sync(identity, payload=None):
-        """A client asks for its whole view again (e.g. after the phone woke up)."""
+        """A client asks for its whole view again: after the phone woke up, or on `resync`."""
         if identity is None:
             raise SamlaError("unauthorized")
         if identity["role"] == "participant":

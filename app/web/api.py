@@ -7,7 +7,7 @@ from werkzeug.exceptions import HTTPException
 from app import actions, agenda, catalog, lookups, store, views
 from app.errors import SamlaError
 from app.exports import worker
-from app.realtime import broadcasts, events, snapshots, timers
+from app.realtime import broadcasts, snapshots, timers
 from app.rules import LARGEST_ID, check_id, normalise_definition
 from app.web import auth, qr, translation
 from app.web.messages import error_answer
@@ -177,7 +177,7 @@ def put_definition(gathering_id):
     """Edit the agenda: activities with an id change, new ones are added, left-out ones
     removed, but nothing that has entries is ever deleted."""
     agenda.apply_definition(store.get_store(), gathering_id, json_body())
-    events.push_whole_state(gathering_id)
+    broadcasts.agenda_edited(gathering_id)
     return jsonify(_describe(gathering_id))
 
 

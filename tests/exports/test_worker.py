@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 import requests
+from exports_helpers import run_gathering
 from harness import Server
 from PIL import Image
 
-from app.exports import worker
+from app.exports import labels, worker
 from app.exports.cloud import render_png
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +99,31 @@ def test_a_bad_cloud_comes_back_as_an_error_from_the_real_worker():
         worker.render_cloud_png([{"count": 3}])
 
 
+def test_a_worker_renders_every_heavy_format_without_flask_or_the_store(
+    app, organiser, client, join, pool
+):
+    gathering = run_gathering(organiser, client, join)
+    data = organiser.get(f"/api/gatherings/{gathering['id']}/minutes").get_json()
+    with app.app_context():
+        texts = labels.resolved("nb")
+    for fmt in ("docx", "pdf", "xlsx", "html"):
+        payload = {"what": "minutes", "format": fmt, "data": data, "labels": texts}
+        assert len(pool.run("document", payload)) > 1000
+    assert pool.run("cloud", {"frequencies": [{"word": "Jippi", "count": 1}]})[:4] == b"\x89PNG"
+    loaded = json.loads(pool.run("modules", {}))
+    assert "app.exports.docx" in loaded and "app.exports.layout" in loaded
+    assert [m for m in loaded if server_side(m)] == []
+
+
+def server_side(module):
+    """Flask and its extensions, or a part of Samla that only the server needs."""
+    names = module.split(".")
+    return names[0] == "flask" or names[0].startswith("flask_") or names[:2] in SERVER_PARTS
+
+
+SERVER_PARTS = (["app", "store"], ["app", "web"], ["app", "realtime"])
+
+
 @pytest.mark.parametrize("size", [1, 3])
 def test_concurrent_jobs_each_get_their_own_bytes(size):
     """Large answers from several threads at once never mix on a pipe."""
@@ -142,7 +168,7 @@ GREEN_CHECK = """
 import json, sys, threading, time
 from run import patch_for
 patch_for(sys.argv[1])
-from app.exports import worker
+from app.exports import labels, worker
 
 pool = worker.Pool(command=sys.argv[2:], size=2, timeout=30)
 pool.run("pid", {})

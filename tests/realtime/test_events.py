@@ -1,6 +1,6 @@
 """Socket.IO: phones submit and follow their table, screens follow everything."""
 
-from conftest import received
+from conftest import ADMIN_TOKEN, received
 
 
 def submit(sio, activity, text, client_id):
@@ -127,6 +127,30 @@ def test_opening_an_activity_is_pushed_to_every_phone(gathering, organiser, phon
         change = received(sio, "activity_state")
         assert change[-1]["activity"]["id"] == gathering["activities"][1]["id"]
         assert change[-1]["activity"]["state"] == "open"
+
+
+def test_an_agenda_edit_asks_every_client_of_the_gathering_to_resync(
+    gathering, organiser, phone, screen
+):
+    here = [phone(gathering, 1), phone(gathering, 2), screen(gathering)]
+    console = screen(gathering, token=ADMIN_TOKEN)
+    other = organiser.create(
+        {"title": "Annen", "tables": 1, "activities": [{"kind": "words", "prompt": "?"}]}
+    )
+    elsewhere = phone(other, 1)
+    for sio in [*here, console, elsewhere]:
+        received(sio, "state")
+    url = f"/api/gatherings/{gathering['id']}/definition"
+    definition = organiser.get(url).get_json()
+    definition["activities"][0]["prompt"] = "Ett ord om i dag?"
+    assert organiser.client.put(url, json=definition, headers=organiser.headers).status_code == 200
+    for sio in [*here, console]:
+        assert received(sio, "resync") == [{"gathering_id": gathering["id"]}]
+        ack = sio.emit("sync", callback=True)
+        assert ack["state"]["activities"][0]["prompt"] == "Ett ord om i dag?"
+    # Nobody is pushed a state of their own any more: they ask for it.
+    assert all(received(sio, "state") == [] for sio in [*here, console])
+    assert received(elsewhere, "resync") == []
 
 
 def test_hiding_an_entry_updates_screens_and_the_table(gathering, organiser, phone, screen):

@@ -140,6 +140,34 @@ def test_a_phone_on_one_process_reaches_a_screen_on_another_and_resumes_there(tw
             client.sio.disconnect()
 
 
+def test_an_agenda_edit_on_one_process_reaches_a_phone_on_another_without_a_reconnect(
+    two_processes,
+):
+    process_a, process_b = two_processes
+    gathering = a_gathering(process_a.url)
+    phone = Listener(process_b.url, {"token": join(process_b.url, gathering)})
+    try:
+        phone.wait_for(lambda: phone.payloads("state"))
+        headers = {"Authorization": f"Bearer {ORGANISER_TOKEN}"}
+        url = f"{process_a.url}/api/gatherings/{gathering['id']}/definition"
+        definition = requests.get(url, headers=headers, timeout=10).json()
+        definition["activities"].append({"kind": "words", "prompt": "Ett ord til slutt?"})
+        assert requests.put(url, json=definition, headers=headers, timeout=10).status_code == 200
+
+        phone.wait_for(lambda: phone.payloads("resync"))
+        assert phone.payloads("resync") == [{"gathering_id": gathering["id"]}]
+        synced = phone.sio.call("sync", timeout=10)
+        assert [a["prompt"] for a in synced["state"]["activities"]] == [
+            "Ett ord?",
+            "Utsagn",
+            "Ett ord til slutt?",
+        ]
+        # The same connection all along: one state, on its connect.
+        assert len(phone.payloads("state")) == 1
+    finally:
+        phone.sio.disconnect()
+
+
 def nginx_config(tmp_path, listen_port, upstream_ports):
     """docs/nginx-samla.conf with this test's ports, inside a throwaway nginx.conf."""
     site = (ROOT / "docs" / "nginx-samla.conf").read_text(encoding="utf-8")
