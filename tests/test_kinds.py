@@ -35,6 +35,13 @@ def test_no_module_outside_app_kinds_branches_on_a_kind():
     assert found == []
 
 
+def test_kinds_never_import_the_web_or_realtime_layers():
+    for path in sorted((APP_DIR / "kinds").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) app\.(web|realtime)\b", source, re.M), path.name
+        assert not re.search(r"^\s*from app import .*\b(web|realtime)\b", source, re.M), path.name
+
+
 @pytest.mark.parametrize(
     "line",
     [
