@@ -33,6 +33,7 @@ def of(activity):
 
 
 def all_kinds():
+    """Every kind's module, in the order of NAMES."""
     return [get_kind(name) for name in NAMES]
 
 
