@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from flask_babel import lazy_gettext as _l
 
-from app import lookups, rules, store
+from app import kinds, lookups, rules, store
 from app.errors import SamlaError
 
 
@@ -18,7 +18,7 @@ def resolve_sources(db, gathering_id):
     activities = store.activities.list_activities(db, gathering_id)
     by_key = {a["key"]: a["id"] for a in activities if a["key"]}
     for activity in activities:
-        source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+        source = kinds.of(activity).item_source(activity["options"])
         if isinstance(source, str):
             store.activities.set_activity_options(
                 db, activity["id"], {**activity["options"], "source": by_key[source]}
@@ -133,15 +133,11 @@ def _check_edits(db, gathering_id, definition, existing):
         if activity_id not in existing:
             raise SamlaError("unknown_activity")
         before = existing[activity_id]
-        if activity["kind"] != before["kind"] and store.activities.activity_has_work(
-            db, activity_id
-        ):
+        kind = kinds.of(activity)
+        if kind is kinds.of(before):
+            kind.check_edit(db, before, activity["options"])
+        elif store.activities.activity_has_work(db, activity_id):
             raise SamlaError("activity_has_entries", prompt=before["prompt"])
-        if before["kind"] == "task" and activity["kind"] == "task":
-            kept_questions = {q["id"] for q in activity["options"]["questions"]}
-            used = {p["question_id"] for p in store.points.list_points(db, activity_id)}
-            if used - kept_questions:
-                raise SamlaError("activity_has_entries", prompt=before["prompt"])
     named = {a["id"] for a in definition["activities"] if a["id"] is not None}
     for activity_id, before in existing.items():
         if activity_id not in named and store.activities.activity_has_work(db, activity_id):

@@ -22,8 +22,9 @@ import json
 
 from flask_babel import lazy_gettext as _l
 
-from app import merges, moderation, networks, records, store, themes
+from app import kinds, merges, moderation, networks, records, store, themes
 from app.errors import SamlaError
+from app.kinds import base
 from app.rules import new_code, new_token, normalise_definition, now
 
 FORMAT = "samla-bundle"
@@ -115,7 +116,7 @@ def export(db, gathering_id):
 def _exported_activity(db, activity):
     """An activity with its local ids replaced by stable ones (a source by its uid)."""
     exported = {key: activity[key] for key in ACTIVITY_KEYS}
-    source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+    source = kinds.of(activity).item_source(activity["options"])
     if isinstance(source, int):
         source_activity = store.activities.get_activity(db, source)
         exported["options"] = {
@@ -127,7 +128,7 @@ def _exported_activity(db, activity):
 
 def _exported_theme(db, theme):
     """A kept theme with its statements (or a task's points) by uid."""
-    find = store.points.get_point if theme["kind"] == "task" else store.entries.get_entry
+    find = kinds.get_kind(theme["kind"]).theme_member
     members = [find(db, item_id) for item_id in theme["entries"]]
     return {
         **{key: theme[key] for key in THEME_KEYS},
@@ -323,7 +324,7 @@ def _check_word_merges(content, by_uid):
         _require(isinstance(merge, dict), _l("en ordsammenslåing er ikke et objekt"))
         activity = by_uid.get(merge.get("activity_uid"))
         _require(
-            activity is not None and activity["kind"] == "words",
+            activity is not None and _kind(activity).HAS_CLOUD,
             _l("en ordsammenslåing hører til en ukjent words-aktivitet"),
         )
         _require(_is_text(merge.get("created_at")), _l("en ordsammenslåing mangler tidspunkt"))
@@ -346,11 +347,13 @@ def _check_moderation(settings):
     _sound(moderation.checked_words, settings["words"], _l("ordlista for moderering"))
 
 
+def _kind(activity):
+    """The kind of an activity in a bundle; one with no cloud and no themes if unknown."""
+    return kinds.find(activity["kind"]) or base
+
+
 def _check_themes(content, by_uid):
-    members_of = {
-        "statements": {entry["uid"]: entry for entry in content.get("entries", [])},
-        "task": {point["uid"]: point for point in content.get("points", [])},
-    }
+    members_of = {}
     uids = set()
     for theme in _list(content, "themes"):
         _require(isinstance(theme, dict) and _is_text(theme.get("uid")), _l("et tema mangler uid"))
@@ -358,7 +361,7 @@ def _check_themes(content, by_uid):
         uids.add(theme["uid"])
         activity = by_uid.get(theme.get("activity_uid"))
         _require(
-            activity is not None and activity["kind"] in themes.THEME_KINDS,
+            activity is not None and _kind(activity).THEMES,
             _l("et tema hører til en ukjent statements- eller task-aktivitet"),
         )
         _sound(themes.checked_title, theme.get("title"), _l("tittelen på et tema"))
@@ -373,7 +376,10 @@ def _check_themes(content, by_uid):
         )
         entries = theme.get("entries")
         _require(isinstance(entries, list) and entries, _l("et tema mangler innspill"))
-        known = members_of[activity["kind"]]
+        kind = _kind(activity)
+        if kind.NAME not in members_of:
+            members_of[kind.NAME] = kind.bundle_members(content)
+        known = members_of[kind.NAME]
         for uid in entries:
             member = known.get(uid) if isinstance(uid, str) else None
             _require(
@@ -515,7 +521,7 @@ def _importable(activity):
 def _resolve_source_uids(db, gathering_id):
     """A priorities source travels as the source activity's uid; point it at the local id."""
     for activity in store.activities.list_activities(db, gathering_id):
-        source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+        source = kinds.of(activity).item_source(activity["options"])
         if isinstance(source, str):
             local = store.activities.get_activity_by_uid(db, source)
             _require(
@@ -633,11 +639,7 @@ def _merge_themes(db, bundle_themes):
             )
             if here["updated_at"] >= row["updated_at"]:
                 continue
-        find = (
-            store.bundles.get_point_by_uid
-            if activity["kind"] == "task"
-            else store.bundles.get_entry_by_uid
-        )
+        find = kinds.of(activity).theme_member_by_uid
         members = [find(db, uid) for uid in row["entries"]]
         ids = [m["id"] for m in members if m is not None and m["activity_id"] == activity["id"]]
         if not ids:

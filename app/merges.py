@@ -9,7 +9,7 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 
-from app import lookups, store
+from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
 from app.wording import display_form
@@ -19,7 +19,7 @@ MAX_WORD = 80
 
 def _activity(db, gathering_id, activity_id):
     activity = lookups.activity_of(db, gathering_id, activity_id)
-    if activity["kind"] != "words":
+    if not kinds.of(activity).HAS_CLOUD:
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     return activity
 

@@ -8,7 +8,7 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from app import rules, store, views
+from app import kinds, rules, store, views
 from app.errors import SamlaError
 from app.kinds import task
 
@@ -23,7 +23,7 @@ def _participant(db, token):
 def _task(db, activity_id, participant):
     activity = store.activities.get_activity(db, activity_id)
     rules.check_participation(activity, participant)
-    if activity["kind"] != "task":
+    if not kinds.of(activity).TAKES_POINTS:
         raise SamlaError("bad_request", detail=_l("punkter hører til en task"))
     return activity
 

@@ -153,7 +153,7 @@ def check_agenda(activities, tables):
                         number=number,
                     )
                 )
-        source = activity["options"].get("source") if activity["kind"] == "priorities" else None
+        source = get_kind(activity["kind"]).item_source(activity["options"])
         if source is not None:
             earlier = keys.get(source) if isinstance(source, str) else ids.get(source)
             if earlier is None:
@@ -165,7 +165,8 @@ def check_agenda(activities, tables):
                         source=source,
                     )
                 )
-            if earlier["kind"] not in ("words", "statements", "questions", "task"):
+            source_kind = get_kind(earlier["kind"])
+            if not source_kind.FEEDS_PRIORITIES:
                 raise _invalid(
                     _l(
                         "aktivitet %(position)s kan ikke hente valg fra en %(kind)s",
@@ -174,9 +175,8 @@ def check_agenda(activities, tables):
                     )
                 )
             question = activity["options"].get("source_question")
-            if question is not None and (
-                earlier["kind"] != "task"
-                or question not in [q["id"] for q in earlier["options"]["questions"]]
+            if question is not None and question not in source_kind.question_ids(
+                earlier["options"]
             ):
                 raise _invalid(
                     _l(

@@ -13,12 +13,11 @@ from collections import Counter, defaultdict
 import numpy as np
 from flask_babel import lazy_gettext as _l
 
-from app import lookups, store
+from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
 from app.wording import STOP_WORDS, content_words, stem, tokens
 
-THEME_KINDS = ("statements", "task")
 MAX_TITLE = 200
 
 
@@ -134,15 +133,7 @@ def suggest(items, method=METHOD, threshold=None):
 
 def _items(db, activity):
     """{question id or None: [{id, table, text}]} of what the tables wrote and may be shown."""
-    if activity["kind"] == "task":
-        grouped = {q["id"]: [] for q in activity["options"].get("questions", [])}
-        for point in store.points.list_points(db, activity["id"]):
-            grouped.setdefault(point["question_id"], []).append(
-                {"id": point["id"], "table": point["table"], "text": point["text"]}
-            )
-        return grouped
-    entries = store.entries.list_entries(db, activity["id"], visible_only=True)
-    return {None: [{"id": e["id"], "table": e["table"], "text": e["text"]} for e in entries]}
+    return kinds.of(activity).theme_items(db, activity)
 
 
 def _stored(theme, visible):
@@ -186,7 +177,7 @@ def compose(grouped, kept, method=METHOD):
 def accepted_themes(db, activity):
     """Accepted themes with their visible entries and tables (the projector's and minutes'
     view); [] for kinds without themes."""
-    if activity["kind"] not in THEME_KINDS:
+    if not kinds.of(activity).THEMES:
         return []
     themes = [t for t in store.words.list_themes(db, activity["id"]) if t["accepted"]]
     if not themes:
@@ -201,7 +192,7 @@ def accepted_themes(db, activity):
 
 
 def _check_kind(activity):
-    if activity["kind"] not in THEME_KINDS:
+    if not kinds.of(activity).THEMES:
         raise SamlaError(
             "bad_request", detail=_l("temaer finnes bare for statements- og task-aktiviteter")
         )

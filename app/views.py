@@ -1,7 +1,7 @@
 """What each audience is shown: an activity, an entry, a point, a gathering as the API
 returns it, and what a screen shows of an activity's results."""
 
-from app import store, tallies, themes, voting
+from app import kinds, store, tallies
 from app.wording import merged_frequencies
 
 ACTIVITY_FIELDS = (
@@ -24,6 +24,11 @@ ACTIVITY_FIELDS = (
 def public_activity(activity):
     """An activity as anyone in the gathering may see it."""
     return {key: activity[key] for key in ACTIVITY_FIELDS}
+
+
+def phone_activity(activity):
+    """An activity as a phone gets it: with the limits it shows, so it never restates a rule."""
+    return {**public_activity(activity), "limits": kinds.limits(activity)}
 
 
 def screen_entry(entry):
@@ -98,10 +103,9 @@ def activity_counts(db, activity, counts=None):
     result = dict(
         counts or store.entries.activity_counts(db, activity["id"]) or store.entries.NO_ENTRIES
     )
-    if activity["kind"] == "task":
-        result["count"] = store.points.count_points(db, activity["id"])
-    elif activity["kind"] == "priorities":
-        result["count"] = store.votes.count_ballots(db, activity["id"])
+    count = kinds.of(activity).work_count(db, activity)
+    if count is not None:
+        result["count"] = count
     return result
 
 
@@ -148,7 +152,7 @@ def describe_gathering(db, gathering, public_url):
 def word_frequencies(db, activity, texts=None):
     """The merged frequencies of a words activity's visible entries (or of `texts`), or None
     for other kinds: the activity's stemming option and the facilitator's merges applied."""
-    if activity["kind"] != "words":
+    if not kinds.of(activity).HAS_CLOUD:
         return None
     merges = [(m["word"], m["into_word"]) for m in store.words.list_merges(db, activity["id"])]
     stemming = activity["options"].get("stemming", False)
@@ -165,26 +169,12 @@ def activity_results(db, activity, entries=None, point_ids=None):
 
     `entries` and `point_ids` limit it to what changed (None: everything).
     """
-    result = {}
     if entries is None:
         entries = store.entries.list_entries(db, activity["id"])
-    result["entries"] = [screen_entry(e) for e in entries]
-    freq = word_frequencies(db, activity)
-    if freq is not None:
-        result["frequencies"] = freq
-    if activity["kind"] == "task":
-        points = (
-            store.points.list_points(db, activity["id"], include_deleted=False)
-            if point_ids is None
-            else store.points.get_points(db, point_ids)
-        )
-        result["points"] = [public_point(p) for p in points]
-    if activity["kind"] == "priorities":
-        result["items"] = voting.items_of(db, activity)
-        result["results"] = voting.results_of(db, activity)
-    if activity["kind"] in themes.THEME_KINDS:
-        result["themes"] = themes.accepted_themes(db, activity)
-    return result
+    return {
+        "entries": [screen_entry(e) for e in entries],
+        **kinds.of(activity).screen_results(db, activity, point_ids),
+    }
 
 
 def for_projector(activity, shown):

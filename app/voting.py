@@ -2,38 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 
-from app import rules, store
+from app import kinds, rules, store
 from app.errors import SamlaError
 from app.kinds import priorities
-
-
-def items_of(db, activity):
-    """The items a priorities activity votes on: its list, or an earlier activity's work."""
-    options = activity["options"]
-    if options.get("items") is not None:
-        return priorities.listed_items(options)
-    source = store.activities.get_activity(db, options["source"])
-    if source is None:
-        return []
-    if source["kind"] == "task":
-        points = store.points.list_points(db, source["id"])
-        question = options.get("source_question")
-        return [
-            {"id": f"p{p['id']}", "text": p["text"], "table": p["table"]}
-            for p in points
-            if question is None or p["question_id"] == question
-        ]
-    return [
-        {"id": f"e{e['id']}", "text": e["text"], "table": e["table"]}
-        for e in store.entries.list_entries(db, source["id"], visible_only=True)
-    ]
-
-
-def results_of(db, activity):
-    """The live results of a priorities activity, overall, per table and per network."""
-    return priorities.results(
-        activity["options"], items_of(db, activity), store.votes.list_ballots(db, activity["id"])
-    )
 
 
 def cast(db_store, participant_token, payload):
@@ -47,11 +18,12 @@ def cast(db_store, participant_token, payload):
             raise SamlaError("unknown_participant")
         activity = store.activities.get_activity(db, activity_id)
         rules.check_participation(activity, participant)
-        if activity["kind"] != "priorities":
+        if not kinds.of(activity).TAKES_BALLOTS:
             raise SamlaError(
                 "bad_request", detail=_l("stemmesedler hører til en priorities-aktivitet")
             )
-        ballot = priorities.check_ballot(activity["options"], items_of(db, activity), payload)
+        items = priorities.items(db, activity)
+        ballot = priorities.check_ballot(activity["options"], items, payload)
         store.votes.save_ballot(db, activity_id, participant, ballot, rules.now())
     return {"ok": True, "ballot": ballot}, activity
 
@@ -74,7 +46,7 @@ def upvote(db_store, participant_token, payload):
         activity = store.activities.get_activity(db, entry["activity_id"])
         if activity["gathering_id"] != participant["gathering_id"]:
             raise SamlaError("wrong_gathering")
-        if activity["kind"] != "questions":
+        if not kinds.of(activity).TAKES_UPVOTES:
             raise SamlaError("bad_request", detail=_l("bare questions tar imot stemmer"))
         if not rules.is_open(activity):
             raise SamlaError("activity_closed")

@@ -1,7 +1,7 @@
 """The minutes (referat) of a gathering as one neutral structure that every format renders.
 
-Each activity becomes a numbered item (sak) made of blocks, built by its kind's
-section function. Two block types exist:
+Each activity becomes a numbered item (sak) made of blocks, built by its kind
+(`minutes_blocks` in app/kinds/). Two block types exist:
 
 - `{"type": "cloud", "frequencies": [{word, count}]}`: a word cloud and its list;
 - `{"type": "tables", "heading": str | None, "tables": [{number, label, entries: [text]}]}`:
@@ -9,13 +9,13 @@ section function. Two block types exist:
 - `{"type": "ranking", "heading": str | None, "method": str, "rows": [{rank, text, score}]}`:
   a priority list (or questions by votes), best first.
 
-A kind without a section function of its own gets the generic table grouping, so a
-new kind shows up in every export before anyone writes a section for it.
+A kind without blocks of its own gets the generic table grouping (app/kinds/base.py),
+so a new kind shows up in every export before anyone writes a section for it.
 """
 
 from flask_babel import lazy_gettext as _l
 
-from app import networks, store, themes, views, voting
+from app import kinds, networks, store, themes, views
 from app.exports.layout import (  # noqa: F401 (callers of minutes.* keep finding them)
     background,
     hidden_note,
@@ -24,20 +24,8 @@ from app.exports.layout import (  # noqa: F401 (callers of minutes.* keep findin
     note_rows,
     ranking_lines,
 )
-from app.kinds import priorities
 
 SCHEMA = "samla-minutes/1"
-SECTIONS = {}
-
-
-def section(kind):
-    """Register the function that turns a `kind` activity's visible entries into blocks."""
-
-    def register(function):
-        SECTIONS[kind] = function
-        return function
-
-    return register
 
 
 def by_table(entries, tables, heading=None):
@@ -54,29 +42,6 @@ def by_table(entries, tables, heading=None):
             for number, texts in sorted(grouped.items())
         ],
     }
-
-
-@section("words")
-def words_section(db, activity, entries, tables):
-    # build() puts the frequencies on the activity: merges and stemming live in the store.
-    return [
-        {"type": "cloud", "frequencies": activity["frequencies"]},
-        by_table(entries, tables),
-    ]
-
-
-def generic_section(db, activity, entries, tables):
-    return [by_table(entries, tables)]
-
-
-@section("statements")
-def statements_section(db, activity, entries, tables):
-    """The statements by table, then the accepted themes across tables (a `tables` block
-    whose groups are themes, so every format renders it without knowing themes)."""
-    blocks = [by_table(entries, tables)]
-    if activity.get("themes"):
-        blocks.append(themes_block(activity["themes"], entries, tables))
-    return blocks
 
 
 def themes_block(themes, entries, tables):
@@ -102,23 +67,6 @@ def themes_block(themes, entries, tables):
     return {"type": "tables", "heading": str(_l("Tema på tvers av bordene")), "tables": groups}
 
 
-@section("task")
-def task_section(db, activity, entries, tables):
-    """Each question of the task, with every table's points under it and the themes the
-    facilitator accepted across the tables' answers."""
-    numbers = {table["number"] for table in tables}
-    points = [p for p in store.points.list_points(db, activity["id"]) if p["table"] in numbers]
-    accepted = activity.get("themes") or []
-    blocks = []
-    for question in activity["options"]["questions"]:
-        answers = [p for p in points if p["question_id"] == question["id"]]
-        blocks.append(by_table(answers, tables, heading=question["title"]))
-        mine = [t for t in accepted if t["question_id"] == question["id"]]
-        if mine:
-            blocks.append(themes_block(mine, answers, tables))
-    return blocks
-
-
 def ranking(rows, heading, method):
     return {
         "type": "ranking",
@@ -128,37 +76,12 @@ def ranking(rows, heading, method):
     }
 
 
-@section("priorities")
-def priorities_section(db, activity, entries, tables):
-    """The priority list of these tables' ballots, and one per network among them."""
-    numbers = {table["number"] for table in tables}
-    ballots = [b for b in store.votes.list_ballots(db, activity["id"]) if b["table"] in numbers]
-    result = priorities.results(activity["options"], voting.items_of(db, activity), ballots)
-    blocks = [ranking(result["overall"], None, result["method"])]
-    if len(result["networks"]) > 1:
-        blocks += [
-            ranking(rows, network, result["method"]) for network, rows in result["networks"].items()
-        ]
-    return blocks
-
-
-@section("questions")
-def questions_section(db, activity, entries, tables):
-    """The panel's questions by votes, pinned ones first."""
-    ordered = sorted(entries, key=lambda e: (not e["pinned"], -e["votes"], e["id"]))
-    rows = [
-        {"rank": n, "text": e["text"], "score": e["votes"]} for n, e in enumerate(ordered, start=1)
-    ]
-    return [ranking(rows, None, "votes")]
 
 
 def item_count(db, activity, visible):
     """What an item counts: entries, or a task's points, or a vote's ballots."""
-    if activity["kind"] == "task":
-        return store.points.count_points(db, activity["id"])
-    if activity["kind"] == "priorities":
-        return store.votes.count_ballots(db, activity["id"])
-    return len(visible)
+    count = kinds.of(activity).work_count(db, activity)
+    return len(visible) if count is None else count
 
 
 def per_municipality(tables):
@@ -204,7 +127,7 @@ def build(db, gathering_id, table_numbers=None):
         ]
         # Entries never approved (e.g. held by the word list) are as good as hidden.
         visible = [entry for entry in entries if not (entry["hidden"] or entry["held"])]
-        build_blocks = SECTIONS.get(activity["kind"], generic_section)
+        build_blocks = kinds.of(activity).minutes_blocks
         activity = {
             **activity,
             "frequencies": views.word_frequencies(db, activity, [e["text"] for e in visible]),

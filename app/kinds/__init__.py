@@ -1,18 +1,43 @@
-"""Activity kinds: each module says what its options are and how much a person may add."""
+"""Activity kinds: each module here is one kind, the whole of it (rules, what screens,
+phones and minutes show, its themes and bundle parts); app/kinds/base.py lists what a
+kind provides. Adding a kind means adding its module and its name to NAMES."""
+
+import importlib
 
 from flask_babel import lazy_gettext as _l
 
 from app.errors import SamlaError
-from app.kinds import priorities, questions, statements, task, words
 
-KINDS = {kind.NAME: kind for kind in (words, statements, task, priorities, questions)}
+NAMES = ("words", "statements", "task", "priorities", "questions")
+
+
+def find(name):
+    """The module of an activity kind, or None for a name Samla does not know."""
+    if name not in NAMES:
+        return None
+    # Imported on first use: kinds use the domain (store, views, themes), which asks them.
+    return importlib.import_module(f"app.kinds.{name}")
 
 
 def get_kind(name):
     """The module of an activity kind, or a SamlaError for an unknown one."""
-    try:
-        return KINDS[name]
-    except KeyError:
-        raise SamlaError(
-            "invalid_definition", detail=_l("ukjent kind «%(name)s»", name=name)
-        ) from None
+    kind = find(name)
+    if kind is None:
+        raise SamlaError("invalid_definition", detail=_l("ukjent kind «%(name)s»", name=name))
+    return kind
+
+
+def of(activity):
+    """The kind of an activity."""
+    return get_kind(activity["kind"])
+
+
+def all_kinds():
+    """Every kind's module, in the order of NAMES."""
+    return [get_kind(name) for name in NAMES]
+
+
+def limits(activity):
+    """The rules a phone shows for an activity: the longest text and the quotas."""
+    kind = of(activity)
+    return {"max_length": kind.MAX_LENGTH, **kind.quotas(activity["options"])}

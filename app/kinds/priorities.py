@@ -9,13 +9,15 @@ from collections import defaultdict
 
 from flask_babel import lazy_gettext as _l
 
+from app import kinds, store
 from app.errors import SamlaError
+from app.exports import minutes
+from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
 
 NAME = "priorities"
-TAKES_ENTRIES = False
+TAKES_BALLOTS = True
 MODES = ("dots", "ranking")
-SOURCE_KINDS = ("words", "statements", "questions", "task")
 MAX_ITEMS = 200
 
 
@@ -165,3 +167,55 @@ def results(options, items, ballots):
         },
         "networks": {n: rank_items(options, items, b) for n, b in sorted(by_network.items())},
     }
+
+
+def item_source(options):
+    return options.get("source")
+
+
+def items(db, activity):
+    """The items an activity votes on: its list, or an earlier activity's work."""
+    options = activity["options"]
+    if options.get("items") is not None:
+        return listed_items(options)
+    source = store.activities.get_activity(db, options["source"])
+    if source is None:
+        return []
+    return kinds.of(source).priority_items(db, source, options)
+
+
+def live_results(db, activity):
+    """The live results, overall, per table and per network."""
+    return results(
+        activity["options"], items(db, activity), store.votes.list_ballots(db, activity["id"])
+    )
+
+
+def work_count(db, activity):
+    return store.votes.count_ballots(db, activity["id"])
+
+
+def screen_results(db, activity, point_ids=None):
+    return {"items": items(db, activity), "results": live_results(db, activity)}
+
+
+def participant_view(db, activity, participant, table_entries):
+    """The items, and the participant's ballot (None before voting)."""
+    return {
+        "items": items(db, activity),
+        "ballot": store.votes.get_ballot(db, activity["id"], participant["token"]),
+    }
+
+
+def minutes_blocks(db, activity, entries, tables):
+    """The priority list of these tables' ballots, and one per network among them."""
+    numbers = {table["number"] for table in tables}
+    ballots = [b for b in store.votes.list_ballots(db, activity["id"]) if b["table"] in numbers]
+    result = results(activity["options"], items(db, activity), ballots)
+    blocks = [minutes.ranking(result["overall"], None, result["method"])]
+    if len(result["networks"]) > 1:
+        blocks += [
+            minutes.ranking(rows, network, result["method"])
+            for network, rows in result["networks"].items()
+        ]
+    return blocks

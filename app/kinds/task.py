@@ -4,11 +4,16 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
+from app import store, themes, views
 from app.errors import SamlaError
+from app.exports import minutes
+from app.kinds.base import *  # noqa: F403
 
 NAME = "task"
-TAKES_ENTRIES = False
+TAKES_POINTS = True
 MAX_LENGTH = 2000
+THEMES = True
+FEEDS_PRIORITIES = True
 MAX_QUESTIONS = 60
 QUESTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
@@ -79,3 +84,90 @@ def options(raw):
 
 def question_ids(options):
     return [q["id"] for q in options["questions"]]
+
+
+def check_edit(db, before, options):
+    """A question that has points cannot be removed."""
+    kept = set(question_ids(options))
+    used = {p["question_id"] for p in store.points.list_points(db, before["id"])}
+    if used - kept:
+        raise SamlaError("activity_has_entries", prompt=before["prompt"])
+
+
+def priority_items(db, source, options):
+    """The task's points (under `source_question` only, if the vote names one)."""
+    question = options.get("source_question")
+    return [
+        {"id": f"p{p['id']}", "text": p["text"], "table": p["table"]}
+        for p in store.points.list_points(db, source["id"])
+        if question is None or p["question_id"] == question
+    ]
+
+
+def work_count(db, activity):
+    return store.points.count_points(db, activity["id"])
+
+
+def screen_results(db, activity, point_ids=None):
+    points = (
+        store.points.list_points(db, activity["id"], include_deleted=False)
+        if point_ids is None
+        else store.points.get_points(db, point_ids)
+    )
+    return {
+        "points": [views.public_point(p) for p in points],
+        "themes": themes.accepted_themes(db, activity),
+    }
+
+
+def participant_view(db, activity, participant, table_entries):
+    """The points of the participant's table, which its phones write together."""
+    points = store.points.list_points(db, activity["id"], table_number=participant["table_number"])
+    return {"table_points": [views.public_point(p) for p in points]}
+
+
+def summaries(shown):
+    """{table: {question id: [texts]}}: the answers by table."""
+    answers = {}
+    for point in shown["points"]:
+        by_question = answers.setdefault(str(point["table"]), {})
+        by_question.setdefault(point["question_id"], []).append(point["text"])
+    return {"answers": answers}
+
+
+def minutes_blocks(db, activity, entries, tables):
+    """Each question of the task, with every table's points under it and the themes the
+    facilitator accepted across the tables' answers."""
+    numbers = {table["number"] for table in tables}
+    points = [p for p in store.points.list_points(db, activity["id"]) if p["table"] in numbers]
+    accepted = activity.get("themes") or []
+    blocks = []
+    for question in activity["options"]["questions"]:
+        answers = [p for p in points if p["question_id"] == question["id"]]
+        blocks.append(minutes.by_table(answers, tables, heading=question["title"]))
+        mine = [t for t in accepted if t["question_id"] == question["id"]]
+        if mine:
+            blocks.append(minutes.themes_block(mine, answers, tables))
+    return blocks
+
+
+def theme_items(db, activity):
+    """The points under each question."""
+    grouped = {q["id"]: [] for q in activity["options"].get("questions", [])}
+    for point in store.points.list_points(db, activity["id"]):
+        grouped.setdefault(point["question_id"], []).append(
+            {"id": point["id"], "table": point["table"], "text": point["text"]}
+        )
+    return grouped
+
+
+def theme_member(db, item_id):
+    return store.points.get_point(db, item_id)
+
+
+def theme_member_by_uid(db, uid):
+    return store.bundles.get_point_by_uid(db, uid)
+
+
+def bundle_members(content):
+    return {point["uid"]: point for point in content.get("points", [])}

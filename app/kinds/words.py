@@ -2,12 +2,17 @@
 
 from flask_babel import lazy_gettext as _l
 
+from app import views
 from app.errors import SamlaError
+from app.exports import minutes
+from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
 
 NAME = "words"
 TAKES_ENTRIES = True
 MAX_LENGTH = 80
+HAS_CLOUD = True
+FEEDS_PRIORITIES = True
 
 
 def options(raw):
@@ -25,6 +30,10 @@ def options(raw):
     return result
 
 
+def quotas(options):
+    return {"per_participant": options["words_per_participant"], "per_table": None}
+
+
 def remaining(options, own_count, table_count):
     return max(options["words_per_participant"] - own_count, 0)
 
@@ -33,3 +42,15 @@ def check_quota(options, own_count, table_count):
     """Refuse a participant's word beyond `words_per_participant`."""
     if own_count >= options["words_per_participant"]:
         raise SamlaError("too_many_words", limit=options["words_per_participant"])
+
+
+def screen_results(db, activity, point_ids=None):
+    return {"frequencies": views.word_frequencies(db, activity)}
+
+
+def minutes_blocks(db, activity, entries, tables):
+    # build() puts the frequencies on the activity: merges and stemming live in the store.
+    return [
+        {"type": "cloud", "frequencies": activity["frequencies"]},
+        minutes.by_table(entries, tables),
+    ]

@@ -12,7 +12,7 @@ import threading
 
 from flask import current_app
 
-from app import store, views
+from app import kinds, store, views
 from app.realtime import snapshots
 
 
@@ -105,7 +105,7 @@ def _update_messages(db, activity, change):
             screen_room(gathering_id),
         ),
     ]
-    if activity["kind"] == "questions" and entries:
+    if kinds.of(activity).GATHERING_SEES_ENTRIES and entries:
         questions = [views.question_entry(e) for e in entries]
         messages.append(
             (
@@ -135,10 +135,11 @@ def _emit(event, payload, room):
 
 def entry_added(entry, activity):
     """A new entry: the screens (coalesced) and, for statements, the table's phones."""
+    kind = kinds.of(activity)
     feed().changed(activity["id"], entry_id=entry["id"])
-    if activity["kind"] == "statements":
+    if kind.TABLE_SEES_ENTRIES:
         table_changed(activity, entry["table"], [entry])
-    if activity["kind"] in ("words", "statements", "questions"):
+    if kind.FEEDS_PRIORITIES:
         _sources_changed(activity)
 
 
@@ -188,7 +189,7 @@ def _sources_changed(activity):
         dependants = [
             a["id"]
             for a in store.activities.list_activities(db, activity["gathering_id"])
-            if a["kind"] == "priorities" and a["options"].get("source") == activity["id"]
+            if kinds.of(a).item_source(a["options"]) == activity["id"]
         ]
     for activity_id in dependants:
         feed().changed(activity_id)
@@ -196,7 +197,7 @@ def _sources_changed(activity):
 
 def activity_state_changed(activity):
     """An activity opened, closed, revealed or timed: every phone and screen hears it once."""
-    payload = {"activity": views.public_activity(activity)}
+    payload = {"activity": views.phone_activity(activity)}
     for room in (gathering_room, screen_room, console_room):
         _emit("activity_state", payload, room(activity["gathering_id"]))
 

@@ -1,17 +1,9 @@
 """The whole state a phone, projector or console gets on connect and on resync, so no
 client ever replays history."""
 
-from app import store, voting
+from app import kinds, store
 from app.rules import is_for_table, remaining
-from app.views import (
-    activity_results,
-    describe_gathering,
-    for_projector,
-    public_activity,
-    public_point,
-    question_entry,
-    table_entry,
-)
+from app.views import activity_results, describe_gathering, for_projector, phone_activity
 
 
 def screen_state(db, gathering, public_url, projector=False):
@@ -34,39 +26,21 @@ def screen_state(db, gathering, public_url, projector=False):
 
 
 def participant_activity(db, activity, participant):
+    """An activity as this participant's phone draws it: its own entries, what is left of
+    its quota, and what the kind shows a phone (the table's work, the items, ...)."""
     own = store.entries.list_entries(db, activity["id"], participant_token=participant["token"])
     table = store.entries.list_entries(db, activity["id"], table_number=participant["table_number"])
-    item = {
-        **public_activity(activity),
+    return {
+        **phone_activity(activity),
         "for_my_table": is_for_table(activity, participant["table_number"]),
         "own_entries": [
             {"id": e["id"], "text": e["text"], "client_id": e["client_id"], "held": e["held"]}
             for e in own
         ],
-        "table_entries": (
-            [table_entry(e) for e in table if not (e["hidden"] or e["held"])]
-            if activity["kind"] == "statements"
-            else []
-        ),
+        "table_entries": [],
         "remaining": remaining(activity, len(own), len(table)),
+        **kinds.of(activity).participant_view(db, activity, participant, table),
     }
-    if activity["kind"] == "task":
-        item["table_points"] = [
-            public_point(p)
-            for p in store.points.list_points(
-                db, activity["id"], table_number=participant["table_number"]
-            )
-        ]
-    elif activity["kind"] == "priorities":
-        item["items"] = voting.items_of(db, activity)
-        item["ballot"] = store.votes.get_ballot(db, activity["id"], participant["token"])
-    elif activity["kind"] == "questions":
-        voted = store.votes.voted_entries(db, activity["id"], participant["token"])
-        item["entries"] = [
-            question_entry(e, voted)
-            for e in store.entries.list_entries(db, activity["id"], visible_only=True)
-        ]
-    return item
 
 
 def participant_state(db, participant):
@@ -90,6 +64,8 @@ def participant_state(db, participant):
 
 
 def remaining_for_table(db, activity, table_number):
-    """The table's remaining quota (statements), for a table_update."""
+    """The table's remaining quota (for a kind whose table shares one), for a table_update."""
+    if not kinds.of(activity).TABLE_SEES_ENTRIES:
+        return None
     count = store.entries.count_entries(db, activity["id"], table_number=table_number)
-    return remaining(activity, 0, count) if activity["kind"] == "statements" else None
+    return remaining(activity, 0, count)

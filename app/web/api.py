@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from app import actions, agenda, catalog, lookups, store, views
+from app import actions, agenda, catalog, kinds, lookups, store, views
 from app.errors import SamlaError
 from app.exports import worker
 from app.realtime import broadcasts, snapshots, timers
@@ -143,23 +143,10 @@ def results(gathering_id, activity_id):
         if activity is None or activity["gathering_id"] != gathering_id:
             raise SamlaError("unknown_activity")
         shown = views.activity_results(db, activity)
-    if activity["kind"] == "task":
-        shown["answers"] = _answers_by_table(activity, shown["points"])
-    if activity["kind"] == "questions":
-        shown["entries"] = sorted(
-            (e for e in shown["entries"] if not (e["hidden"] or e["held"])),
-            key=lambda e: (not e["pinned"], e["answered"], -e["votes"], e["id"]),
-        )
+    kind = kinds.of(activity)
+    shown.update(kind.summaries(shown))
+    shown["entries"] = kind.results_entries(shown["entries"])
     return jsonify({"activity": views.public_activity(activity), **shown})
-
-
-def _answers_by_table(activity, points):
-    """{table: {question id: [texts]}} for a task."""
-    answers = {}
-    for point in points:
-        by_question = answers.setdefault(str(point["table"]), {})
-        by_question.setdefault(point["question_id"], []).append(point["text"])
-    return answers
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/definition")
@@ -241,8 +228,7 @@ def export_json(gathering_id):
         gathering = lookups.gathering(db, gathering_id)
         state = snapshots.screen_state(db, gathering, _public_url())
     for activity in state["activities"]:
-        if activity["kind"] == "task":
-            activity["answers"] = _answers_by_table(activity, activity["points"])
+        activity.update(kinds.of(activity).summaries(activity))
     exported = {**state["gathering"], "activities": state["activities"]}
     response = jsonify(exported)
     response.headers["Content-Disposition"] = f'attachment; filename="samling-{gathering_id}.json"'

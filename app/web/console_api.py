@@ -5,7 +5,7 @@ Thin, like api.py: every change is pushed to the screens through the feed at onc
 from flask import Blueprint, jsonify
 from flask_babel import lazy_gettext as _l
 
-from app import lookups, merges, moderation, store, themes, views
+from app import kinds, lookups, merges, moderation, store, themes, views
 from app.errors import SamlaError
 from app.realtime import broadcasts
 from app.web import auth
@@ -36,7 +36,7 @@ def _merged(activity, merged):
 def list_merges(gathering_id, activity_id):
     """The word merges of a words activity, with the frequencies they give."""
     activity = _activity(gathering_id, activity_id)
-    if activity["kind"] != "words":
+    if not kinds.of(activity).HAS_CLOUD:
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     with store.get_store().read() as db:
         merged = merges.describe(db, activity)
