@@ -1,31 +1,40 @@
-# `make run` installs what is missing and starts Samla; `make test` installs and runs the tests.
+# `make run` installs what the app needs and starts Samla; `make test` installs the tests'
+# needs too and runs every test; `make lint` checks the code with ruff.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test install clean catalogues messages screenshots system-packages
+.PHONY: run test lint install install-dev clean catalogues messages screenshots system-packages
 
 run: install
 	$(BIN)/python run.py $(ARGS)
 
-test: install system-packages
+# The Node unit tests of the pure front-end modules first (when there are any), then pytest.
+test: install-dev system-packages
+	if [ -d tests/js ]; then node --test tests/js/; fi
 	$(BIN)/python -m pytest $(ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # redis-server, nginx and chromium for the scale-out and browser tests (apt, when missing)
 system-packages:
 	bash scripts/system-packages.sh
 
 # The README's and docs/veileder.md's pictures, taken by the browser tests (needs chromium).
-screenshots: install
+screenshots: install-dev
 	SAMLA_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_tour.py
 
 install: $(VENV)/.installed static/vendor/.installed catalogues
 
+install-dev: install $(VENV)/.installed-dev
+
 # The translations are kept as .po text; the .mo files Flask-Babel reads are built here
 # (and again at start whenever a .po is newer).
 catalogues: $(VENV)/.installed
-	$(BIN)/python -m app.translation
+	$(BIN)/python -m app.web.translation
 
 # After changing user-facing text: extract the msgids again and merge them into nn and en
 # (new ones arrive empty or fuzzy; tests/web/test_translation.py fails until they are translated).
@@ -37,9 +46,14 @@ messages: $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# One stamp per requirements file: changing either installs again.
 $(VENV)/.installed: requirements.txt $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 static/vendor/.installed: package.json package-lock.json scripts/copy-vendor.js

@@ -6,35 +6,18 @@ import os
 import socket
 import sys
 
-ASYNC_MODES = ("eventlet", "gevent", "threading")
+# Only the settings module: importing the app must wait until the async mode has patched.
+from app import settings
+
 # eventlet's WSGI server accepts 1,024 connections unless told otherwise; a
 # national gathering has more phones than that.
 MAX_CONNECTIONS = 10_000
 
 
-def parse_options(argv=None):
+def parse_options(argv=None, environ=None):
+    """The command line over the environment over the defaults, all from app/settings.py."""
     parser = argparse.ArgumentParser(description="Samla: live gatherings on phones and projector.")
-    parser.add_argument("--host", default=os.environ.get("SAMLA_HOST", "0.0.0.0"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("SAMLA_PORT", "5000")))
-    parser.add_argument(
-        "--data",
-        default=os.environ.get("SAMLA_DATA", "data"),
-        help="folder for samla.db and the secrets (default: ./data)",
-    )
-    parser.add_argument(
-        "--public-url",
-        default=os.environ.get("SAMLA_PUBLIC_URL"),
-        help="the address phones use (default: this machine's LAN address)",
-    )
-    parser.add_argument(
-        "--async-mode", choices=ASYNC_MODES, default=os.environ.get("SAMLA_ASYNC_MODE", "eventlet")
-    )
-    parser.add_argument("--log-requests", action="store_true", help="log every HTTP request")
-    parser.add_argument(
-        "--message-queue",
-        default=os.environ.get("SAMLA_MESSAGE_QUEUE"),
-        help="redis://host:port/db shared by several Samla processes (see docs/SCALING.md)",
-    )
+    settings.add_options(parser, environ)
     return parser.parse_args(argv)
 
 
@@ -118,14 +101,7 @@ def main(argv=None):
     from app.realtime.server import socketio
 
     public_url = public_url_for(options)
-    app = create_app(
-        {
-            "DATA_DIR": options.data,
-            "PUBLIC_URL": public_url,
-            "ASYNC_MODE": options.async_mode,
-            "MESSAGE_QUEUE": options.message_queue,
-        }
-    )
+    app = create_app({**settings.from_options(options), "PUBLIC_URL": public_url})
     worker.warm_up()
     announce(app, public_url)
     collector.start(socketio)

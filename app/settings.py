@@ -1,33 +1,170 @@
-"""Configuration: read once from the environment, with defaults that run on a laptop."""
+"""Every setting Samla reads, in one place: its default, environment variable and option.
+
+Defaults run on a laptop. The environment overrides a default, and run.py's options
+(built from SETTINGS) override the environment. Nothing else in the app reads
+os.environ for configuration.
+"""
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_DATA_DIR = "data"
+ASYNC_MODES = ("eventlet", "gevent", "threading")
+TEMPLATES_DIR = str(Path(__file__).resolve().parent.parent / "sessions")
 
 
-def from_environment():
-    """The settings that the environment may set; run.py's options override them."""
-    return {
-        "DATA_DIR": os.environ.get("SAMLA_DATA", DEFAULT_DATA_DIR),
-        "ADMIN_TOKEN": os.environ.get("SAMLA_ADMIN_TOKEN") or None,
-        "PUBLIC_URL": os.environ.get("SAMLA_PUBLIC_URL") or None,
-        "ASYNC_MODE": os.environ.get("SAMLA_ASYNC_MODE", "threading"),
-        "SESSIONS_DIR": os.environ.get(
-            "SAMLA_SESSIONS", str(Path(__file__).resolve().parent.parent / "sessions")
-        ),
-        # Screens get at most one update per activity in this many seconds;
-        # 0 sends each change at once (tests use that).
-        "COALESCE_SECONDS": float(os.environ.get("SAMLA_COALESCE_SECONDS", "0.1")),
-        # Phones and screens are served by this app itself, so the Socket.IO
-        # same-origin check is right; None means "same origin only".
-        "CORS_ALLOWED_ORIGINS": None,
-        # Actions per participant token (a `limits` string such as 30/minute, or off).
-        "RATE_LIMIT": os.environ.get("SAMLA_RATE_LIMIT", "120/minute"),
-        # redis://... when several processes serve one gathering (docs/SCALING.md).
-        "MESSAGE_QUEUE": os.environ.get("SAMLA_MESSAGE_QUEUE") or None,
-    }
+def _switch(text):
+    return text.strip().lower() in ("1", "yes", "true", "on")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its app.config key, environment variable and run.py option."""
+
+    key: str
+    variable: str
+    option: str | None
+    default: object
+    help: str
+    parse: object = str
+    choices: tuple | None = None
+    metavar: str | None = None
+
+
+SETTINGS = (
+    Setting("HOST", "SAMLA_HOST", "--host", "0.0.0.0", "address to listen on"),
+    Setting("PORT", "SAMLA_PORT", "--port", 5000, "port to listen on", int),
+    Setting(
+        "DATA_DIR",
+        "SAMLA_DATA",
+        "--data",
+        "data",
+        "folder for samla.db and the generated secrets",
+        metavar="DIR",
+    ),
+    Setting(
+        "PUBLIC_URL",
+        "SAMLA_PUBLIC_URL",
+        "--public-url",
+        None,
+        "the address phones use, in QR codes and links (default: this machine's LAN address)",
+        metavar="URL",
+    ),
+    # run.py patches the standard library for green threads before anything else is
+    # imported; an app built without run.py (tests, scripts) must pass "threading".
+    Setting(
+        "ASYNC_MODE",
+        "SAMLA_ASYNC_MODE",
+        "--async-mode",
+        "eventlet",
+        "the async server; all three pass the same tests",
+        choices=ASYNC_MODES,
+    ),
+    Setting(
+        "LOG_REQUESTS",
+        "SAMLA_LOG_REQUESTS",
+        "--log-requests",
+        False,
+        "log every HTTP request",
+        _switch,
+    ),
+    Setting(
+        "MESSAGE_QUEUE",
+        "SAMLA_MESSAGE_QUEUE",
+        "--message-queue",
+        None,
+        "redis://host:port/db shared by several Samla processes (docs/SCALING.md)",
+        metavar="URL",
+    ),
+    # 0 sends each change at once (tests use that).
+    Setting(
+        "COALESCE_SECONDS",
+        "SAMLA_COALESCE_SECONDS",
+        "--coalesce-seconds",
+        0.1,
+        "screens get at most one update per activity in this many seconds",
+        float,
+        metavar="SECONDS",
+    ),
+    Setting(
+        "RATE_LIMIT",
+        "SAMLA_RATE_LIMIT",
+        "--rate-limit",
+        "120/minute",
+        "actions per participant token, a `limits` string such as 30/minute, or off",
+        metavar="LIMIT",
+    ),
+    Setting(
+        "SESSIONS_DIR",
+        "SAMLA_SESSIONS",
+        "--sessions",
+        TEMPLATES_DIR,
+        "folder of the gathering templates, YAML files",
+        metavar="DIR",
+    ),
+    # No option: a command line is visible to every user of the machine.
+    Setting(
+        "ADMIN_TOKEN",
+        "SAMLA_ADMIN_TOKEN",
+        None,
+        None,
+        "the organiser token (default: generated into DATA/admin_token)",
+    ),
+)
+BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+FIXED = {
+    # Phones and screens are served by this app itself, so the Socket.IO same-origin
+    # check is right; None means "same origin only".
+    "CORS_ALLOWED_ORIGINS": None,
+}
+
+
+def default(key):
+    """The value `key` has when neither the environment nor an option sets it."""
+    return BY_KEY[key].default
+
+
+def from_environment(environ=None):
+    """Every setting, from the environment or its default (an empty variable is unset)."""
+    environ = os.environ if environ is None else environ
+    values = dict(FIXED)
+    for setting in SETTINGS:
+        text = environ.get(setting.variable, "")
+        values[setting.key] = setting.parse(text) if text else setting.default
+    return values
+
+
+def add_options(parser, environ=None):
+    """Give an argparse parser one option per setting, defaulting to the environment."""
+    values = from_environment(environ)
+    for setting in SETTINGS:
+        if setting.option is None:
+            continue
+        shown = setting.help
+        if setting.default not in (None, False):
+            shown += " (default: %(default)s)"
+        if setting.parse is _switch:
+            extra = {"action": "store_true"}
+        else:
+            extra = {"type": setting.parse, "choices": setting.choices, "metavar": setting.metavar}
+        parser.add_argument(
+            setting.option,
+            dest=setting.key.lower(),
+            default=values[setting.key],
+            help=f"{shown}; environment: {setting.variable}",
+            **extra,
+        )
+
+
+def from_options(options, environ=None):
+    """Every setting, with the options run.py was given winning over the environment."""
+    values = from_environment(environ)
+    for setting in SETTINGS:
+        if setting.option is not None:
+            values[setting.key] = getattr(options, setting.key.lower())
+    return values
 
 
 def prepare(app):
@@ -39,7 +176,8 @@ def prepare(app):
         app.config["SECRET_KEY"] = read_or_create_secret(data_dir / "secret_key")
     if not app.config.get("ADMIN_TOKEN"):
         app.config["ADMIN_TOKEN"] = read_or_create_secret(data_dir / "admin_token", 18)
-    public_url = (app.config.get("PUBLIC_URL") or "http://127.0.0.1:5000").rstrip("/")
+    public_url = app.config.get("PUBLIC_URL") or f"http://127.0.0.1:{app.config['PORT']}"
+    public_url = public_url.rstrip("/")
     app.config["PUBLIC_URL"] = public_url
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,

@@ -23,7 +23,6 @@ from limits.strategies import MovingWindowRateLimiter
 from app.errors import SamlaError
 from app.web.messages import error_answer
 
-DEFAULT_PARTICIPANT_LIMIT = "120/minute"
 # 6-digit codes: at 30 misses a minute, trying every code takes an address 23 days.
 JOIN_GUESSES = parse("30/minute")
 LOGIN_FAILURES = parse("10/minute")
@@ -88,7 +87,6 @@ class Limits:
 
 
 def init_app(app):
-    app.config.setdefault("RATE_LIMIT", DEFAULT_PARTICIPANT_LIMIT)
     app.extensions["samla_limits"] = Limits(app.config["RATE_LIMIT"])
     app.before_request(refuse_when_over)
     app.after_request(count_failures)

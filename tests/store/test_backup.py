@@ -51,7 +51,14 @@ def test_a_backup_taken_while_phones_write_is_whole_and_restores(
 
     restored_dir = tmp_path / "restored"
     backup.restore(final, restored_dir)
-    again = create_app({"DATA_DIR": str(restored_dir), "ADMIN_TOKEN": "x", "TESTING": True})
+    again = create_app(
+        {
+            "DATA_DIR": str(restored_dir),
+            "ADMIN_TOKEN": "x",
+            "TESTING": True,
+            "ASYNC_MODE": "threading",
+        }
+    )
     try:
         with again.app_context():
             db_store = again.extensions["samla_store"]

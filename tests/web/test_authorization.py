@@ -99,7 +99,9 @@ SOCKET_EXPECTED = {
 
 
 def http_routes():
-    app = create_app({"DATA_DIR": "/tmp/samla-routes-probe", "ADMIN_TOKEN": "probe"})
+    app = create_app(
+        {"DATA_DIR": "/tmp/samla-routes-probe", "ADMIN_TOKEN": "probe", "ASYNC_MODE": "threading"}
+    )
     app.extensions["samla_store"].close()
     return sorted(
         {

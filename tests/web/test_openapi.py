@@ -42,7 +42,7 @@ def openapi_path(rule):
 
 
 def test_the_description_lists_exactly_the_apps_json_routes(tmp_path):
-    app = create_app({"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": "probe"})
+    app = create_app({"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": "probe", "ASYNC_MODE": "threading"})
     app.extensions["samla_store"].close()
     served = {
         (method.lower(), openapi_path(rule.rule))

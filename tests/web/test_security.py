@@ -75,6 +75,7 @@ def test_behind_https_the_cookie_is_secure_and_host_only(tmp_path):
             "ADMIN_TOKEN": ADMIN_TOKEN,
             "PUBLIC_URL": "https://samla.example",
             "TESTING": True,
+            "ASYNC_MODE": "threading",
         }
     )
     try:
@@ -94,6 +95,7 @@ def limited(tmp_path):
             "DATA_DIR": str(tmp_path),
             "ADMIN_TOKEN": ADMIN_TOKEN,
             "TESTING": True,
+            "ASYNC_MODE": "threading",
             "COALESCE_SECONDS": 0,
             "RATE_LIMIT": "3/minute",
         }
@@ -160,6 +162,7 @@ def test_the_limit_can_be_switched_off(tmp_path):
             "DATA_DIR": str(tmp_path),
             "ADMIN_TOKEN": ADMIN_TOKEN,
             "TESTING": True,
+            "ASYNC_MODE": "threading",
             "RATE_LIMIT": "off",
             "COALESCE_SECONDS": 0,
         }
@@ -204,7 +207,9 @@ def test_organiser_login_is_limited_after_ten_wrong_keys(limited):
 
 def test_the_configured_limit_comes_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SAMLA_RATE_LIMIT", "7/second")
-    app = create_app({"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": ADMIN_TOKEN})
+    app = create_app(
+        {"DATA_DIR": str(tmp_path), "ADMIN_TOKEN": ADMIN_TOKEN, "ASYNC_MODE": "threading"}
+    )
     try:
         assert app.config["RATE_LIMIT"] == "7/second"
         buckets = app.extensions["samla_limits"].participant
