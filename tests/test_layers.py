@@ -5,7 +5,7 @@
 - The store (app/store/) is the only SQL and builds on nothing else of Samla but its
   errors.
 - What the worker process loads (every module of app/exports/ except the minutes
-  builder, the server's side of the worker pool and the label translations) needs
+  builder and its blocks, the server's side of the worker pool and the label translations) needs
   neither Flask nor any part of Samla outside those renderers.
 
 Imports are read from the source with `ast`, at module level and inside functions.
@@ -21,6 +21,7 @@ APP = Path(__file__).resolve().parent.parent / "app"
 # app/exports modules that run in the server, not in the worker.
 SERVER_SIDE_EXPORTS = {
     "minutes",  # builds the minutes from the store
+    "blocks",  # what the kinds build the minutes' sections from, with translated headings
     "worker",  # the pool of workers, in the server
     "labels",  # translates the labels with Flask-Babel before they go to the worker
 }

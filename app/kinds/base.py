@@ -7,7 +7,7 @@ Callers never ask which kind an activity is, they ask its kind: `kinds.of(activi
 """
 
 from app import store
-from app.exports import minutes
+from app.exports import blocks as block
 
 # Every kind has its own; there is no default for these.
 REQUIRED = ("NAME", "options")
@@ -131,7 +131,7 @@ def results_entries(entries):
 
 def minutes_blocks(db, activity, entries, tables):
     """Its item in the minutes: the visible entries grouped by table."""
-    return [minutes.by_table(entries, tables)]
+    return [block.by_table(entries, tables)]
 
 
 def theme_items(db, activity):

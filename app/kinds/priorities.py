@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import kinds, store
 from app.errors import SamlaError
-from app.exports import minutes
+from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
 
@@ -212,10 +212,10 @@ def minutes_blocks(db, activity, entries, tables):
     numbers = {table["number"] for table in tables}
     ballots = [b for b in store.votes.list_ballots(db, activity["id"]) if b["table"] in numbers]
     result = results(activity["options"], items(db, activity), ballots)
-    blocks = [minutes.ranking(result["overall"], None, result["method"])]
+    blocks = [block.ranking(result["overall"], None, result["method"])]
     if len(result["networks"]) > 1:
         blocks += [
-            minutes.ranking(rows, network, result["method"])
+            block.ranking(rows, network, result["method"])
             for network, rows in result["networks"].items()
         ]
     return blocks

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import store, views
 from app.errors import SamlaError
-from app.exports import minutes
+from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
 
 NAME = "questions"
@@ -51,4 +51,4 @@ def minutes_blocks(db, activity, entries, tables):
     rows = [
         {"rank": n, "text": e["text"], "score": e["votes"]} for n, e in enumerate(ordered, start=1)
     ]
-    return [minutes.ranking(rows, None, "votes")]
+    return [block.ranking(rows, None, "votes")]

@@ -2,7 +2,7 @@
 
 from app import themes, views
 from app.errors import SamlaError
-from app.exports import minutes
+from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
 
@@ -54,7 +54,7 @@ def participant_view(db, activity, participant, table_entries):
 def minutes_blocks(db, activity, entries, tables):
     """The statements by table, then the accepted themes across tables (a `tables` block
     whose groups are themes, so every format renders it without knowing themes)."""
-    blocks = [minutes.by_table(entries, tables)]
+    blocks = [block.by_table(entries, tables)]
     if activity.get("themes"):
-        blocks.append(minutes.themes_block(activity["themes"], entries, tables))
+        blocks.append(block.themes_block(activity["themes"], entries, tables))
     return blocks

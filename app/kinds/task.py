@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import store, themes, views
 from app.errors import SamlaError
-from app.exports import minutes
+from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
 
 NAME = "task"
@@ -144,10 +144,10 @@ def minutes_blocks(db, activity, entries, tables):
     blocks = []
     for question in activity["options"]["questions"]:
         answers = [p for p in points if p["question_id"] == question["id"]]
-        blocks.append(minutes.by_table(answers, tables, heading=question["title"]))
+        blocks.append(block.by_table(answers, tables, heading=question["title"]))
         mine = [t for t in accepted if t["question_id"] == question["id"]]
         if mine:
-            blocks.append(minutes.themes_block(mine, answers, tables))
+            blocks.append(block.themes_block(mine, answers, tables))
     return blocks
 
 

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import views
 from app.errors import SamlaError
-from app.exports import minutes
+from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
 
@@ -52,5 +52,5 @@ def minutes_blocks(db, activity, entries, tables):
     # build() puts the frequencies on the activity: merges and stemming live in the store.
     return [
         {"type": "cloud", "frequencies": activity["frequencies"]},
-        minutes.by_table(entries, tables),
+        block.by_table(entries, tables),
     ]
