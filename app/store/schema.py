@@ -226,11 +226,13 @@ def applied(conn):
 def statements(script):
     """The script's statements one at a time, each whole: a trigger's body, a string or a
     comment may hold a ';' that does not end the statement."""
+    *pieces, rest = script.split(";")
     statement = ""
-    for piece in script.split(";"):
+    for piece in pieces:
         statement += piece + ";"
         if sqlite3.complete_statement(statement):
-            yield statement.strip()
+            if statement[:-1].strip():
+                yield statement.strip()
             statement = ""
-    if statement[:-1].strip():
-        yield statement[:-1].strip()  # a closing comment, or SQLite's "incomplete input"
+    if (statement + rest).strip():
+        yield (statement + rest).strip()  # a closing comment, or SQLite's "incomplete input"

@@ -9,7 +9,7 @@ HTTP and Socket.IO API. To make it again:
     git worktree remove /tmp/samla-old
 
 Run from the old worktree, `app` is the old code; the script uses nothing but `create_app`
-and the Socket.IO extension it registers. tests/store/test_upgrade.py reads what it wrote.
+and the Socket.IO extension it registers. tests/store/test_schema.py reads what it wrote.
 """
 
 import sqlite3
