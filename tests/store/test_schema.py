@@ -93,6 +93,27 @@ def test_a_failing_step_keeps_the_steps_before_it():
     assert version(fresh) == 2 and "points" in fresh.table_names()
 
 
+def test_a_step_another_process_took_meanwhile_is_not_taken_again(tmp_path, monkeypatch):
+    """Several processes may open one data folder at once; each waits for the write lock."""
+    mine, theirs = Database(tmp_path / "samla.db"), Database(tmp_path / "samla.db")
+    counted = store.schema.applied
+    raced = []
+
+    def racing(conn):
+        seen = counted(conn)
+        if not raced:
+            raced.append(seen)
+            store.schema.migrate(theirs)  # between our look and our taking the lock
+        return seen
+
+    monkeypatch.setattr(store.schema, "applied", racing)
+    store.schema.migrate(mine)
+    assert raced == [0]
+    assert version(mine) == len(MIGRATIONS) and "themes" in mine.table_names()
+    mine.close()
+    theirs.close()
+
+
 def test_statements_are_split_only_where_they_end():
     script = "CREATE TABLE a (x TEXT DEFAULT ';'); -- a note; still a note\nSELECT 1;"
     assert list(store.schema.statements(script)) == [
