@@ -8,6 +8,7 @@ ACTIVITY_SETTINGS = ("kind", "prompt", "title", "help", "key", "approval")
 
 
 def _activity_values(activity):
+    """The columns an activity's definition sets, encoded for SQLite."""
     values = {key: activity.get(key) for key in ACTIVITY_SETTINGS}
     values["approval"] = int(bool(values["approval"]))
     values["options"] = json.dumps(activity["options"], ensure_ascii=False)
@@ -64,7 +65,8 @@ def activity_has_work(db, activity_id):
     return False
 
 
-def _activity(row):
+def decode_row(row):
+    """An activity row with its options and tables decoded and its switches as bools."""
     if row is not None:
         row["options"] = json.loads(row["options"])
         row["tables"] = json.loads(row["tables"]) if row["tables"] else None
@@ -77,11 +79,11 @@ def list_activities(db, gathering_id):
     rows = select_all(
         db, "SELECT * FROM activities WHERE gathering_id = ? ORDER BY position", (gathering_id,)
     )
-    return [_activity(r) for r in rows]
+    return [decode_row(r) for r in rows]
 
 
 def get_activity(db, activity_id):
-    return _activity(select_one(db, "SELECT * FROM activities WHERE id = ?", (activity_id,)))
+    return decode_row(select_one(db, "SELECT * FROM activities WHERE id = ?", (activity_id,)))
 
 
 def set_activity_state(db, activity_id, state, now):
@@ -107,7 +109,7 @@ def activities_due(db, at):
         " AND closes_at <= ?",
         (at,),
     )
-    return [_activity(r) for r in rows]
+    return [decode_row(r) for r in rows]
 
 
 def next_closing(db):
@@ -125,7 +127,7 @@ def set_highlighted_entry(db, activity_id, entry_id):
 
 
 def get_activity_by_uid(db, uid):
-    return _activity(select_one(db, "SELECT * FROM activities WHERE uid = ?", (uid,)))
+    return decode_row(select_one(db, "SELECT * FROM activities WHERE uid = ?", (uid,)))
 
 
 def set_activity_approval(db, activity_id, approval):

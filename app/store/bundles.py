@@ -2,10 +2,10 @@
 
 import json
 
+from app.store import entries, points, words
 from app.store.connection import select_all, select_one
-from app.store.entries import ENTRY_COLUMNS, _entry
-from app.store.points import POINT_COLUMNS, _point
-from app.store.words import _theme
+from app.store.entries import ENTRY_COLUMNS
+from app.store.points import POINT_COLUMNS
 
 
 def list_bundle_entries(db, gathering_id):
@@ -46,7 +46,7 @@ def insert_imported_entry(db, entry):
 
 
 def get_entry_by_uid(db, uid):
-    return _entry(
+    return entries.decode_row(
         select_one(
             db,
             f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
@@ -57,7 +57,9 @@ def get_entry_by_uid(db, uid):
 
 
 def get_point_by_uid(db, uid):
-    return _point(select_one(db, f"SELECT {POINT_COLUMNS} FROM points WHERE uid = ?", (uid,)))
+    return points.decode_row(
+        select_one(db, f"SELECT {POINT_COLUMNS} FROM points WHERE uid = ?", (uid,))
+    )
 
 
 def list_bundle_points(db, gathering_id):
@@ -136,4 +138,4 @@ def list_bundle_themes(db, gathering_id):
         " WHERE a.gathering_id = ? ORDER BY a.position, t.id",
         (gathering_id,),
     )
-    return [_theme(row) for row in rows]
+    return [words.decode_theme(row) for row in rows]

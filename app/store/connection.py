@@ -141,19 +141,23 @@ def init_app(app):
 
 
 def get_store():
+    """The app's store."""
     return current_app.extensions["samla_store"]
 
 
 def select_all(db, sql, params=()):
+    """Every row of a query as a dict."""
     cursor = db.conn.execute(sql, params)
     keys = [column[0] for column in cursor.description]
     return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
 
 def select_one(db, sql, params=()):
+    """The first row of a query as a dict, or None."""
     rows = select_all(db, sql, params)
     return rows[0] if rows else None
 
 
 def new_uid():
+    """An id that stays the same when a row travels to another server in a bundle."""
     return uuid.uuid4().hex

@@ -13,7 +13,8 @@ ENTRY_COLUMNS = (
 ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
 
 
-def _entry(row):
+def decode_row(row):
+    """An entry row as callers see it: its flags as bools (None stays None)."""
     if row is not None:
         for flag in ENTRY_FLAGS:
             row[flag] = bool(row[flag])
@@ -33,7 +34,7 @@ def insert_entry(db, entry):
 
 
 def get_entry(db, entry_id):
-    return _entry(
+    return decode_row(
         select_one(
             db,
             f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
@@ -44,7 +45,7 @@ def get_entry(db, entry_id):
 
 
 def get_entry_by_client_id(db, participant_token, client_id):
-    return _entry(
+    return decode_row(
         select_one(
             db,
             f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
@@ -64,7 +65,7 @@ def get_entries(db, entry_ids):
         f" WHERE e.id IN ({marks}) ORDER BY e.id",
         list(entry_ids),
     )
-    return [_entry(r) for r in rows]
+    return [decode_row(r) for r in rows]
 
 
 def list_entries(db, activity_id, table_number=None, participant_token=None, visible_only=False):
@@ -82,7 +83,7 @@ def list_entries(db, activity_id, table_number=None, participant_token=None, vis
         params.append(participant_token)
     if visible_only:
         sql += " AND e.hidden = 0 AND e.held = 0"
-    return [_entry(r) for r in select_all(db, sql + " ORDER BY e.id", params)]
+    return [decode_row(r) for r in select_all(db, sql + " ORDER BY e.id", params)]
 
 
 def count_entries(db, activity_id, table_number=None, participant_token=None):
@@ -98,6 +99,14 @@ def count_entries(db, activity_id, table_number=None, participant_token=None):
     return db.conn.execute(sql, params).fetchone()[0]
 
 
+# Visible entries are neither hidden by the facilitator nor waiting for approval.
+COUNT_COLUMNS = (
+    "COALESCE(SUM(hidden = 0 AND held = 0), 0) AS count,"
+    " COALESCE(SUM(hidden = 1), 0) AS hidden_count,"
+    " COALESCE(SUM(held = 1 AND hidden = 0), 0) AS held_count"
+)
+
+
 def entry_counts(db, gathering_id):
     """Visible and hidden entries per activity of a gathering."""
     rows = select_all(
@@ -107,14 +116,6 @@ def entry_counts(db, gathering_id):
         (gathering_id,),
     )
     return {r.pop("activity_id"): r for r in rows}
-
-
-# Visible entries are neither hidden by the facilitator nor waiting for approval.
-COUNT_COLUMNS = (
-    "COALESCE(SUM(hidden = 0 AND held = 0), 0) AS count,"
-    " COALESCE(SUM(hidden = 1), 0) AS hidden_count,"
-    " COALESCE(SUM(held = 1 AND hidden = 0), 0) AS held_count"
-)
 
 
 NO_ENTRIES = {"count": 0, "hidden_count": 0, "held_count": 0}
@@ -145,6 +146,7 @@ def set_entry_flag(db, entry_id, flag, value):
 
 
 def set_entry_hidden(db, entry_id, hidden):
+    """Hide an entry from every screen and phone, or show it again."""
     set_entry_flag(db, entry_id, "hidden", hidden)
 
 

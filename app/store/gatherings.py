@@ -62,6 +62,7 @@ def update_gathering(db, gathering_id, fields):
 
 
 def save_table(db, gathering_id, table):
+    """Add a table, or rewrite the one with its number."""
     db.conn.execute(
         "INSERT INTO tables (gathering_id, number, label, network, municipality)"
         " VALUES (?, ?, ?, ?, ?)"
@@ -84,6 +85,7 @@ def delete_table(db, gathering_id, number):
 
 
 def table_in_use(db, gathering_id, number):
+    """Has anyone joined at this table?"""
     return (
         db.conn.execute(
             "SELECT 1 FROM participants WHERE gathering_id = ? AND table_number = ? LIMIT 1",
@@ -104,22 +106,23 @@ def _definition(text):
     return json.loads(text)
 
 
-def _gathering(row):
+def decode_row(row):
+    """A gathering row with its definition decoded (None stays None)."""
     if row is not None:
         row["definition"] = _definition(row["definition"])
     return row
 
 
 def get_gathering(db, gathering_id):
-    return _gathering(select_one(db, "SELECT * FROM gatherings WHERE id = ?", (gathering_id,)))
+    return decode_row(select_one(db, "SELECT * FROM gatherings WHERE id = ?", (gathering_id,)))
 
 
 def get_gathering_by_code(db, code):
-    return _gathering(select_one(db, "SELECT * FROM gatherings WHERE code = ?", (code,)))
+    return decode_row(select_one(db, "SELECT * FROM gatherings WHERE code = ?", (code,)))
 
 
 def list_gatherings(db):
-    return [_gathering(r) for r in select_all(db, "SELECT * FROM gatherings ORDER BY id DESC")]
+    return [decode_row(r) for r in select_all(db, "SELECT * FROM gatherings ORDER BY id DESC")]
 
 
 def set_screen_activity(db, gathering_id, activity_id, view=None, question_id=None):
@@ -188,6 +191,7 @@ def list_participants(db, gathering_id):
 
 
 def insert_participant_if_missing(db, token, gathering_id, table_number, created_at):
+    """A participant from a bundle, unless this server knows them already."""
     db.conn.execute(
         "INSERT OR IGNORE INTO participants (token, gathering_id, table_number, created_at)"
         " VALUES (?, ?, ?, ?)",

@@ -6,7 +6,8 @@ from app.store.connection import select_all, select_one
 from app.store.gatherings import new_gathering_id
 
 
-def _network(row):
+def decode_row(row):
+    """A network row with its municipalities as a list (None stays None)."""
     if row is not None:
         row["municipalities"] = json.loads(row["municipalities"])
     return row
@@ -32,17 +33,17 @@ def insert_network(db, network):
 
 
 def get_network(db, network_id):
-    return _network(select_one(db, "SELECT * FROM networks WHERE id = ?", (network_id,)))
+    return decode_row(select_one(db, "SELECT * FROM networks WHERE id = ?", (network_id,)))
 
 
 def find_network_by_name(db, name):
-    return _network(
+    return decode_row(
         select_one(db, "SELECT * FROM networks WHERE name = ? COLLATE NOCASE ORDER BY id", (name,))
     )
 
 
 def list_networks(db):
-    return [_network(r) for r in select_all(db, "SELECT * FROM networks ORDER BY name, id")]
+    return [decode_row(r) for r in select_all(db, "SELECT * FROM networks ORDER BY name, id")]
 
 
 def replace_record_parts(db, gathering_id, parts, now):
@@ -76,6 +77,7 @@ def list_record_parts(db, network_id):
 
 
 def filed_network_ids(db, gathering_id):
+    """The networks this gathering has been filed to."""
     rows = select_all(
         db,
         "SELECT network_id FROM record_parts WHERE gathering_id = ? ORDER BY network_id",

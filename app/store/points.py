@@ -8,7 +8,8 @@ POINT_COLUMNS = (
 )
 
 
-def _point(row):
+def decode_row(row):
+    """A point row with `deleted` as a bool (None stays None)."""
     if row is not None:
         row["deleted"] = bool(row["deleted"])
     return row
@@ -27,11 +28,13 @@ def insert_point(db, point):
 
 
 def get_point(db, point_id):
-    return _point(select_one(db, f"SELECT {POINT_COLUMNS} FROM points WHERE id = ?", (point_id,)))
+    return decode_row(
+        select_one(db, f"SELECT {POINT_COLUMNS} FROM points WHERE id = ?", (point_id,))
+    )
 
 
 def get_point_by_client_id(db, participant_token, client_id):
-    return _point(
+    return decode_row(
         select_one(
             db,
             f"SELECT {POINT_COLUMNS} FROM points WHERE participant_token = ? AND client_id = ?",
@@ -49,7 +52,7 @@ def get_points(db, point_ids):
         f"SELECT {POINT_COLUMNS} FROM points WHERE id IN ({marks}) ORDER BY id",
         list(point_ids),
     )
-    return [_point(r) for r in rows]
+    return [decode_row(r) for r in rows]
 
 
 def list_points(db, activity_id, table_number=None, include_deleted=False):
@@ -60,7 +63,7 @@ def list_points(db, activity_id, table_number=None, include_deleted=False):
         params.append(table_number)
     if not include_deleted:
         sql += " AND deleted = 0"
-    return [_point(r) for r in select_all(db, sql + " ORDER BY id", params)]
+    return [decode_row(r) for r in select_all(db, sql + " ORDER BY id", params)]
 
 
 def update_point(db, point_id, version, text, deleted, now):

@@ -1,8 +1,22 @@
 """The schema: every migration in order, and the step that brings a database up to date."""
 
-# Each step runs once, in order; PRAGMA user_version records how far a database has come.
+import sqlite3
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    """One step of the schema: a name that says what it adds, and its SQL."""
+
+    name: str
+    script: str
+
+
+# Each step runs once, in order, as a whole; PRAGMA user_version counts the steps a database
+# has had. Add new steps at the end and never change one that has shipped.
 MIGRATIONS = [
-    """
+    Migration(
+        "gatherings_tables_activities_entries",
+        """
     CREATE TABLE gatherings (
         id INTEGER PRIMARY KEY,
         code TEXT NOT NULL UNIQUE,
@@ -61,7 +75,12 @@ MIGRATIONS = [
     CREATE INDEX entries_activity_table ON entries (activity_id, table_number);
     CREATE INDEX entries_activity_participant ON entries (activity_id, participant_token);
     """,
-    """
+    ),
+    # Facilitation: activity settings and timers, entry flags, what the screen shows;
+    # and the group tasks' points, priority ballots and upvotes on questions.
+    Migration(
+        "facilitation_points_ballots_upvotes",
+        """
     ALTER TABLE activities ADD COLUMN key TEXT;
     ALTER TABLE activities ADD COLUMN tables TEXT;
     ALTER TABLE activities ADD COLUMN approval INTEGER NOT NULL DEFAULT 0;
@@ -105,7 +124,10 @@ MIGRATIONS = [
         PRIMARY KEY (entry_id, participant_token)
     );
     """,
-    """
+    ),
+    Migration(
+        "networks_notes_records",
+        """
     CREATE TABLE networks (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL,
@@ -134,9 +156,12 @@ MIGRATIONS = [
         PRIMARY KEY (network_id, gathering_id)
     );
     """,
+    ),
     # A table may stand for a municipality, so participation can be counted per municipality.
-    "ALTER TABLE tables ADD COLUMN municipality TEXT;",
-    """
+    Migration("table_municipality", "ALTER TABLE tables ADD COLUMN municipality TEXT;"),
+    Migration(
+        "word_merges_moderation_themes",
+        """
     CREATE TABLE word_merges (
         activity_id INTEGER NOT NULL REFERENCES activities(id),
         word TEXT NOT NULL,
@@ -162,21 +187,52 @@ MIGRATIONS = [
     );
     CREATE INDEX themes_activity ON themes (activity_id);
     """,
+    ),
     # Themes travel in bundles, so each has a stable uid (those made before get one now).
-    """
+    Migration(
+        "theme_uids",
+        """
     ALTER TABLE themes ADD COLUMN uid TEXT;
     UPDATE themes SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
     CREATE UNIQUE INDEX themes_uid ON themes (uid);
     """,
+    ),
 ]
 
 
-def migrate(db):
-    """Bring the schema up to date, one numbered step at a time."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        with db.atomic():
-            for statement in script.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {number}")
+def migrate(db, migrations=None):
+    """Bring the schema up to date: each missing step in a transaction of its own."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    conn = db.conn
+    while (done := applied(conn)) < len(migrations):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process serving the same data folder may have taken this step meanwhile.
+            if applied(conn) == done:
+                for statement in statements(migrations[done].script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {done + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def applied(conn):
+    """How many steps this database has had."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def statements(script):
+    """The script's statements one at a time, each whole: a trigger's body, a string or a
+    comment may hold a ';' that does not end the statement."""
+    *pieces, rest = script.split(";")
+    statement = ""
+    for piece in pieces:
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):
+            if statement[:-1].strip():
+                yield statement.strip()
+            statement = ""
+    if (statement + rest).strip():
+        yield (statement + rest).strip()  # a closing comment, or SQLite's "incomplete input"

@@ -52,6 +52,7 @@ def count_ballots(db, activity_id):
 
 
 def set_upvote(db, entry_id, participant_token, up, now):
+    """Add or withdraw a participant's upvote; doing either twice changes nothing."""
     if up:
         db.conn.execute(
             "INSERT OR IGNORE INTO upvotes (entry_id, participant_token, created_at)"
@@ -78,6 +79,7 @@ def voted_entries(db, activity_id, participant_token):
 
 
 def get_ballot_time(db, activity_id, participant_token):
+    """When the participant last cast a ballot in this activity, or None."""
     row = db.conn.execute(
         "SELECT updated_at FROM ballots WHERE activity_id = ? AND participant_token = ?",
         (activity_id, participant_token),

@@ -16,6 +16,7 @@ def list_merges(db, activity_id):
 
 
 def save_merge(db, activity_id, word, into_word, now):
+    """Count `word` as `into_word` from now on, replacing an earlier merge of `word`."""
     db.conn.execute(
         "INSERT INTO word_merges (activity_id, word, into_word, created_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (activity_id, word) DO UPDATE SET into_word = excluded.into_word,"
@@ -33,6 +34,7 @@ def delete_merge(db, activity_id, word):
 
 
 def get_moderation(db, gathering_id):
+    """The gathering's own moderation settings, or None while it uses the shipped list."""
     row = select_one(
         db,
         "SELECT enabled, words, updated_at FROM moderation WHERE gathering_id = ?",
@@ -45,6 +47,7 @@ def get_moderation(db, gathering_id):
 
 
 def save_moderation(db, gathering_id, enabled, words, now):
+    """Replace the gathering's moderation switch and word list."""
     db.conn.execute(
         "INSERT INTO moderation (gathering_id, enabled, words, updated_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (gathering_id) DO UPDATE SET enabled = excluded.enabled,"
@@ -53,7 +56,8 @@ def save_moderation(db, gathering_id, enabled, words, now):
     )
 
 
-def _theme(row):
+def decode_theme(row):
+    """A theme row with its entry ids as a list and `accepted` as a bool (None stays None)."""
     if row is not None:
         row["entries"] = json.loads(row["entries"])
         row["accepted"] = bool(row["accepted"])
@@ -62,11 +66,11 @@ def _theme(row):
 
 def list_themes(db, activity_id):
     rows = select_all(db, "SELECT * FROM themes WHERE activity_id = ? ORDER BY id", (activity_id,))
-    return [_theme(r) for r in rows]
+    return [decode_theme(r) for r in rows]
 
 
 def get_theme(db, theme_id):
-    return _theme(select_one(db, "SELECT * FROM themes WHERE id = ?", (theme_id,)))
+    return decode_theme(select_one(db, "SELECT * FROM themes WHERE id = ?", (theme_id,)))
 
 
 def insert_theme(db, theme):
@@ -99,4 +103,4 @@ def delete_theme(db, theme_id):
 
 
 def get_theme_by_uid(db, uid):
-    return _theme(select_one(db, "SELECT * FROM themes WHERE uid = ?", (uid,)))
+    return decode_theme(select_one(db, "SELECT * FROM themes WHERE uid = ?", (uid,)))

@@ -1,0 +1,127 @@
+"""Entries: the words, statements and questions that phones send."""
+
+import sqlite3
+
+import pytest
+
+from app import store
+
+
+@pytest.fixture
+def gathering(db, rows):
+    gathering_id = rows.gathering()
+    words, statements = rows.activities(gathering_id)
+    return {
+        "id": gathering_id,
+        "words": words,
+        "statements": statements,
+        "one": rows.participant(gathering_id, table=1),
+        "two": rows.participant(gathering_id, table=2),
+    }
+
+
+def test_an_entry_sent_twice_with_one_client_id_is_refused(db, rows, gathering):
+    rows.entry(gathering["words"], gathering["one"], "glede", client_id="c1")
+    with pytest.raises(sqlite3.IntegrityError):
+        rows.entry(gathering["words"], gathering["one"], "annet", client_id="c1")
+    rows.entry(gathering["words"], gathering["two"], "glede", client_id="c1")  # another phone
+    assert store.entries.count_entries(db, gathering["words"]) == 2
+
+
+def test_an_entry_reads_back_with_its_table_text_and_flags_as_bools(db, rows, gathering):
+    entry_id = rows.entry(gathering["words"], gathering["two"], "Blåbærsyltetøy", client_id="x")
+    entry = store.entries.get_entry(db, entry_id)
+    assert (entry["table"], entry["text"], entry["client_id"]) == (2, "Blåbærsyltetøy", "x")
+    assert entry["participant_token"] == gathering["two"] and len(entry["uid"]) == 32
+    for flag in ("hidden", "highlighted", "held", "pinned", "answered"):
+        assert entry[flag] is False
+    assert entry["votes"] == 0
+    assert store.entries.get_entry_by_client_id(db, gathering["two"], "x")["id"] == entry_id
+
+
+def test_missing_entries_are_none_or_empty(db, gathering):
+    assert store.entries.get_entry(db, 999) is None
+    assert store.entries.get_entry_by_client_id(db, gathering["one"], "nope") is None
+    assert store.entries.get_entries(db, []) == []
+    assert store.entries.list_entries(db, gathering["words"]) == []
+
+
+def test_flags_are_set_one_by_one_and_an_unknown_flag_is_refused(db, rows, gathering):
+    entry_id = rows.entry(gathering["statements"], gathering["one"])
+    store.entries.set_entry_flag(db, entry_id, "pinned", True)
+    store.entries.set_entry_flag(db, entry_id, "answered", True)
+    store.entries.set_entry_hidden(db, entry_id, True)
+    entry = store.entries.get_entry(db, entry_id)
+    assert (entry["pinned"], entry["answered"], entry["hidden"], entry["held"]) == (
+        True,
+        True,
+        True,
+        False,
+    )
+    with pytest.raises(ValueError):
+        store.entries.set_entry_flag(db, entry_id, "text", "x")
+
+
+def test_the_highlighted_entry_and_its_upvotes_show_on_the_entry(db, rows, gathering):
+    first = rows.entry(gathering["statements"], gathering["one"])
+    second = rows.entry(gathering["statements"], gathering["one"])
+    store.activities.set_highlighted_entry(db, gathering["statements"], second)
+    store.votes.set_upvote(db, second, gathering["one"], True, "t")
+    store.votes.set_upvote(db, second, gathering["two"], True, "t")
+    listed = store.entries.list_entries(db, gathering["statements"])
+    assert [(e["id"], e["highlighted"], e["votes"]) for e in listed] == [
+        (first, False, 0),
+        (second, True, 2),
+    ]
+
+
+def test_entries_are_listed_oldest_first_by_table_participant_or_visibility(db, rows, gathering):
+    words = gathering["words"]
+    a = rows.entry(words, gathering["one"], "a")
+    b = rows.entry(words, gathering["two"], "b")
+    c = rows.entry(words, gathering["two"], "c", held=1)
+    d = rows.entry(words, gathering["one"], "d")
+    store.entries.set_entry_hidden(db, d, True)
+
+    def ids(**filters):
+        return [e["id"] for e in store.entries.list_entries(db, words, **filters)]
+
+    assert ids() == [a, b, c, d]
+    assert ids(table_number=2) == [b, c]
+    assert ids(participant_token=gathering["one"]) == [a, d]
+    assert ids(visible_only=True) == [a, b]
+    assert [e["id"] for e in store.entries.get_entries(db, [d, a])] == [a, d]
+    assert store.entries.count_entries(db, words, table_number=2) == 2
+    assert store.entries.count_entries(db, words, participant_token=gathering["one"]) == 2
+
+
+def test_counts_tell_visible_hidden_and_held_entries_apart(db, rows, gathering):
+    words, statements = gathering["words"], gathering["statements"]
+    rows.entry(words, gathering["one"])
+    rows.entry(words, gathering["one"], held=1)
+    hidden = rows.entry(words, gathering["one"], held=1)
+    store.entries.set_entry_hidden(db, hidden, True)
+    rows.entry(statements, gathering["two"])
+    expected = {"count": 1, "hidden_count": 1, "held_count": 1}
+    assert store.entries.activity_counts(db, words) == expected
+    assert store.entries.entry_counts(db, gathering["id"]) == {
+        words: expected,
+        statements: {"count": 1, "hidden_count": 0, "held_count": 0},
+    }
+    empty = rows.activities(rows.gathering())[0]
+    assert store.entries.activity_counts(db, empty) == store.entries.NO_ENTRIES
+
+
+def test_what_nobody_sees_is_left_out_of_the_visible_texts(db, rows, gathering):
+    words = gathering["words"]
+    seen = rows.entry(words, gathering["one"], "glede")
+    held = rows.entry(words, gathering["one"], "venter", held=1)
+    hidden = rows.entry(words, gathering["one"], "skjult")
+    store.entries.set_entry_hidden(db, hidden, True)
+    assert store.entries.visible_texts(db, words) == ["glede"]
+    assert sorted(store.entries.hidden_entry_ids(db, words)) == [held, hidden]
+    assert store.entries.entries_after(db, words, seen) == [
+        (held, "venter", 1),
+        (hidden, "skjult", 1),
+    ]
+    assert store.entries.entries_after(db, words, hidden) == []
