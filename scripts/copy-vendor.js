@@ -8,7 +8,6 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'static', 'vendor');
 const files = {
   'socket.io.min.js': 'node_modules/socket.io-client/dist/socket.io.min.js',
-  'd3.layout.cloud.js': 'node_modules/d3-cloud/build/d3.layout.cloud.js',
   // Only the browser tests inject axe; no page loads it.
   'axe.min.js': 'node_modules/axe-core/axe.min.js',
 };
