@@ -19,9 +19,10 @@ export function build(section, activity, actions) {
   return [section.hint, section.list, section.send, section.saved, section.status];
 }
 
+/** The ballot's rules, as the server filled them in (mode, dots and their cap per item, or top). */
 function prioOptions(activity) {
   const o = activity.options || {};
-  return { mode: o.mode || 'dots', dots: o.dots || 5, max: o.max_per_item || Math.min(3, o.dots || 5), top: o.top || 3 };
+  return { mode: o.mode, dots: o.dots, max: o.max_per_item, top: o.top };
 }
 
 function ballotDraft(activity) {
