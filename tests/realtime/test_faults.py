@@ -108,3 +108,30 @@ def test_a_read_that_meets_a_fault_answers_try_again_on_both_doors(
     monkeypatch.setattr("app.views.describe_gathering", unreadable)
     response = organiser.get(f"/api/gatherings/{gathering['id']}")
     assert response.status_code == 503 and response.get_json()["error"] == "try_again"
+
+
+def test_a_countdown_that_meets_a_full_disk_closes_on_a_later_tick(
+    app, gathering, organiser, monkeypatch
+):
+    from app import actions, store
+    from app.realtime import timers
+
+    words = gathering["activities"][0]
+    organiser.open(gathering, words)
+    db_store = app.extensions["samla_store"]
+    with db_store.write() as db:
+        store.activities.set_closes_at(db, words["id"], "2000-01-01T00:00:00.000Z")
+    real_close, tries = actions.close_due_activities, []
+
+    def close_on_a_full_disk_twice(db_store):
+        tries.append(1)
+        if len(tries) <= 2:
+            raise store.connection.try_again("disk_full")
+        return real_close(db_store)
+
+    monkeypatch.setattr(actions, "close_due_activities", close_on_a_full_disk_twice)
+    monkeypatch.setattr(timers, "TICK_SECONDS", 0.01)
+    app.extensions["samla_timers"]._run()  # returns once nothing is left to close
+    assert len(tries) == 3
+    with db_store.read() as db:
+        assert store.activities.get_activity(db, words["id"])["state"] == "closed"
