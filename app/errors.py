@@ -36,6 +36,9 @@ HTTP_STATUS = {
     "bundle_too_new": 422,
     "rate_limited": 429,
     "unknown_theme": 404,
+    # A fault that passes (a full disk, a locked database): send the same again later.
+    "try_again": 503,
+    "internal_error": 500,
 }
 
 

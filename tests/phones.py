@@ -4,17 +4,34 @@ Each phone keeps every submission in its outbox (the browser's localStorage)
 until the server acknowledges it, sends it when it is queued, resends
 everything on each (re)connect and every RESEND_EVERY seconds while anything
 waits, and treats a missing ack after ACK_TIMEOUT as "not stored yet".
+Which refusals are sent again and which are final comes from the one table the
+phone's page reads too, static/data/delivery.json.
 Many phones share one asyncio loop.
 """
 
 import asyncio
+import json
 import random
 import time
+from pathlib import Path
 
 import socketio
 
-ACK_TIMEOUT = 8.0  # participant.js: ACK_TIMEOUT = 8000
-RESEND_EVERY = 3.0  # participant.js: RESEND_EVERY = 3000
+DELIVERY = json.loads(
+    (Path(__file__).resolve().parent.parent / "static" / "data" / "delivery.json").read_text(
+        encoding="utf-8"
+    )
+)
+ACK_TIMEOUT = DELIVERY["ack_timeout_ms"] / 1000
+RESEND_EVERY = DELIVERY["resend_every_ms"] / 1000
+
+
+def is_final(ack):
+    """Whether a refusal ends the item's delivery (else the outbox sends it again later)."""
+    code = ack.get("error")
+    if code in DELIVERY["retry"]:
+        return False
+    return code in DELIVERY["final"] or DELIVERY["unknown_code"] == "final"
 
 
 class Phone:
@@ -24,8 +41,10 @@ class Phone:
         self.inflight = set()
         self.acked = {}  # client_id -> entry id, from acks with ok: true
         self.duplicates = 0  # acks saying "stored before" (a resend of an unacked send)
-        self.refusals = []  # acks with ok: false other than rate_limited
+        self.refusals = []  # final refusals (delivery.json), their items left the outbox
         self.rate_limited = 0
+        self.retried = {}  # error code -> refusals that keep the item in the outbox
+        self.not_before = 0.0  # a try_again's retry_after: no resend before this moment
         self.connects = []  # monotonic time of every successful connect
         self.counter = 0
         self.delays = (reconnection_delay, reconnection_delay_max)
@@ -100,8 +119,13 @@ class Phone:
             self.outbox.pop(item["client_id"], None)
             self.acked[item["client_id"]] = ack["id"]
             self.duplicates += bool(ack.get("duplicate"))
-        elif ack.get("error") == "rate_limited":
-            self.rate_limited += 1  # stays in the outbox; the timer sends it again
+        elif not is_final(ack):
+            # Stays in the outbox; the timer sends it again (not before its retry_after).
+            code = ack.get("error")
+            self.retried[code] = self.retried.get(code, 0) + 1
+            self.rate_limited += code == "rate_limited"
+            if ack.get("retry_after"):
+                self.not_before = time.monotonic() + ack["retry_after"]
         else:
             self.outbox.pop(item["client_id"], None)
             self.refusals.append(ack)
@@ -114,7 +138,7 @@ class Phone:
         """participant.js's setInterval: resend while anything waits."""
         while True:
             await asyncio.sleep(RESEND_EVERY)
-            if self.outbox and self.sio.connected:
+            if self.outbox and self.sio.connected and time.monotonic() >= self.not_before:
                 self.flush()
 
     async def close(self):

@@ -35,6 +35,11 @@ def table_room(gathering_id, table_number):
     return f"table:{gathering_id}:{table_number}"
 
 
+def health_room():
+    """Every console of this server: the store's health is the server's, not a gathering's."""
+    return "health"
+
+
 class ScreenFeed:
     """Collects changes per activity and sends them to screens (and questions to phones)
     in batches."""
@@ -121,6 +126,7 @@ def init_app(app):
     from app.realtime.server import socketio
 
     app.extensions["samla_feed"] = ScreenFeed(app, socketio)
+    app.extensions["samla_store"].listeners.append(health_changed)
 
 
 def feed():
@@ -131,6 +137,11 @@ def _emit(event, payload, room):
     from app.realtime.server import socketio
 
     socketio.emit(event, payload, to=room)
+
+
+def health_changed(health):
+    """Writes began to fail, or work again: the consoles hear `health` (`status`, `reason`)."""
+    _emit("health", health, health_room())
 
 
 def entry_added(entry, activity):

@@ -7,6 +7,7 @@ Every (re)connect is answered with the whole `state`, so clients never replay.
 
 import functools
 import logging
+import sqlite3
 
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
@@ -38,6 +39,12 @@ def acknowledged(handler):
             return handler(identity, *args)
         except SamlaError as error:
             return error_answer(error)
+        except sqlite3.Error as error:
+            reason = store.connection.fault_reason(error)
+            if reason is None:
+                log.exception("socket event %s failed", handler.__name__)
+                return error_answer(SamlaError("internal_error"))
+            return error_answer(store.connection.try_again(reason))
         except Exception:
             log.exception("socket event %s failed", handler.__name__)
             return error_answer(SamlaError("internal_error"))
@@ -93,6 +100,12 @@ def connect_screen(token, gathering_id, public_url):
     room = broadcasts.console_room if organiser else broadcasts.screen_room
     join_room(room(gathering_id))
     emit("state", state)
+    if organiser:
+        # The console shows a banner while writes fail (a full disk, a locked database).
+        join_room(broadcasts.health_room())
+        health = store.get_store().health()
+        if health["status"] != "ok":
+            emit("health", health)
 
 
 def _participant_token(identity):

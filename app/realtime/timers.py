@@ -8,6 +8,7 @@ the deadline themselves too, so a late loop never lets a late entry in.
 import threading
 
 from app import actions, store
+from app.errors import SamlaError
 from app.realtime import broadcasts
 
 TICK_SECONDS = 0.25
@@ -36,7 +37,13 @@ class Timers:
                     with self.guard:
                         self.running = False
                     return
-                for activity in actions.close_due_activities(db_store):
+                try:
+                    closed = actions.close_due_activities(db_store)
+                except SamlaError as error:
+                    if error.code != "try_again":
+                        raise
+                    closed = []  # the disk is full or the database locked: next tick
+                for activity in closed:
                     broadcasts.activity_state_changed(activity)
                 with db_store.read() as db:
                     pending = store.activities.next_closing(db)

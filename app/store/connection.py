@@ -1,4 +1,9 @@
-"""The database connection: one writer shared by the process, group commit, reads."""
+"""The database connections: one writer shared by the process, group commit, and a reader.
+
+The reader has a connection of its own, so that it sees committed data only: a group
+commit's batch stays open while its writers let others join, and a screen that read
+through the writer's connection then could show rows the batch's commit rolls back.
+"""
 
 import sqlite3
 import threading
@@ -10,9 +15,30 @@ from pathlib import Path
 from flask import current_app
 from sqlite_utils import Database
 
+from app.errors import SamlaError
 from app.store.schema import migrate
 
 DATABASE_FILE = "samla.db"
+
+# SQLite's faults that pass: the phones' outboxes send again when they hear `try_again`.
+TEMPORARY_FAULTS = {
+    sqlite3.SQLITE_FULL: "disk_full",
+    sqlite3.SQLITE_BUSY: "database_locked",
+    sqlite3.SQLITE_LOCKED: "database_locked",
+    sqlite3.SQLITE_IOERR: "io_error",
+}
+
+# When a phone should send again, by fault (the `retry_after` of the answer, in seconds).
+RETRY_AFTER_SECONDS = {"disk_full": 10, "database_locked": 2, "io_error": 5}
+
+# How long a write waits for another process's write lock before it answers `try_again`;
+# shorter than a phone's ack time-out (8 s), so the phone hears why.
+WRITE_WAIT_SECONDS = 5
+
+# SQLite's own busy handler sleeps in the OS thread: under green threads that stops every
+# phone. The writer waits for the lock in Python instead, sleeping cooperatively between
+# tries; a reader in WAL mode hardly ever waits, and then only briefly.
+READ_BUSY_TIMEOUT_MS = 200
 
 
 # How long the first writer of a batch waits for others to share its commit. Zero still
@@ -21,12 +47,29 @@ DATABASE_FILE = "samla.db"
 GROUP_COMMIT_SECONDS = 0
 
 
+def fault_reason(error):
+    """'disk_full', 'database_locked' or 'io_error' when an SQLite error may pass, else None."""
+    while error is not None:
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return TEMPORARY_FAULTS.get(code & 0xFF)
+        error = error.__cause__
+    return None
+
+
+def try_again(reason):
+    """The refusal of a write that may succeed later."""
+    return SamlaError("try_again", answer={"retry_after": RETRY_AFTER_SECONDS[reason]})
+
+
 class Store:
-    """One SQLite connection shared by the whole process, guarded by a lock.
+    """One SQLite connection for writing shared by the whole process, guarded by a lock,
+    and one for reading.
 
     A single writer is what SQLite wants anyway; the lock also keeps one
     caller's transaction from swallowing another's statements. Callers never
-    wait on the network while they hold it.
+    wait on the network while they hold it. Reads go through a connection of
+    their own (WAL lets it read while the writer writes) and see committed rows only.
     """
 
     def __init__(self, path):
@@ -37,19 +80,66 @@ class Store:
         # An acknowledged submission is a promise: FULL syncs the WAL on every commit.
         self.db.execute("PRAGMA synchronous = FULL")
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 10000")
         self.lock = threading.RLock()
         self.closed = False
         # Group commit: the open batch's number, the last one committed, and its outcome.
         self.settled = threading.Condition(self.lock)
         self.batch = self.committed = 0
         self.writing = self.committing = False
+        self.writer = None  # the thread inside write(): its reads see its own changes
         self.failed = None
         with self.lock:
-            migrate(self.db)
+            migrate(self.db)  # at start the busy timeout above may wait: nobody is served yet
+        self.db.execute("PRAGMA busy_timeout = 0")
+        reader = sqlite3.connect(
+            self.path, check_same_thread=False, timeout=READ_BUSY_TIMEOUT_MS / 1000
+        )
+        reader.isolation_level = None  # read() begins and ends its own snapshot
+        self.reader = Database(reader)
+        self.reader.execute("PRAGMA query_only = ON")
+        self.reading = threading.RLock()
+        self.reads = 0
+        # Whether writes fail for a reason that passes, and who wants to hear when that changes.
+        self.fault = None
+        self.listeners = []
+
+    def health(self):
+        """`{"status": "ok"}`, or degraded with the reason of the last write's fault."""
+        if self.fault is None:
+            return {"status": "ok"}
+        return {"status": "degraded", **self.fault}
+
+    def _note_fault(self, reason):
+        """Remember the writes' fault (None once a write succeeds) and tell the listeners."""
+        if (self.fault or {}).get("reason") == reason:
+            return
+        if reason is None:
+            self.fault = None
+        else:
+            since = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            self.fault = {"reason": reason, "since": since}
+        health = self.health()
+        for listener in list(self.listeners):
+            listener(health)
 
     @contextmanager
     def write(self):
+        """A transaction that commits before it returns, or refuses with `try_again`
+        when SQLite's fault may pass (a full disk, another process's lock, an I/O error)."""
+        try:
+            with self._transaction() as db:
+                yield db
+        except sqlite3.Error as error:
+            reason = fault_reason(error)
+            if reason is None:
+                raise
+            self._note_fault(reason)
+            raise try_again(reason) from error
+        if self.fault is not None and self.writer is None:
+            self._note_fault(None)
+
+    @contextmanager
+    def _transaction(self):
         """A transaction: everything inside commits together or not at all, before it returns.
 
         Writers that arrive together share one commit (group commit): each
@@ -66,23 +156,24 @@ class Store:
         folder when scaled out) has written since, and fails at once with
         "database is locked" instead of waiting out the busy timeout.
         """
+        deadline = time.monotonic() + WRITE_WAIT_SECONDS
         with self.lock:
             if self.writing:
                 with self.db.atomic():
                     yield self.db
                 return
             if not self.db.conn.in_transaction:
-                self.db.conn.execute("BEGIN IMMEDIATE")
+                self._begin(deadline)
                 self.batch += 1
             batch, failure = self.batch, None
-            self.writing = True
+            self.writing, self.writer = True, threading.get_ident()
             try:
                 with self.db.atomic():
                     yield self.db
             except BaseException as error:
                 failure = error
             finally:
-                self.writing = False
+                self.writing, self.writer = False, None
             leads = not self.committing
             self.committing = True
         if leads:
@@ -92,12 +183,33 @@ class Store:
         if failure is not None:
             raise failure
 
+    def _begin(self, deadline):
+        """Take SQLite's write lock, waiting for another process's until `deadline`.
+
+        `time.sleep` is green under eventlet and gevent (run.py patches it), so while
+        this writer waits every other phone is served; writers of this process that
+        arrive meanwhile queue on `self.lock` and try once more when they get it.
+        """
+        pause = 0.002
+        while True:
+            try:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if fault_reason(error) != "database_locked" or time.monotonic() >= deadline:
+                    raise
+            time.sleep(min(pause, max(0, deadline - time.monotonic())))
+            pause = min(pause * 2, 0.05)
+
+    def _commit(self):
+        self.db.conn.execute("COMMIT")
+
     def _commit_batch(self, batch):
         """Let the writers that arrive meanwhile join, then commit them all."""
         time.sleep(GROUP_COMMIT_SECONDS)
         with self.lock:
             try:
-                self.db.conn.execute("COMMIT")
+                self._commit()
                 self.failed = None
             except BaseException as error:
                 if self.db.conn.in_transaction:
@@ -118,18 +230,34 @@ class Store:
     def _raise_if_failed(self, batch):
         failed = self.failed
         if failed is not None and failed[0] == batch:
-            raise sqlite3.OperationalError(f"the commit failed: {failed[1]}")
+            raise sqlite3.OperationalError(f"the commit failed: {failed[1]}") from failed[1]
 
     @contextmanager
     def read(self):
-        """Exclusive use of the connection for a few reads."""
-        with self.lock:
+        """A few reads of one committed snapshot.
+
+        Inside write() the writer's own connection is lent, so that a transaction
+        reads what it has written itself.
+        """
+        if self.writer is not None and self.writer == threading.get_ident():
             yield self.db
+            return
+        with self.reading:
+            self.reads += 1
+            if self.reads == 1:
+                self.reader.conn.execute("BEGIN")
+            try:
+                yield self.reader
+            finally:
+                self.reads -= 1
+                if self.reads == 0:
+                    self.reader.conn.execute("COMMIT")
 
     def close(self):
-        with self.lock:
+        with self.lock, self.reading:
             if self.db.conn.in_transaction:
                 self.db.conn.execute("COMMIT")
+            self.reader.close()
             self.db.close()
             self.closed = True
 

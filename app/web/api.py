@@ -1,5 +1,7 @@
 """JSON over HTTP: parse, call an action, answer. Rules live in actions and gatherings."""
 
+import sqlite3
+
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
@@ -18,7 +20,19 @@ bp = Blueprint("api", __name__)
 
 @bp.errorhandler(SamlaError)
 def refuse(error):
-    return jsonify(error_answer(error)), error.http_status
+    response = jsonify(error_answer(error))
+    if "retry_after" in error.answer:
+        response.headers["Retry-After"] = str(error.answer["retry_after"])
+    return response, error.http_status
+
+
+@bp.app_errorhandler(sqlite3.Error)
+def database_fault(error):
+    """A fault that passes (full disk, lock, I/O) outside a write answers `try_again` too."""
+    reason = store.connection.fault_reason(error)
+    if reason is None:
+        raise error
+    return refuse(store.connection.try_again(reason))
 
 
 @bp.app_errorhandler(HTTPException)
@@ -52,8 +66,10 @@ def _describe(gathering_id):
 
 @bp.get("/healthz")
 def healthz():
-    """Liveness for monitors and tests."""
-    return {"status": "ok"}
+    """Liveness for monitors and tests: `ok`, or `degraded` with the reason writes fail
+    (disk_full, database_locked, io_error) while reads still work. Always 200: the
+    process serves, and a balancer must not take the only server out of the hall."""
+    return store.get_store().health()
 
 
 @bp.get("/api/templates")

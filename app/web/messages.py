@@ -49,6 +49,7 @@ MESSAGES = {
     ),
     "rate_limited": lazy_gettext("Mange forsøk på kort tid. Vent litt, så prøver vi igjen."),
     "unknown_theme": lazy_gettext("Dette temaet finnes ikke."),
+    "try_again": lazy_gettext("Serveren kan ikke lagre akkurat nå. Prøv igjen om litt."),
 }
 
 

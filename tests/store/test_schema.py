@@ -259,5 +259,7 @@ def test_a_v6_data_folder_takes_new_writes_after_upgrading(upgraded):
     with upgraded.read() as db:
         assert store.entries.get_entry(db, entry_id)["text"] == "Æresord"
         assert store.gatherings.get_gathering(db, new_id)["title"] == "Ny samling"
+    with upgraded.write() as db:
         assert store.deletion.delete_gathering(db, gathering["id"]) is True
+    with upgraded.read() as db:
         assert [g["id"] for g in store.gatherings.list_gatherings(db)] == [new_id]
