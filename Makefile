@@ -19,7 +19,8 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# redis-server, nginx and chromium for the scale-out and browser tests (apt, when missing)
+# redis-server, nginx, chromium, WebKitWebDriver and Xvfb for the scale-out, browser and
+# WebKit tests (apt, when missing)
 system-packages:
 	bash scripts/system-packages.sh
 
