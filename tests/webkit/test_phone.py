@@ -1,9 +1,10 @@
 """The phone page in WebKit, the engine of every iPhone browser, against the real server."""
 
 import pytest
-from browser.screens import SHOTS, eventually
+from browser.screens import SHOTS, eventually, make_gathering
+from harness import Server
 
-from webkit.pages import ENTER, WAIT, phone_at
+from webkit.pages import ENTER, PHONE, WAIT, phone_at
 
 pytestmark = pytest.mark.webkit
 
@@ -73,3 +74,52 @@ def test_a_question_is_asked_and_listed(screens, gathering):
     phone.find(".qa .qa__item", text="Hvordan når vi de minste kommunene?")
     texts = lambda: [e["text"] for e in gathering.entries("questions")]  # noqa: E731
     eventually(lambda: texts() == ["Hvordan når vi de minste kommunene?"], timeout=WAIT)
+
+
+def test_a_phone_without_a_table_picks_one_from_the_big_buttons(screens, gathering):
+    gathering.open("words")
+    phone = screens(*PHONE)
+    phone.go(f"{gathering.server.url}/j/{gathering.code}")
+    phone.find("#table-buttons button", text="Bord 3").click()
+    phone.text_of("#head-table", "Bord 3")
+    phone.wait(
+        lambda screen: screen.driver.current_url.endswith(f"/j/{gathering.code}/3"),
+        "the address did not name table 3",
+    )
+
+
+def test_a_reloaded_phone_is_the_same_participant_with_its_word(screens, gathering):
+    """The participant is kept in WebKit's localStorage: a reload joins no one new."""
+    words = gathering.open("words")
+    phone = phone_at(screens, gathering, 1)
+    box = phone.find(f"#answer-{words}")
+    box.send_keys("Rolig")
+    box.send_keys(ENTER)
+    phone.find(".chips .chip", text="Rolig")
+    phone.driver.refresh()
+    phone.find(".chips .chip .tag--ok")
+    phone.find(".chips .chip", text="Rolig")
+    phone.text_of(".task--words .task__note", "Du kan sende 2 ord til")
+
+
+def test_a_word_sent_while_the_server_is_down_arrives_after_the_restart(screens, tmp_path):
+    """The outbox in WebKit: kept while the server is gone, sent once when it is back."""
+    own = Server(tmp_path / "data", mode="eventlet")
+    own.start()
+    try:
+        gathering = make_gathering(own)
+        words = gathering.open("words")
+        phone = phone_at(screens, gathering, 3)
+        box = phone.find(f"#answer-{words}")
+        own.kill()
+        phone.find("#connection")
+        box.send_keys("Strømbrudd")
+        box.send_keys(ENTER)
+        phone.find(".chips .is-pending", text="Venter på nett")
+        own.start()
+        phone.find(".chips .tag--ok")
+        phone.gone(".chips .is-pending")
+        eventually(lambda: len(gathering.entries("words")) == 1, timeout=WAIT)
+        assert [e["text"] for e in gathering.entries("words")] == ["Strømbrudd"]
+    finally:
+        own.stop()
