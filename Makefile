@@ -19,13 +19,15 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# redis-server, nginx and chromium for the scale-out and browser tests (apt, when missing)
+# redis-server, nginx, chromium, WebKitWebDriver and Xvfb for the scale-out, browser and
+# WebKit tests (apt, when missing)
 system-packages:
 	bash scripts/system-packages.sh
 
-# The README's and docs/veileder.md's pictures, taken by the browser tests (needs chromium).
+# The README's and docs/veileder.md's pictures, taken by the browser tests (needs chromium),
+# and the phone in WebKit (docs/screenshots/webkit-phone.png).
 screenshots: install-dev
-	SAMLA_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_tour.py
+	SAMLA_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_tour.py tests/webkit/test_phone.py::test_a_phone_joins_by_a_tables_qr_address_and_sends_a_mood_word
 
 install: $(VENV)/.installed static/vendor/.installed catalogues
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: npm for the front-end libraries, a real redis-server and
 # nginx for the scale-out tests, Chromium for the browser tests (Playwright never downloads
-# a browser of its own). Installs whatever is missing with apt (as root, or through sudo).
+# a browser of its own), WebKitGTK's WebDriver and a virtual X display for the WebKit tests.
+# Installs whatever is missing with apt (as root, or through sudo).
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,8 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb xauth)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
