@@ -36,6 +36,8 @@ HTTP_STATUS = {
     "bundle_too_new": 422,
     "rate_limited": 429,
     "unknown_theme": 404,
+    "unknown_address": 400,
+    "address_fixed": 409,
 }
 
 
