@@ -1,14 +1,13 @@
 // Copies the browser builds of the front-end libraries into static/vendor,
 // so the app serves every script itself (no CDN, works offline).
-'use strict';
-const fs = require('fs');
-const path = require('path');
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.join(__dirname, '..');
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'static', 'vendor');
 const files = {
   'socket.io.min.js': 'node_modules/socket.io-client/dist/socket.io.min.js',
-  'd3.layout.cloud.js': 'node_modules/d3-cloud/build/d3.layout.cloud.js',
   // Only the browser tests inject axe; no page loads it.
   'axe.min.js': 'node_modules/axe-core/axe.min.js',
 };

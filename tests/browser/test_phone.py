@@ -116,3 +116,29 @@ def test_the_phone_speaks_the_gatherings_language(contexts, server, language, le
     phone.get_by_role("button", name="Send").click()
     expect(phone.locator(".task__done")).to_have_text(used_up)
     shoot(phone, f"phone-{language}")
+
+
+def test_an_agenda_edit_reaches_an_open_phone_without_a_reload(contexts, gathering):
+    words = gathering.open("words")
+    phone = phone_at(contexts, gathering, 1)
+    expect(phone.locator(f"#answer-{words}")).to_be_visible()
+    definition = gathering.server.api("GET", f"/api/gatherings/{gathering.id}/definition").json()
+    for activity in definition["activities"]:
+        if activity["id"] == words:
+            activity["prompt"] = "Beskriv dagen med ett ord, takk."
+    answer = gathering.server.api(
+        "PUT", f"/api/gatherings/{gathering.id}/definition", json=definition
+    )
+    assert answer.status_code == 200, answer.text
+    expect(phone.get_by_text("Beskriv dagen med ett ord, takk.")).to_be_visible()
+
+
+def test_the_phone_takes_its_text_limits_from_the_server(contexts, gathering):
+    """The server's limits (a word 80 characters, a statement 2,000) reach the inputs as sent
+    in the phone's state; the page has no numbers of its own."""
+    words = gathering.open("words")
+    statements = gathering.open("statements")
+    phone = phone_at(contexts, gathering, 1)
+    word_limit = phone.locator(f"#answer-{words}").get_attribute("maxlength")
+    statement_limit = phone.locator(f"#answer-{statements}").get_attribute("maxlength")
+    assert (word_limit, statement_limit) == ("80", "2000")

@@ -15,7 +15,7 @@ def test_the_minutes_page_shows_notes_networks_and_downloads(organiser, client, 
     assert "&lt;b&gt;ok&lt;/b&gt;" in page and "<b>ok</b>" not in page
     assert f'<option value="{network["id"]}" selected>Region &lt;Hamar&gt;</option>' in page
     assert f"/api/gatherings/{gathering['id']}/export.docx" in page
-    assert "js/minutes.js" in page
+    assert "js/console/minutes.js" in page
     console = organiser.get(f"/console/{gathering['id']}").get_data(as_text=True)
     assert f"/console/{gathering['id']}/minutes" in console
 

@@ -1,0 +1,446 @@
+// The facilitator's console: the list of gatherings (create from a template) and the
+// live console of one gathering (agenda, screen control, moderation of entries).
+import { el, fill, readJSON } from '../shared/dom.js';
+import { clock, fmt, newestFirst, secondsUntil, tableLabel, taskQuestions } from '../shared/text.js';
+import { connect } from '../shared/connection.js';
+import { call, showMessage } from './api.js';
+import { initTools } from './tools.js';
+
+const T = readJSON('samla-text') || {};
+const config = readJSON('samla-config') || {};
+const root = config.root || '';
+const $ = (id) => document.getElementById(id);
+
+// ---- list of gatherings ----------------------------------------------------------
+
+function initList() {
+  const blank = $('new-blank');
+  if (blank) {
+    blank.addEventListener('click', async () => {
+      blank.disabled = true;
+      const created = await call('POST', '/api/gatherings', {
+        title: T.blank_title,
+        tables: 6,
+        activities: [{ kind: 'words', prompt: T.blank_prompt }],
+      });
+      blank.disabled = false;
+      if (created && created.id !== undefined) window.location.assign(`${root}/console/${created.id}/editor`);
+    });
+  }
+  const form = $('new-gathering');
+  if (!form) return;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button');
+    button.disabled = true;
+    const created = await call('POST', '/api/gatherings', { template: form.elements.template.value });
+    button.disabled = false;
+    if (created && created.console_url) window.location.assign(created.console_url);
+  });
+}
+
+// ---- one gathering -------------------------------------------------------------------
+
+let gathering = null;
+let screenId = null;
+let screenView = null;
+let screenQuestion = null;
+let selectedId = null;
+let connected = false;
+const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
+let redraw = null;
+
+function absorb(activity, before) {
+  const entries = new Map(((activity.entries) || []).map((e) => [e.id, e]));
+  const points = new Map(((activity.points) || []).filter((p) => !p.deleted).map((p) => [p.id, p]));
+  return {
+    ...(before || {}),
+    ...activity,
+    entries: activity.entries ? entries : (before ? before.entries : entries),
+    points: activity.points ? points : (before && before.points ? before.points : points),
+    frequencies: activity.frequencies || (before && before.frequencies) || [],
+  };
+}
+
+function setGathering(data, withEntries) {
+  gathering = data;
+  screenId = data.screen_activity_id === undefined ? null : data.screen_activity_id;
+  screenView = data.screen_view || null;
+  screenQuestion = data.screen_question_id || null;
+  for (const activity of data.activities || []) activities.set(activity.id, absorb(activity, activities.get(activity.id)));
+  if (withEntries) connected = true;
+}
+
+function onState(state) {
+  activities.clear();
+  setGathering(state.gathering, true);
+  for (const activity of state.activities) activities.set(activity.id, absorb(activity));
+  if (selectedId === null || !activities.has(selectedId)) selectedId = defaultSelection();
+  render();
+}
+
+function onActivityUpdate(update) {
+  const activity = activities.get(update.activity_id);
+  if (!activity) return;
+  const fresh = (update.entries || []).filter((e) => !activity.entries.has(e.id) && !e.hidden && e.text);
+  for (const entry of update.entries || []) activity.entries.set(entry.id, { ...(activity.entries.get(entry.id) || {}), ...entry });
+  if (fresh.length) {
+    // The live region says only the latest ones, so a busy room does not flood a screen reader.
+    $('announce').textContent = fresh.slice(-3).map((e) => fmt(T.new_entry, { table: label(e.table), text: e.text })).join(' ');
+  }
+  for (const point of update.points || []) {
+    if (point.deleted) activity.points.delete(point.id);
+    else activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
+  }
+  for (const key of ['count', 'hidden_count', 'held_count', 'frequencies', 'results', 'items', 'themes']) if (update[key] !== undefined) activity[key] = update[key];
+  scheduleRender();
+}
+
+function onActivityState(payload) {
+  if (!payload || !payload.activity) return;
+  activities.set(payload.activity.id, absorb(payload.activity, activities.get(payload.activity.id)));
+  render();
+}
+
+function onScreen(payload) {
+  screenId = payload ? payload.activity_id : null;
+  screenView = payload ? payload.view || null : null;
+  screenQuestion = payload ? payload.question_id || null : null;
+  render();
+}
+
+function defaultSelection() {
+  const hashId = Number((window.location.hash.match(/^#a(\d+)$/) || [])[1]);
+  if (activities.has(hashId)) return hashId;
+  if (screenId !== null && activities.has(screenId)) return screenId;
+  const open = [...activities.values()].find((a) => a.state === 'open');
+  const first = [...activities.values()].sort((a, b) => a.position - b.position)[0];
+  return open ? open.id : (first ? first.id : null);
+}
+
+function select(id) {
+  selectedId = id;
+  window.history.replaceState(null, '', `#a${id}`);
+  render();
+}
+
+/** Redraw soon, at most a few times a second while entries stream in. */
+function scheduleRender() {
+  if (redraw) return;
+  redraw = window.setTimeout(() => { redraw = null; render(); }, 300);
+}
+
+// ---- actions ---------------------------------------------------------------------------
+
+const base = () => `/api/gatherings/${gathering.id}`;
+
+async function setState(activity, state) {
+  const result = await call('POST', `${base()}/activities/${activity.id}/state`, { state });
+  if (!result) return;
+  if (result.id) activities.set(result.id, absorb(result, activities.get(result.id)));
+  // Opening an activity also puts it on the projector, so the room sees it at once.
+  if (state === 'open') await showOnScreen(activity.id);
+  render();
+}
+
+async function showOnScreen(activityId, view, questionId) {
+  const body = { activity_id: activityId };
+  if (view) body.view = view;
+  if (questionId) body.question_id = questionId;
+  const result = await call('POST', `${base()}/screen`, body);
+  if (result) onScreen({ view: view || null, question_id: questionId || null, ...result, activity_id: result.activity_id === undefined ? activityId : result.activity_id });
+}
+
+async function reveal(activity, revealed) {
+  const result = await call('POST', `${base()}/activities/${activity.id}/reveal`, { revealed });
+  if (result && result.id) activities.set(result.id, absorb(result, activities.get(result.id)));
+  render();
+}
+
+async function setTimer(activity, seconds) {
+  const result = await call('POST', `${base()}/activities/${activity.id}/timer`, { seconds });
+  if (result && result.id) activities.set(result.id, absorb(result, activities.get(result.id)));
+  render();
+}
+
+async function moderate(entryId, change) {
+  const entry = await call('PATCH', `/api/entries/${entryId}`, change);
+  if (!entry) return;
+  const activity = activities.get(entry.activity_id) || activities.get(selectedId);
+  if (activity && activity.entries.has(entry.id)) activity.entries.set(entry.id, { ...activity.entries.get(entry.id), ...entry });
+  render();
+}
+
+function heldCount(activity) {
+  if (activity.held_count !== undefined && !connected) return activity.held_count;
+  return [...activity.entries.values()].filter((e) => e.held && !e.hidden).length;
+}
+
+// ---- rendering ---------------------------------------------------------------------------
+
+function kindLabel(kind) {
+  return T[`kind_${kind}`] || kind;
+}
+
+function activityName(activity) {
+  return activity.title || activity.prompt;
+}
+
+const label = (number) => tableLabel(gathering.tables, number, T.table_n);
+
+function render() {
+  if (!gathering) return;
+  renderAgenda();
+  renderDetail();
+  const onScreen = screenId === null ? null : activities.get(screenId);
+  let status = onScreen ? fmt(T.screen_activity, { name: kindLabel(onScreen.kind) }) : T.screen_code;
+  if (onScreen && onScreen.kind === 'task') {
+    const q = taskQuestions(onScreen).findIndex((x) => x.id === screenQuestion);
+    status += ` – ${screenView === 'question' && q >= 0 ? fmt(T.question_n, { n: q + 1 }) : T.progress}`;
+  }
+  $('screen-status').textContent = status;
+  $('show-code').disabled = screenId === null;
+  // The word, moderation and theme tools (console-tools.js) redraw from this.
+  document.dispatchEvent(new CustomEvent('samla:render', { detail: {
+    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView,
+  } }));
+}
+
+function renderAgenda() {
+  const items = [...activities.values()].sort((a, b) => a.position - b.position).map((activity) => {
+    const isOpen = activity.state === 'open';
+    const stop = (fn) => (event) => { event.stopPropagation(); fn(); };
+    return el('li', {
+      class: `agenda__item${isOpen ? ' is-open' : ''}${activity.id === selectedId ? ' is-selected' : ''}`,
+      onclick: () => select(activity.id),
+    },
+    el('div', { class: 'agenda__top' },
+      el('span', { class: 'agenda__kind' }, kindLabel(activity.kind)),
+      el('span', { class: `badge${isOpen ? ' badge--open' : ''}` }, isOpen ? T.state_open : T.state_closed),
+      el('span', { class: 'badge badge--count' }, fmt(T.count, { n: activity.count || 0 })),
+      activity.hidden_count ? el('span', { class: 'badge' }, fmt(T.hidden_count, { n: activity.hidden_count })) : null,
+      heldCount(activity) ? el('span', { class: 'badge badge--held' }, fmt(T.held_count, { n: heldCount(activity) })) : null,
+      activity.revealed === false ? el('span', { class: 'badge badge--secret' }, T.results_hidden) : null,
+      activity.closes_at && activity.state === 'open' ? el('span', { class: 'badge badge--clock', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
+      activity.id === screenId ? el('span', { class: 'badge badge--screen' }, T.on_screen) : null),
+    el('p', { class: 'agenda__prompt' }, activityName(activity)),
+    el('div', { class: 'agenda__actions' },
+      isOpen
+        ? el('button', { type: 'button', class: 'btn btn--small btn--danger', onclick: stop(() => setState(activity, 'closed')) }, T.close)
+        : el('button', { type: 'button', class: 'btn btn--small btn--primary', onclick: stop(() => setState(activity, 'open')) }, T.open),
+      el('button', { type: 'button', class: 'btn btn--small', disabled: activity.id === screenId, onclick: stop(() => showOnScreen(activity.id)) }, T.show)));
+  });
+  $('agenda').replaceChildren(...items);
+}
+
+function countdownText(closesAt) {
+  const left = secondsUntil(closesAt);
+  return left === null ? '' : (left === 0 ? T.time_up : clock(left));
+}
+
+// Countdowns tick without redrawing the page.
+window.setInterval(() => {
+  for (const node of document.querySelectorAll('[data-closes]')) node.textContent = countdownText(node.dataset.closes);
+}, 1000);
+
+function taskTables(activity) {
+  const all = gathering.tables.map((t) => t.number);
+  return activity.tables && activity.tables.length ? all.filter((n) => activity.tables.includes(n)) : all;
+}
+
+function renderDetail() {
+  const activity = selectedId === null ? null : activities.get(selectedId);
+  if (!activity) {
+    $('detail-title').textContent = T.pick;
+    $('detail-prompt').textContent = '';
+    $('freq').hidden = true;
+    $('cloud-link').hidden = true;
+    fill($('controls'));
+    fill($('kind-view'));
+    $('entries').replaceChildren();
+    return;
+  }
+  $('detail-title').textContent = fmt(T.entries_of, { name: kindLabel(activity.kind) });
+  $('detail-prompt').textContent = activity.prompt;
+  const isWords = activity.kind === 'words';
+  $('cloud-link').hidden = !isWords;
+  if (isWords) $('cloud-link').setAttribute('href', `${root}${base()}/activities/${activity.id}/cloud.png`);
+  $('freq').hidden = !isWords || !activity.frequencies.length;
+  $('freq').replaceChildren(...(isWords ? activity.frequencies : []).map((f) => el('li', {}, f.word, el('b', {}, f.count))));
+  renderControls(activity);
+  if (activity.kind === 'task') renderTaskDetail(activity);
+  else if (activity.kind === 'priorities') renderResults(activity);
+  else fill($('kind-view'));
+  $('entries').hidden = activity.kind === 'task' || activity.kind === 'priorities';
+  if (!$('entries').hidden) renderEntries(activity);
+}
+
+/** Reveal/hide results on the projector, and the countdown timer. */
+function renderControls(activity) {
+  const hidden = activity.revealed === false;
+  const running = activity.closes_at && activity.state === 'open';
+  fill($('controls'), 
+    el('div', { class: 'control' },
+      el('span', { class: `control__state${hidden ? ' is-secret' : ''}` }, hidden ? T.results_hidden_long : T.results_shown),
+      el('button', { type: 'button', class: 'btn btn--small', onclick: () => reveal(activity, hidden) }, hidden ? T.reveal : T.conceal)),
+    el('div', { class: 'control' },
+      el('span', { class: 'control__label' }, T.timer),
+      running ? el('span', { class: 'control__clock', role: 'timer', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
+      [1, 2, 5, 10].map((m) => el('button', { type: 'button', class: 'btn btn--small', onclick: () => setTimer(activity, m * 60) }, fmt(T.minutes, { n: m }))),
+      running ? el('button', { type: 'button', class: 'btn btn--small btn--danger', onclick: () => setTimer(activity, null) }, T.stop_timer) : null));
+}
+
+function renderTaskDetail(activity) {
+  const questions = taskQuestions(activity);
+  const tables = taskTables(activity);
+  const points = [...activity.points.values()].filter((p) => !p.deleted);
+  const onScreen = activity.id === screenId;
+  const progressOn = onScreen && screenView !== 'question';
+  const list = el('ol', { class: 'qlist' }, questions.map((q, i) => {
+    const shown = onScreen && screenView === 'question' && screenQuestion === q.id;
+    const n = points.filter((p) => p.question_id === q.id).length;
+    const answered = new Set(points.filter((p) => p.question_id === q.id).map((p) => p.table)).size;
+    return el('li', { class: `qlist__item${shown ? ' is-on-screen' : ''}` },
+      el('span', { class: 'qlist__n' }, `${i + 1}.`),
+      el('div', { class: 'qlist__body' },
+        el('p', { class: 'qlist__title' }, q.title),
+        el('p', { class: 'qlist__meta' }, fmt(T.points_tables, { n, tables: answered, total: tables.length }))),
+      el('button', { type: 'button', class: `btn btn--small${shown ? ' btn--primary' : ''}`, disabled: shown,
+        onclick: () => showOnScreen(activity.id, 'question', q.id) }, shown ? T.on_screen : T.show_question));
+  }));
+  const matrix = el('table', { class: 'matrix' },
+    el('thead', {}, el('tr', {}, el('th', {}, T.table),
+      questions.map((q, i) => el('th', { scope: 'col', title: q.title }, `${i + 1}. ${q.title}`)))),
+    el('tbody', {}, tables.map((number) => el('tr', {},
+      el('th', { scope: 'row' }, label(number)),
+      questions.map((q) => {
+        const mine = points.filter((p) => p.table === number && p.question_id === q.id).sort((a, b) => a.id - b.id);
+        return el('td', { class: mine.length ? 'is-done' : '' },
+          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', {}, p.text))) : el('span', { class: 'muted' }, '–'));
+      })))));
+  fill($('kind-view'), 
+    el('div', { class: 'kind-bar' },
+      el('button', { type: 'button', class: `btn btn--small${progressOn ? ' btn--primary' : ''}`, disabled: progressOn,
+        onclick: () => showOnScreen(activity.id, 'progress') }, progressOn ? `${T.show_progress} ✓` : T.show_progress)),
+    list,
+    el('h3', { class: 'kind-h' }, T.answers_by_table),
+    el('div', { class: 'matrix-box' }, matrix));
+}
+
+function resultTable(rows, limit) {
+  return el('table', { class: 'results' },
+    el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, T.item), el('th', { class: 'num' }, T.score), el('th', { class: 'num' }, T.first_places))),
+    el('tbody', {}, rows.slice(0, limit || rows.length).map((r) => el('tr', {},
+      el('td', {}, String(r.rank)), el('td', { class: 'results__text' }, r.text),
+      el('td', { class: 'num' }, String(r.score)), el('td', { class: 'num' }, String(r.first_places || 0))))));
+}
+
+function renderResults(activity) {
+  const results = activity.results || {};
+  const overall = results.overall || [];
+  const tables = Object.entries(results.tables || {});
+  const networks = Object.entries(results.networks || {});
+  const method = results.method === 'borda' ? T.method_borda : T.method_dots;
+  fill($('kind-view'), 
+    el('p', { class: 'muted' }, fmt(T.ballots, { n: results.ballots || 0 }), ' · ', method),
+    el('h3', { class: 'kind-h' }, T.overall),
+    overall.length ? resultTable(overall) : el('p', { class: 'muted' }, T.no_entries),
+    networks.length ? el('h3', { class: 'kind-h' }, T.per_network) : null,
+    el('div', { class: 'results-grid' }, networks.map(([name, rows]) => el('section', { class: 'results-box' },
+      el('h4', {}, name), resultTable(rows, 5)))),
+    tables.length ? el('h3', { class: 'kind-h' }, T.per_table) : null,
+    el('div', { class: 'results-grid' }, tables.map(([number, rows]) => el('section', { class: 'results-box' },
+      el('h4', {}, label(Number(number))), resultTable(rows, 5)))));
+}
+
+function entryButton(entry, change, value, label, extra) {
+  return el('button', { type: 'button', class: `btn btn--small ${extra || ''}`, dataset: { entry: entry.id, change, value } }, label);
+}
+
+function renderEntries(activity) {
+  if (!connected) {
+    $('entries').replaceChildren(el('li', { class: 'muted' }, T.loading));
+    return;
+  }
+  const isQuestions = activity.kind === 'questions';
+  const entries = [...activity.entries.values()].sort(isQuestions ? (a, b) => {
+    if (!!a.held !== !!b.held) return a.held ? -1 : 1;
+    if (!!a.pinned !== !!b.pinned) return a.pinned ? -1 : 1;
+    if (!!a.answered !== !!b.answered) return a.answered ? 1 : -1;
+    return (b.votes || 0) - (a.votes || 0) || a.id - b.id;
+  } : (a, b) => (!!b.held - !!a.held) || newestFirst(a, b));
+  if (!entries.length) {
+    $('entries').replaceChildren(el('li', { class: 'muted' }, T.no_entries));
+    return;
+  }
+  $('entries').replaceChildren(...entries.map((entry) => el('li', {
+    class: `entry${entry.hidden ? ' is-hidden' : ''}${entry.highlighted ? ' is-highlighted' : ''}${entry.held ? ' is-held' : ''}${entry.answered ? ' is-answered' : ''}`,
+  },
+  isQuestions ? el('span', { class: 'entry__votes', title: T.votes }, String(entry.votes || 0)) : null,
+  el('div', { class: 'entry__body' },
+    el('div', { class: 'entry__meta' }, label(entry.table),
+      entry.held ? ` · ${T.waiting_approval}` : '',
+      entry.hidden ? ` · ${T.hidden}` : '', entry.highlighted ? ` · ${T.highlighted}` : '',
+      entry.pinned ? ` · ${T.pinned}` : '', entry.answered ? ` · ${T.answered}` : ''),
+    el('div', { class: 'entry__text' }, entry.text)),
+  el('div', { class: 'entry__actions' },
+    entry.held ? entryButton(entry, 'held', false, T.approve, 'btn--primary') : null,
+    isQuestions ? entryButton(entry, 'pinned', !entry.pinned, entry.pinned ? T.unpin : T.pin) : null,
+    isQuestions ? entryButton(entry, 'answered', !entry.answered, entry.answered ? T.unanswer : T.mark_answered) : null,
+    entryButton(entry, 'hidden', !entry.hidden, entry.hidden ? T.unhide : T.hide),
+    isQuestions ? null : entryButton(entry, 'highlighted', !entry.highlighted, entry.highlighted ? T.unhighlight : T.highlight)))));
+}
+
+function initGathering() {
+  if (!config.gathering) return;
+  setGathering(config.gathering, false);
+  selectedId = defaultSelection();
+  render();
+  // One listener for all entry buttons, so redraws never swallow a click.
+  $('entries').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-entry]');
+    if (!button) return;
+    moderate(Number(button.dataset.entry), { [button.dataset.change]: button.dataset.value === 'true' });
+  });
+  $('show-code').addEventListener('click', () => showOnScreen(null));
+
+  connect({
+    auth: { gathering_id: gathering.id },
+    onState,
+    indicator: $('connection'),
+    // A refused console (signed out, gathering gone) says why.
+    onRefused: (err) => {
+      if (err && err.data && err.data.message) showMessage(err.data.message);
+      return false;
+    },
+    handlers: { activity_update: onActivityUpdate, activity_state: onActivityState, screen: onScreen },
+  });
+}
+
+/** N: next activity, O: open or close it, S: show it on the projector (not while typing). */
+function shortcut(event) {
+  if (!gathering || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target.closest && event.target.closest('input, textarea, select, [contenteditable]')) return;
+  const ordered = [...activities.values()].sort((a, b) => a.position - b.position);
+  const current = activities.get(selectedId);
+  const key = event.key.toLowerCase();
+  if (key === 'n' && ordered.length) {
+    const at = ordered.findIndex((a) => a.id === selectedId);
+    select(ordered[event.shiftKey ? Math.max(0, at - 1) : Math.min(ordered.length - 1, at + 1)].id);
+  } else if (key === 'o' && current) {
+    setState(current, current.state === 'open' ? 'closed' : 'open');
+  } else if (key === 's' && current) {
+    showOnScreen(current.id);
+  } else {
+    return;
+  }
+  event.preventDefault();
+}
+
+initList();
+if (config.gathering) {
+  // The tools listen to `samla:render` before the first render.
+  initTools();
+  initGathering();
+  document.addEventListener('keydown', shortcut);
+}

@@ -1,0 +1,136 @@
+// `priorities`: a ballot over a list of items, either dots to spread or a top-N ranking.
+import { el } from '../../shared/dom.js';
+import { fmt } from '../../shared/text.js';
+import { T } from '../page.js';
+import { showSectionError } from '../sections.js';
+import { changed } from '../store.js';
+
+export function fresh() {
+  return { remaining: null };
+}
+
+export function build(section, activity, actions) {
+  section.list = el('ul', { class: 'prio' });
+  section.hint = el('p', { class: 'task__note' });
+  section.saved = el('p', { class: 'prio__saved' });
+  section.send = el('button', { type: 'button', class: 'btn btn--primary btn--big', onclick: () => castBallot(section, actions) }, T.send);
+  section.draft = null;
+  section.dirty = false;
+  return [section.hint, section.list, section.send, section.saved, section.status];
+}
+
+/** The ballot's rules, as the server filled them in (mode, dots and their cap per item, or top). */
+function prioOptions(activity) {
+  const o = activity.options || {};
+  return { mode: o.mode, dots: o.dots, max: o.max_per_item, top: o.top };
+}
+
+function ballotDraft(activity) {
+  const ballot = activity.ballot || {};
+  if (prioOptions(activity).mode === 'dots') return { ...(ballot.dots || {}) };
+  return (ballot.ranking || []).slice();
+}
+
+function normalBallot(draft) {
+  if (Array.isArray(draft)) return draft;
+  return Object.keys(draft).filter((k) => draft[k] > 0).sort().map((k) => [k, draft[k]]);
+}
+
+const sameBallot = (activity, draft) =>
+  JSON.stringify(normalBallot(ballotDraft(activity))) === JSON.stringify(normalBallot(draft));
+
+export function update(section, activity) {
+  const o = prioOptions(activity);
+  const items = activity.items || [];
+  const known = new Set(items.map((i) => i.id));
+  section.activity = activity;
+  if (!section.dirty || section.draft === null) section.draft = ballotDraft(activity);
+  // Items that disappeared (hidden at the source) leave the draft too.
+  if (Array.isArray(section.draft)) section.draft = section.draft.filter((id) => known.has(id));
+  else for (const id of Object.keys(section.draft)) if (!known.has(id)) delete section.draft[id];
+  const hasBallot = !!activity.ballot && normalBallot(ballotDraft(activity)).length > 0;
+  if (!items.length) {
+    section.hint.textContent = '';
+    section.list.replaceChildren(el('li', { class: 'statements__empty' }, T.no_items));
+    section.send.hidden = true;
+    section.saved.textContent = '';
+    return;
+  }
+  section.send.hidden = false;
+  const redraw = () => { section.dirty = true; update(section, activity); };
+  if (o.mode === 'dots') drawDots(section, items, o, hasBallot, redraw);
+  else drawRanking(section, items, o, hasBallot, redraw);
+  section.dirty = section.dirty && !sameBallot(activity, section.draft);
+  section.saved.textContent = hasBallot ? (section.dirty ? T.ballot_changed : T.ballot_saved) : (section.dirty ? T.ballot_unsent : '');
+  section.saved.classList.toggle('is-saved', hasBallot && !section.dirty);
+}
+
+function drawDots(section, items, o, hasBallot, redraw) {
+  const used = Object.values(section.draft).reduce((a, b) => a + b, 0);
+  const left = o.dots - used;
+  section.hint.textContent = fmt(T.dots_left, { n: left });
+  section.hint.classList.toggle('is-zero', left === 0);
+  section.list.className = 'prio prio--dots';
+  section.list.replaceChildren(...items.map((item) => {
+    const n = section.draft[item.id] || 0;
+    const change = (delta) => () => { section.draft[item.id] = Math.max(0, n + delta); redraw(); };
+    return el('li', { class: `prio__item${n ? ' is-chosen' : ''}` },
+      el('span', { class: 'item__text' }, item.text),
+      el('div', { class: 'dots' },
+        el('button', { type: 'button', class: 'dots__btn', 'aria-label': fmt(T.dot_less, { item: item.text }), disabled: n === 0, onclick: change(-1) }, '−'),
+        el('span', { class: 'dots__n', 'aria-live': 'polite' }, el('span', { class: 'dots__pips', 'aria-hidden': 'true' }, '●'.repeat(n)), el('span', {}, String(n))),
+        el('button', { type: 'button', class: 'dots__btn', 'aria-label': fmt(T.dot_more, { item: item.text }), disabled: left <= 0 || n >= o.max, onclick: change(1) }, '+')));
+  }));
+  section.send.disabled = used === 0 || (!section.dirty && hasBallot);
+}
+
+function drawRanking(section, items, o, hasBallot, redraw) {
+  const want = Math.min(o.top, items.length);
+  section.hint.textContent = fmt(T.rank_hint, { n: want });
+  section.list.className = 'prio prio--ranking';
+  section.list.replaceChildren(...items.map((item) => {
+    const at = section.draft.indexOf(item.id);
+    const toggle = () => {
+      if (at >= 0) section.draft.splice(at, 1);
+      else if (section.draft.length < want) section.draft.push(item.id);
+      else return;
+      redraw();
+    };
+    return el('li', { class: 'prio__item' },
+      el('button', { type: 'button', class: `rank${at >= 0 ? ' is-chosen' : ''}`, 'aria-pressed': at >= 0 ? 'true' : 'false',
+        disabled: at < 0 && section.draft.length >= want, onclick: toggle },
+      el('span', { class: 'rank__n', 'aria-hidden': at < 0 ? 'true' : null }, at >= 0 ? String(at + 1) : ''),
+      el('span', { class: 'item__text' }, item.text)));
+  }));
+  section.send.disabled = section.draft.length === 0 || (!section.dirty && hasBallot);
+}
+
+async function castBallot(section, actions) {
+  const activity = section.activity;
+  const payload = { activity_id: activity.id };
+  if (prioOptions(activity).mode === 'dots') {
+    payload.dots = {};
+    for (const [id, n] of Object.entries(section.draft)) if (n > 0) payload.dots[id] = n;
+  } else {
+    payload.ranking = section.draft.slice();
+  }
+  section.send.disabled = true;
+  showSectionError(section, '');
+  const ack = await actions.ask('cast', payload);
+  if (ack && ack.ok) {
+    activity.ballot = ack.ballot || (payload.dots ? { dots: payload.dots } : { ranking: payload.ranking });
+    section.dirty = false;
+    section.draft = null;
+    actions.flash(activity.id);
+  } else {
+    showSectionError(section, ack ? ack.message || T.error_generic : T.network);
+  }
+  changed();
+}
+
+export function accepted() {
+  // Ballots are cast with an ack of their own, never through the outbox.
+}
+
+/** Items and ballots are not in activity_state: a newly opened one needs the whole state. */
+export const rich = true;

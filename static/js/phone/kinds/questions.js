@@ -1,0 +1,95 @@
+// `questions`: questions to a panel; everyone sees and upvotes the approved ones.
+import { el } from '../../shared/dom.js';
+import { fmt } from '../../shared/text.js';
+import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
+import { T } from '../page.js';
+import { pendingItem, showSectionError } from '../sections.js';
+import { activityById, changed } from '../store.js';
+
+const needsApproval = (activity) => !!(activity.approval || (activity.options && activity.options.approval));
+
+export function fresh() {
+  return { remaining: null };
+}
+
+export function build(section, activity, actions) {
+  const nodes = buildAnswerForm(section, activity, actions, {
+    oneLine: false, label: T.ask_label, placeholder: T.ask_placeholder, listTitle: T.questions_title, listClass: 'qa',
+  });
+  section.input.rows = 3;
+  section.form.querySelector('button').textContent = T.ask;
+  // One listener for all vote buttons, so redraws never swallow a click.
+  section.list.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-entry]');
+    if (button) upvote(section, Number(button.dataset.entry), button.dataset.up === 'true', actions);
+  });
+  return nodes;
+}
+
+function sortQuestions(a, b) {
+  if (!!a.pinned !== !!b.pinned) return a.pinned ? -1 : 1;
+  if (!!a.answered !== !!b.answered) return a.answered ? 1 : -1;
+  if ((b.votes || 0) !== (a.votes || 0)) return (b.votes || 0) - (a.votes || 0);
+  return a.id - b.id;
+}
+
+export function update(section, activity, pending) {
+  applyLimit(section, activity);
+  section.done.hidden = true;
+  section.note.hidden = true;
+  const visible = (activity.entries || []).filter((e) => !e.hidden && !e.held).sort(sortQuestions);
+  const shown = new Set(visible.map((e) => e.id));
+  const gone = activity.gone || new Set();
+  const waiting = (activity.own_entries || []).filter((e) => !shown.has(e.id) && !e.hidden && !gone.has(e.id)
+    && (e.held || (e.held === undefined && needsApproval(activity))));
+  const own = new Set((activity.own_entries || []).map((e) => e.id));
+  section.listTitle.hidden = !(visible.length || waiting.length || pending.length);
+  const nodes = [
+    ...pending.map((item) => pendingItem(item, 'qa__item')),
+    ...waiting.map((e) => el('li', { class: 'qa__item is-waiting' },
+      el('span', { class: 'item__text' }, e.text), el('span', { class: 'tag tag--pending' }, T.awaiting))),
+    ...visible.map((e) => el('li', { class: `qa__item${e.answered ? ' is-answered' : ''}${e.pinned ? ' is-pinned' : ''}` },
+      el('div', { class: 'qa__body' },
+        el('span', { class: 'item__text' }, e.text),
+        el('div', { class: 'qa__tags' },
+          e.pinned ? el('span', { class: 'tag tag--pin' }, T.pinned) : null,
+          e.answered ? el('span', { class: 'tag tag--ok' }, T.answered) : null,
+          own.has(e.id) ? el('span', { class: 'tag' }, T.mine) : null)),
+      el('button', {
+        type: 'button', class: `vote${e.voted ? ' is-voted' : ''}`, 'aria-pressed': e.voted ? 'true' : 'false',
+        'aria-label': fmt(e.voted ? T.unvote_label : T.vote_label, { n: e.votes || 0 }),
+        dataset: { entry: e.id, up: !e.voted }, disabled: section.voting === e.id,
+      }, el('span', { class: 'vote__arrow', 'aria-hidden': 'true' }, '▲'), el('span', { class: 'vote__n' }, String(e.votes || 0))))),
+  ];
+  if (!nodes.length) nodes.push(el('li', { class: 'statements__empty' }, T.no_questions));
+  section.list.replaceChildren(...nodes);
+}
+
+async function upvote(section, entryId, up, actions) {
+  const activity = activityById(section.id);
+  if (!activity || section.voting) return;
+  section.voting = entryId;
+  changed();
+  const ack = await actions.ask('upvote', { entry_id: entryId, up });
+  section.voting = null;
+  if (ack && ack.ok) {
+    const entry = (activity.entries || []).find((e) => e.id === entryId);
+    if (entry) Object.assign(entry, { votes: ack.votes, voted: ack.voted });
+    showSectionError(section, '');
+  } else {
+    showSectionError(section, ack ? ack.message || T.error_generic : T.network);
+  }
+  changed();
+}
+
+export function accepted(activity, item, ack) {
+  const held = ack.held !== undefined ? !!ack.held : needsApproval(activity);
+  addOwn(activity, item, ack, { held });
+  activity.entries = activity.entries || [];
+  if (!held && !activity.entries.some((e) => e.id === ack.id)) {
+    activity.entries.push({ id: ack.id, text: item.text, votes: 0, voted: false, pinned: false, answered: false });
+  }
+}
+
+/** Points, votes and approvals are not in activity_state: a newly opened one needs the whole state. */
+export const rich = true;

@@ -1,0 +1,31 @@
+// Text helpers shared by the phone, the projector and the console.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { clock, fmt, secondsUntil, tableLabel, taskQuestions } from '../../static/js/shared/text.js';
+
+test('placeholders are filled, unknown ones are left as they are', () => {
+  assert.equal(fmt('%(n)s av %(total)s', { n: 2, total: 5 }), '2 av 5');
+  assert.equal(fmt('%(n)s og %(x)s', { n: 1 }), '1 og %(x)s');
+});
+
+test("a table's own label wins over the numbered fallback", () => {
+  const tables = [{ number: 1, label: 'Rektorbordet' }];
+  assert.equal(tableLabel(tables, 1, 'Bord %(n)s'), 'Rektorbordet');
+  assert.equal(tableLabel(tables, 4, 'Bord %(n)s'), 'Bord 4');
+  assert.equal(tableLabel(null, 2, 'Bord %(n)s'), 'Bord 2');
+});
+
+test("a task's questions come from its options, else from beside them", () => {
+  assert.deepEqual(taskQuestions({ options: { questions: [{ id: 'a' }] } }), [{ id: 'a' }]);
+  assert.deepEqual(taskQuestions({ questions: [{ id: 'b' }] }), [{ id: 'b' }]);
+  assert.deepEqual(taskQuestions({}), []);
+});
+
+test('countdowns read as m:ss, or h:mm:ss past an hour', () => {
+  assert.equal(clock(65), '01:05');
+  assert.equal(clock(3661), '1:01:01');
+  assert.equal(clock(-3), '00:00');
+  assert.equal(secondsUntil('2026-01-01T00:01:00Z', Date.parse('2026-01-01T00:00:00Z')), 60);
+  assert.equal(secondsUntil(null), null);
+});
