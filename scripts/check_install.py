@@ -24,10 +24,13 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 TEMPLATE = "innlandet-ledersamling-2020"
-# `import x from "./a.js"`, `import "./a.js"`, `export * from "./a.js"`, `import("./a.js")`
+# `import x from "./a.js"` (over several lines too), `export * from "./a.js"`,
+# `import "./a.js"` at the start of a statement, and `import("./a.js")` anywhere.
 JS_IMPORT = re.compile(
-    r"""(?:\bimport\s*(?:[\w*{}\s,$]+?\s*from\s*)?|\bexport\s+[\w*{}\s,$]+?\s*from\s*"""
-    r"""|\bimport\s*\(\s*)["']([^"']+)["']"""
+    r"""^\s*(?:import|export)\b[^'";]*?\bfrom\s*["']([^"']+)["']"""
+    r"""|^\s*import\s*["']([^"']+)["']"""
+    r"""|\bimport\s*\(\s*["']([^"']+)["']\s*\)""",
+    re.M,
 )
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""")
 
@@ -109,7 +112,10 @@ def check_page(base, url, problems):
         path = urlsplit(asset).path
         if path.endswith((".js", ".mjs")):
             text = content.decode("utf-8", "replace")
-            queue += [urljoin(asset, m) for m in JS_IMPORT.findall(text) if m.startswith(".")]
+            for groups in JS_IMPORT.findall(text):
+                target = next(g for g in groups if g)
+                if target.startswith((".", "/")):
+                    queue.append(urljoin(asset, target))
         elif path.endswith(".css"):
             for match in CSS_URL.findall(content.decode("utf-8", "replace")):
                 target = match[0] or match[1]
