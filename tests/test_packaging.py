@@ -8,7 +8,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from app import __version__
+from app import __version__, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -92,3 +92,14 @@ def test_the_install_check_reads_scripts_styles_and_fonts_of_a_page():
     ]
     css = '@font-face { src: url("../../fonts/DejaVuSans.ttf") } @import "more.css";'
     assert check.CSS_URL.findall(css) == [("../../fonts/DejaVuSans.ttf", ""), ("", "more.css")]
+
+
+def test_the_server_set_up_keeps_every_setting_in_one_file_of_real_variables():
+    guide = (ROOT / "docs" / "SERVER.md").read_text(encoding="utf-8")
+    unit = (ROOT / "docs" / "samla@.service").read_text(encoding="utf-8")
+    assert "EnvironmentFile=/etc/samla/samla.env" in unit
+    assert "ExecStart=/opt/samla/bin/samla --port %i" in unit
+    assert "/opt/samla/bin/pip install" in guide and "/etc/samla/samla.env" in guide
+    variables = {setting.variable for setting in settings.SETTINGS}
+    named = set(re.findall(r"^#?(SAMLA_\w+)=", guide, re.M))
+    assert {"SAMLA_DATA", "SAMLA_ADMIN_TOKEN", "SAMLA_PUBLIC_URL"} <= named <= variables
