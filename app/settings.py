@@ -74,7 +74,8 @@ SETTINGS = (
         "SAMLA_PUBLIC_URL",
         "--public-url",
         None,
-        "the address phones use, in QR codes and links (default: this machine's LAN address)",
+        "the address phones use, in QR codes and links, fixed (default: the likeliest of this"
+        " machine's addresses, which the console can change)",
         metavar="URL",
     ),
     # run.py patches the standard library for green threads before anything else is
