@@ -1,14 +1,22 @@
 # `make run` installs what the app needs and starts Samla; `make test` installs the tests'
-# needs too and runs every test; `make lint` checks the code with ruff.
+# needs too and runs every test; `make lint` checks the code with ruff; `make dist` builds
+# the wheel and the source distribution an organiser installs (README.md).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test lint install install-dev clean catalogues messages screenshots system-packages
+.PHONY: run test lint dist install install-dev clean catalogues messages screenshots system-packages
 
 run: install
 	$(BIN)/python run.py $(ARGS)
+
+# dist/samla-<version>-py3-none-any.whl and dist/samla-<version>.tar.gz. Node is a build
+# tool only: the wheel carries static/vendor from npm ci and the compiled catalogues
+# (pyproject.toml, scripts/build_hook.py), so an installed Samla needs neither.
+dist: install-dev
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
 
 # The Node unit tests of the pure front-end modules first (when there are any), then pytest.
 test: install-dev system-packages
@@ -63,4 +71,4 @@ static/vendor/.installed: package.json package-lock.json scripts/copy-vendor.js
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor
+	rm -rf $(VENV) node_modules static/vendor dist

@@ -4,6 +4,10 @@ Importing the package stays cheap: the worker process (`python -m app.exports.jo
 clouds and documents without loading Flask or Socket.IO.
 """
 
+# The one place the version is written: pyproject.toml reads it from here for the package,
+# /healthz and the screens' state show it.
+__version__ = "1.0.0"
+
 
 def __getattr__(name):
     """`app.socketio` is the process's Socket.IO server, created on first use."""
@@ -35,8 +39,8 @@ def create_app(config=None):
 
     app = Flask(
         __name__,
-        static_folder="../static",
-        template_folder="../templates",
+        static_folder=str(settings.SHIPPED / "static"),
+        template_folder=str(settings.SHIPPED / "templates"),
     )
     app.config.from_mapping(settings.from_environment())
     if config:

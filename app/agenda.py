@@ -4,8 +4,6 @@ Editing never deletes what people wrote: an activity (or a task question, or a
 table) that already has work in it cannot be removed or change kind.
 """
 
-from pathlib import Path
-
 import yaml
 from flask_babel import lazy_gettext as _l
 
@@ -78,17 +76,18 @@ def as_template(definition):
     return {**head, "tables": tables, "activities": activities}
 
 
-def save_template(folder, stem, definition):
-    """Write a definition to sessions/<stem>.yaml; never overwrite a template."""
-    from app.catalog import STEM
+def save_template(folders, stem, definition):
+    """Write a definition to <first folder>/<stem>.yaml; never overwrite or shadow a
+    template in any of `folders` (the shipped ones stay as they came)."""
+    from app.catalog import STEM, as_folders, find_template
 
     if not isinstance(stem, str) or not STEM.match(stem):
         raise SamlaError(
             "bad_request", detail=_l("et malnavn kan bare ha små bokstaver, sifre og -")
         )
-    path = Path(folder) / f"{stem}.yaml"
-    if path.exists():
+    if find_template(folders, stem) is not None:
         raise SamlaError("template_exists", stem=stem)
+    path = as_folders(folders)[0] / f"{stem}.yaml"
     text = yaml.safe_dump(as_template(definition), allow_unicode=True, sort_keys=False, width=100)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)

@@ -1,4 +1,5 @@
-"""The gathering templates in sessions/: YAML files an organiser picks from."""
+"""The gathering templates: YAML files an organiser picks from, in one folder or several
+(the organiser's own, then the shipped sessions/; the first of a name wins)."""
 
 import re
 from pathlib import Path
@@ -11,14 +12,31 @@ from app.rules import normalise_definition
 STEM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,100}$")
 
 
-def list_templates(folder):
-    """[{stem, title, date, place}] of every valid template, by file name."""
+def as_folders(folders):
+    """One folder or a list of them, as a list of paths."""
+    if isinstance(folders, str | Path):
+        return [Path(folders)]
+    return [Path(folder) for folder in folders]
+
+
+def find_template(folders, stem):
+    """The path of template `stem` in the first folder that has it, else None."""
+    for folder in as_folders(folders):
+        path = folder / f"{stem}.yaml"
+        if path.is_file():
+            return path
+    return None
+
+
+def list_templates(folders):
+    """[{stem, title, date, place, language}] of every valid template, by file name."""
+    stems = {path.stem for folder in as_folders(folders) for path in folder.glob("*.yaml")}
     result = []
-    for path in sorted(Path(folder).glob("*.yaml")):
-        definition = load_template(folder, path.stem)
+    for stem in sorted(stems):
+        definition = load_template(folders, stem)
         result.append(
             {
-                "stem": path.stem,
+                "stem": stem,
                 "title": definition["title"],
                 "date": definition["date"],
                 "place": definition["place"],
@@ -28,12 +46,12 @@ def list_templates(folder):
     return result
 
 
-def load_template(folder, stem):
-    """The checked definition in `folder/<stem>.yaml`."""
+def load_template(folders, stem):
+    """The checked definition in `<folder>/<stem>.yaml`."""
     if not isinstance(stem, str) or not STEM.match(stem):
         raise SamlaError("unknown_template")
-    path = Path(folder) / f"{stem}.yaml"
-    if not path.is_file():
+    path = find_template(folders, stem)
+    if path is None:
         raise SamlaError("unknown_template")
     with path.open(encoding="utf-8") as handle:
         raw = yaml.safe_load(handle)

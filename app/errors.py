@@ -39,6 +39,8 @@ HTTP_STATUS = {
     # A fault that passes (a full disk, a locked database): send the same again later.
     "try_again": 503,
     "internal_error": 500,
+    "unknown_address": 400,
+    "address_fixed": 409,
 }
 
 

@@ -7,11 +7,37 @@ os.environ for configuration.
 
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ASYNC_MODES = ("eventlet", "gevent", "threading")
-TEMPLATES_DIR = str(Path(__file__).resolve().parent.parent / "sessions")
+PACKAGE = Path(__file__).resolve().parent
+# The wheel ships static/, templates/, sessions/ and translations/ inside the package
+# (pyproject.toml); a source checkout has them beside it. That is how Samla knows it runs
+# installed: then its data belongs in the user's data folder, not in the current one.
+INSTALLED = (PACKAGE / "static").is_dir()
+SHIPPED = PACKAGE if INSTALLED else PACKAGE.parent
+TEMPLATES_DIR = str(SHIPPED / "sessions")
+
+
+def default_data_dir(installed=INSTALLED, platform=None):
+    """`data` in a checkout; installed, the user's data folder: %LOCALAPPDATA%\\Samla,
+    ~/Library/Application Support/Samla, ~/.local/share/samla."""
+    if not installed:
+        return "data"
+    from platformdirs import user_data_dir
+
+    platform = platform or sys.platform
+    return user_data_dir("samla" if platform.startswith("linux") else "Samla", appauthor=False)
+
+
+def default_async_mode(platform=None):
+    """eventlet on Linux, where it is measured (docs/BENCHMARKS.md); threading elsewhere:
+    eventlet does not support Windows and patches nothing there reliably, and a laptop's
+    few hundred phones fit in threads. README.md, "Async mode", says more."""
+    platform = platform or sys.platform
+    return "eventlet" if platform.startswith("linux") else "threading"
 
 
 def _switch(text):
@@ -39,8 +65,8 @@ SETTINGS = (
         "DATA_DIR",
         "SAMLA_DATA",
         "--data",
-        "data",
-        "folder for samla.db and the generated secrets",
+        default_data_dir(),
+        "folder for samla.db, the generated secrets and the organiser's own templates",
         metavar="DIR",
     ),
     Setting(
@@ -48,7 +74,8 @@ SETTINGS = (
         "SAMLA_PUBLIC_URL",
         "--public-url",
         None,
-        "the address phones use, in QR codes and links (default: this machine's LAN address)",
+        "the address phones use, in QR codes and links, fixed (default: the likeliest of this"
+        " machine's addresses, which the console can change)",
         metavar="URL",
     ),
     # run.py patches the standard library for green threads before anything else is
@@ -57,7 +84,7 @@ SETTINGS = (
         "ASYNC_MODE",
         "SAMLA_ASYNC_MODE",
         "--async-mode",
-        "eventlet",
+        default_async_mode(),
         "the async server; all three pass the same tests",
         choices=ASYNC_MODES,
     ),
@@ -67,6 +94,14 @@ SETTINGS = (
         "--log-requests",
         False,
         "log every HTTP request",
+        _switch,
+    ),
+    Setting(
+        "OPEN",
+        "SAMLA_OPEN",
+        "--open",
+        False,
+        "open the organiser's console in the default browser once Samla listens",
         _switch,
     ),
     Setting(
@@ -100,7 +135,7 @@ SETTINGS = (
         "SAMLA_SESSIONS",
         "--sessions",
         TEMPLATES_DIR,
-        "folder of the gathering templates, YAML files",
+        "folder of the shipped gathering templates, YAML files (read only)",
         metavar="DIR",
     ),
     # No option: a command line is visible to every user of the machine.
@@ -176,8 +211,19 @@ def prepare(app):
         app.config["SECRET_KEY"] = read_or_create_secret(data_dir / "secret_key")
     if not app.config.get("ADMIN_TOKEN"):
         app.config["ADMIN_TOKEN"] = read_or_create_secret(data_dir / "admin_token", 18)
-    public_url = app.config.get("PUBLIC_URL") or f"http://127.0.0.1:{app.config['PORT']}"
-    public_url = public_url.rstrip("/")
+    # The organiser's own templates live with the data, beside the shipped ones.
+    own_templates = data_dir / "templates"
+    own_templates.mkdir(exist_ok=True)
+    app.config["OWN_TEMPLATES_DIR"] = str(own_templates)
+    # A public URL given by option or environment is fixed; else the address the launcher
+    # picked (JOIN_ADDRESS), which the organiser may change in the console.
+    given = app.config.get("PUBLIC_URL")
+    app.config["PUBLIC_URL_FIXED"] = bool(given)
+    if given:
+        public_url = given.rstrip("/")
+    else:
+        address = app.config.get("JOIN_ADDRESS") or "127.0.0.1"
+        public_url = f"http://{address}:{app.config['PORT']}"
     app.config["PUBLIC_URL"] = public_url
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
@@ -188,6 +234,11 @@ def prepare(app):
     )
 
 
+def template_folders(config):
+    """Where templates are found: the organiser's own first, then the shipped ones."""
+    return [config["OWN_TEMPLATES_DIR"], config["SESSIONS_DIR"]]
+
+
 def read_or_create_secret(path, nbytes=32):
     """Return the secret stored at `path`, creating it (readable by the owner only) if missing."""
     if path.exists():
@@ -195,6 +246,8 @@ def read_or_create_secret(path, nbytes=32):
         if value:
             return value
     value = secrets.token_urlsafe(nbytes)
+    # The mode keeps other users out on POSIX; Windows ignores it (the user's own
+    # %LOCALAPPDATA% is private already).
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(value + "\n")

@@ -59,7 +59,7 @@ class Server:
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "the server exited at start"
             try:
-                if requests.get(self.url + "/healthz", timeout=1).json() == {"status": "ok"}:
+                if requests.get(self.url + "/healthz", timeout=1).json()["status"] == "ok":
                     return
             except requests.RequestException:
                 time.sleep(0.05)

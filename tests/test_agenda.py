@@ -185,10 +185,13 @@ def test_a_priorities_source_can_be_an_earlier_activity_id(organiser, gathering)
     assert edited["activities"][2]["options"]["source"] == statements_id
 
 
-def test_a_gathering_saves_as_a_new_template(app, organiser, gathering, tmp_path):
-    folder = tmp_path / "sessions"
-    shutil.copytree(ROOT / "sessions", folder)
-    app.config["SESSIONS_DIR"] = str(folder)
+def test_a_gathering_saves_as_a_new_template_beside_the_shipped_ones(
+    app, organiser, gathering, tmp_path
+):
+    shipped = tmp_path / "sessions"
+    shutil.copytree(ROOT / "sessions", shipped)
+    app.config["SESSIONS_DIR"] = str(shipped)
+    folder = Path(app.config["OWN_TEMPLATES_DIR"])
     definition = organiser.get(definition_url(gathering)).get_json()
     definition["activities"].append(
         {"kind": "priorities", "prompt": "Viktigst?", "source": definition["activities"][1]["id"]}
@@ -207,6 +210,20 @@ def test_a_gathering_saves_as_a_new_template(app, organiser, gathering, tmp_path
         "/api/templates", json={"stem": "min-samling", "definition": simple_definition()}
     )
     assert again.status_code == 409 and again.get_json()["error"] == "template_exists"
+    assert not (shipped / "min-samling.yaml").exists()
+    assert "min-samling" in {t["stem"] for t in organiser.get("/api/templates").get_json()}
+
+
+def test_a_saved_template_never_shadows_a_shipped_one(app, organiser, tmp_path):
+    shipped = tmp_path / "sessions"
+    shutil.copytree(ROOT / "sessions", shipped)
+    app.config["SESSIONS_DIR"] = str(shipped)
+    answer = organiser.post(
+        "/api/templates",
+        json={"stem": "innlandet-ledersamling-2020", "definition": simple_definition()},
+    )
+    assert answer.status_code == 409 and answer.get_json()["error"] == "template_exists"
+    assert list(Path(app.config["OWN_TEMPLATES_DIR"]).iterdir()) == []
 
 
 def test_a_timer_closes_the_activity_and_everyone_hears_it(organiser, gathering, phone):

@@ -34,6 +34,7 @@ def test_the_environment_overrides_every_default():
         "SAMLA_PUBLIC_URL": "https://samla.example",
         "SAMLA_ASYNC_MODE": "gevent",
         "SAMLA_LOG_REQUESTS": "yes",
+        "SAMLA_OPEN": "yes",
         "SAMLA_MESSAGE_QUEUE": "redis://localhost:6379/0",
         "SAMLA_COALESCE_SECONDS": "0.25",
         "SAMLA_RATE_LIMIT": "off",
@@ -48,6 +49,7 @@ def test_the_environment_overrides_every_default():
     assert values["PUBLIC_URL"] == "https://samla.example"
     assert values["ASYNC_MODE"] == "gevent"
     assert values["LOG_REQUESTS"] is True
+    assert values["OPEN"] is True
     assert values["MESSAGE_QUEUE"] == "redis://localhost:6379/0"
     assert values["COALESCE_SECONDS"] == 0.25
     assert values["RATE_LIMIT"] == "off"

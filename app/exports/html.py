@@ -8,7 +8,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from app.exports.images import cloud_png
 from app.exports.layout import background, hidden_note, meta_rows, note_rows
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+# Installed, the templates ship inside the package (pyproject.toml); in a checkout they
+# sit beside it. The worker runs this without app.settings, so it looks for itself.
+_PACKAGE = Path(__file__).resolve().parent.parent
+TEMPLATES = next(
+    folder for folder in (_PACKAGE / "templates", _PACKAGE.parent / "templates") if folder.is_dir()
+)
 
 
 def _environment():

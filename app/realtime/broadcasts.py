@@ -242,6 +242,14 @@ def agenda_edited(gathering_id):
         _emit("resync", {"gathering_id": gathering_id}, room(gathering_id))
 
 
+def join_address_changed(gathering_ids):
+    """The organiser chose another join address: every projector and console hears
+    `resync` and draws its QR code and links from the new one."""
+    for gathering_id in gathering_ids:
+        for room in (screen_room, console_room):
+            _emit("resync", {"gathering_id": gathering_id}, room(gathering_id))
+
+
 def gathering_deleted(gathering_id):
     """Tell everyone watching that the gathering is gone, then empty its rooms."""
     from app.realtime.server import socketio

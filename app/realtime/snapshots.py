@@ -1,7 +1,8 @@
 """The whole state a phone, projector or console gets on connect and on resync, so no
 client ever replays history."""
 
-from app import kinds, store
+from app import __version__, kinds, store
+from app.addresses import is_loopback_url
 from app.rules import is_for_table, remaining
 from app.views import activity_results, describe_gathering, for_projector, phone_activity
 
@@ -22,6 +23,9 @@ def screen_state(db, gathering, public_url, projector=False):
         "role": "screen" if projector else "console",
         "gathering": gathering_view,
         "activities": activities,
+        # The console's footer shows the version; both warn while no phone can follow
+        # the join address.
+        "server": {"version": __version__, "loopback": is_loopback_url(public_url)},
     }
 
 

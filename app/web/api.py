@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from app import actions, agenda, catalog, kinds, lookups, store, views
+from app import __version__, actions, agenda, catalog, kinds, lookups, settings, store, views
 from app.errors import SamlaError
 from app.exports import worker
 from app.realtime import broadcasts, snapshots, timers
@@ -67,16 +67,17 @@ def _describe(gathering_id):
 @bp.get("/healthz")
 def healthz():
     """Liveness for monitors and tests: `ok`, or `degraded` with the reason writes fail
-    (disk_full, database_locked, io_error) while reads still work. Always 200: the
-    process serves, and a balancer must not take the only server out of the hall."""
-    return store.get_store().health()
+    (disk_full, database_locked, io_error) while reads still work, and which Samla answers.
+    Always 200: the process serves, and a balancer must not take the only server out of
+    the hall."""
+    return {**store.get_store().health(), "version": __version__}
 
 
 @bp.get("/api/templates")
 @auth.organiser_api
 def list_templates():
-    """The gathering templates in sessions/."""
-    return jsonify(catalog.list_templates(current_app.config["SESSIONS_DIR"]))
+    """The gathering templates: the organiser's own and the shipped ones."""
+    return jsonify(catalog.list_templates(settings.template_folders(current_app.config)))
 
 
 @bp.get("/api/gatherings")
@@ -98,7 +99,9 @@ def create_gathering():
     """Create a gathering from a definition or from a template in sessions/."""
     body = json_body()
     if isinstance(body, dict) and set(body) == {"template"}:
-        definition = catalog.load_template(current_app.config["SESSIONS_DIR"], body["template"])
+        definition = catalog.load_template(
+            settings.template_folders(current_app.config), body["template"]
+        )
     else:
         definition = normalise_definition(body)
     gathering_id = actions.create_gathering(store.get_store(), definition)
@@ -187,7 +190,7 @@ def put_definition(gathering_id):
 @bp.post("/api/templates")
 @auth.organiser_api
 def save_template():
-    """Save a gathering's agenda (or a definition) as a new template in sessions/."""
+    """Save a gathering's agenda (or a definition) as a new template in the data folder."""
     body = json_body()
     if not isinstance(body, dict):
         raise SamlaError("bad_request", detail=_l("send stem og gathering_id eller definition"))
@@ -201,7 +204,8 @@ def save_template():
             definition = agenda.definition_of(db, gathering)
     else:
         definition = normalise_definition(body.get("definition"))
-    stem = agenda.save_template(current_app.config["SESSIONS_DIR"], body.get("stem"), definition)
+    folders = settings.template_folders(current_app.config)
+    stem = agenda.save_template(folders, body.get("stem"), definition)
     return jsonify({"stem": stem}), 201
 
 

@@ -1,11 +1,12 @@
 """JSON over HTTP for the console's helpers with Norwegian text: word merges, the word
-list that holds entries for approval, "approve before showing", and themes across tables.
-Thin, like api.py: every change is pushed to the screens through the feed at once."""
+list that holds entries for approval, "approve before showing", and themes across tables;
+and the join address the QR codes carry. Thin, like api.py: every change is pushed to
+the screens through the feed at once."""
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 from flask_babel import lazy_gettext as _l
 
-from app import kinds, lookups, merges, moderation, store, themes, views
+from app import addresses, kinds, lookups, merges, moderation, store, themes, views
 from app.errors import SamlaError
 from app.realtime import broadcasts
 from app.web import auth
@@ -126,3 +127,33 @@ def discard_theme(gathering_id, activity_id, theme_id):
     activity = themes.discard(store.get_store(), gathering_id, activity_id, theme_id)
     broadcasts.feed().changed(activity["id"])
     return jsonify({"ok": True, "deleted": theme_id})
+
+
+def _join_address(found):
+    config = current_app.config
+    return addresses.describe(found, config["PUBLIC_URL"], config["PUBLIC_URL_FIXED"])
+
+
+@bp.get("/api/address")
+@auth.organiser_api
+def join_address():
+    """The address phones use (in every QR code, link and table card), whether it is
+    loopback (no phone can reach it), and the machine's usable addresses, likeliest first."""
+    return jsonify(_join_address(addresses.scan()))
+
+
+@bp.put("/api/address")
+@auth.organiser_api
+def choose_join_address():
+    """Make `{"address": A}`, one of the listed addresses, the one phones use; every
+    projector and console hears `resync` and draws its QR code and links anew."""
+    if current_app.config["PUBLIC_URL_FIXED"]:
+        raise SamlaError("address_fixed")
+    body = json_body()
+    found = addresses.scan()
+    chosen = addresses.choose(found, body.get("address") if isinstance(body, dict) else None)
+    current_app.config["PUBLIC_URL"] = f"http://{chosen}:{current_app.config['PORT']}"
+    with store.get_store().read() as db:
+        gathering_ids = [g["id"] for g in store.gatherings.list_gatherings(db)]
+    broadcasts.join_address_changed(gathering_ids)
+    return jsonify(_join_address(found))

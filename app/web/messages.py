@@ -50,6 +50,10 @@ MESSAGES = {
     "rate_limited": lazy_gettext("Mange forsøk på kort tid. Vent litt, så prøver vi igjen."),
     "unknown_theme": lazy_gettext("Dette temaet finnes ikke."),
     "try_again": lazy_gettext("Serveren kan ikke lagre akkurat nå. Prøv igjen om litt."),
+    "unknown_address": lazy_gettext("%(address)s er ikke en av maskinens adresser nå."),
+    "address_fixed": lazy_gettext(
+        "Adressen telefonene bruker er satt ved oppstart (--public-url) og kan ikke endres her."
+    ),
 }
 
 

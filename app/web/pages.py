@@ -13,7 +13,7 @@ from flask import (
 )
 from flask_babel import get_locale
 
-from app import catalog, networks, store, views
+from app import catalog, networks, settings, store, views
 from app.exports.fonts import DEJAVU_SANS
 from app.web import auth
 
@@ -85,7 +85,7 @@ def console_list():
             views.describe_gathering(db, g, public_url)
             for g in store.gatherings.list_gatherings(db)
         ]
-    templates = catalog.list_templates(current_app.config["SESSIONS_DIR"])
+    templates = catalog.list_templates(settings.template_folders(current_app.config))
     return render_template("console/list.html", gatherings=gatherings, templates=templates)
 
 

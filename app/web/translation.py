@@ -14,9 +14,10 @@ from babel.messages.pofile import read_po
 from flask import g, has_request_context, request, session
 from flask_babel import Babel, get_locale
 
+from app import settings
 from app.rules import LANGUAGES
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
+TRANSLATIONS = settings.SHIPPED / "translations"
 # Each language by its own name, so a reader finds theirs whatever the page speaks.
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 SESSION_KEY = "language"
@@ -83,7 +84,11 @@ def compile_catalogs(source=TRANSLATIONS, target=None):
 
 
 def _catalog_folder(app):
-    """The source tree when it is writable (as after `make install`), else the data folder."""
+    """The source tree when it is writable (as after `make install`), else the data folder.
+    Installed, the wheel's compiled catalogues are used as they came."""
+    shipped = list(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+    if settings.INSTALLED and all(po.with_suffix(".mo").exists() for po in shipped):
+        return TRANSLATIONS
     if os.access(TRANSLATIONS, os.W_OK):
         return compile_catalogs()
     return compile_catalogs(target=Path(app.config["DATA_DIR"]) / "translations")

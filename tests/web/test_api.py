@@ -2,6 +2,7 @@
 
 import pytest
 
+from app import __version__
 from conftest import log_in, simple_definition
 
 
@@ -15,7 +16,11 @@ def submit(client, token, activity, text, client_id):
 
 def test_health_needs_no_login(client):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.get_json() == {"status": "ok"}
+    assert response.status_code == 200 and response.get_json()["status"] == "ok"
+
+
+def test_health_says_which_version_answers(client):
+    assert client.get("/healthz").get_json()["version"] == __version__
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,8 @@ HTTP_EXPECTED = {
     ("console_api.create_theme", "POST"): ORGANISER,
     ("console_api.update_theme", "PATCH"): ORGANISER,
     ("console_api.discard_theme", "DELETE"): ORGANISER,
+    ("console_api.join_address", "GET"): ORGANISER,
+    ("console_api.choose_join_address", "PUT"): ORGANISER,
 }
 
 SOCKET_EXPECTED = {
@@ -137,6 +139,7 @@ def world(app, client, tmp_path):
     sessions = tmp_path / "sessions"
     sessions.mkdir()
     app.config["SESSIONS_DIR"] = str(sessions)
+    app.config["PUBLIC_URL_FIXED"] = False  # so the organiser may choose the join address
     organiser = Organiser(client)
     this = organiser.create(EVERY_KIND)
     other = organiser.create(simple_definition(title="Annen samling"))
@@ -243,6 +246,7 @@ BODIES = {
     "console_api.set_approval": lambda w: {"approval": True},
     "console_api.create_theme": lambda w: {"title": "Tema", "entries": [w["entry_id"]]},
     "console_api.update_theme": lambda w: {"title": "Nytt navn", "accepted": True},
+    "console_api.choose_join_address": lambda w: {"address": "127.0.0.1"},
 }
 FORMS = {
     "pages.login": {"token": ADMIN_TOKEN},
