@@ -117,7 +117,7 @@ def test_a_locked_database_keeps_the_room_live_and_the_write_answers_try_again(t
         assert again["ok"] is True and not again.get("duplicate")
         assert writer.sio.call("submit", item, timeout=10)["duplicate"] is True
         assert stored(server.data, "låst-1") == 1
-        assert requests.get(server.url + "/healthz", timeout=5).json() == {"status": "ok"}
+        assert requests.get(server.url + "/healthz", timeout=5).json()["status"] == "ok"
         assert "Traceback" not in server.logged()
     finally:
         for listener in listeners:
@@ -199,7 +199,7 @@ def test_a_full_disk_answers_try_again_stores_nothing_then_stores_the_resend_onc
         assert again["ok"] is True and not again.get("duplicate")
         assert phone.call_when_connected("submit", refused)["duplicate"] is True
         assert stored(server.data, refused["client_id"]) == 1
-        assert requests.get(server.url + "/healthz", timeout=5).json() == {"status": "ok"}
+        assert requests.get(server.url + "/healthz", timeout=5).json()["status"] == "ok"
         assert "Traceback" not in server.logged()
         print(f"\nfull disk: {len(acked)} stored before the disk said no; the resend stored once")
     finally:
