@@ -206,3 +206,53 @@ def test_a_full_disk_keeps_the_texts_queued_and_stores_each_once_when_space_retu
         eventually(lambda text=text: stored(gathering, text) == 1, timeout=SLOW)
     expect(phone.locator(".refused")).to_have_count(0)
     expect(phone.locator(f"#answer-{statements}")).to_have_value("")
+
+
+def test_refused_points_edits_and_ballots_are_kept_and_sent_again(contexts, gathering):
+    task = gathering.open("task")
+    prio = gathering.open("priorities")
+    phone = phone_at(contexts, gathering, 1)
+    first = phone.locator(".qblock", has_text="Hva gjør vi først?")
+    first.locator(f"#point-{task}-q1").fill("Et punkt på nett")
+    first.get_by_role("button", name="Legg til").click()
+    point = first.locator(".point", has_text="Et punkt på nett")
+    expect(point.get_by_role("button", name="Endre")).to_be_visible()
+
+    phone.context.set_offline(True)
+    wait_offline(phone)
+    first.locator(f"#point-{task}-q1").fill("Et nytt punkt uten nett")
+    first.get_by_role("button", name="Legg til").click()
+    point.get_by_role("button", name="Endre").click()
+    first.get_by_label("Endre punktet").fill("Et endret punkt uten nett")
+    first.get_by_role("button", name="Lagre").click()
+    phone.get_by_role("button", name="Én prikk til på «Samordning»").click()
+    phone.locator(".task--priorities").get_by_role("button", name="Send").click()
+    gathering.set_state(task, "closed")
+    gathering.set_state(prio, "closed")
+    phone.context.set_offline(False)
+
+    shelf = phone.locator("#refused .refused")
+    expect(shelf).to_have_count(3)
+    for text in ["Et nytt punkt uten nett", "Et endret punkt uten nett", "Samordning"]:
+        expect(shelf.filter(has_text=text)).to_contain_text("Ikke sendt: Oppgaven er stengt.")
+    phone.reload()
+    expect(shelf).to_have_count(3)
+
+    gathering.set_state(prio, "open")
+    ballot = phone.locator(".task--priorities .refused")
+    ballot.get_by_role("button", name="Send igjen").click()
+    expect(phone.locator(".prio__saved.is-saved")).to_be_visible()
+
+    gathering.set_state(task, "open")
+    for text in ["Et nytt punkt uten nett", "Et endret punkt uten nett"]:
+        phone.locator(".task--task .refused", has_text=text).get_by_role(
+            "button", name="Send igjen"
+        ).click()
+    expect(phone.locator(".refused")).to_have_count(0)
+    expect(
+        first.locator(".point:not(.is-pending)", has_text="Et nytt punkt uten nett")
+    ).to_be_visible()
+    expect(
+        first.locator(".point:not(.is-pending)", has_text="Et endret punkt uten nett")
+    ).to_be_visible()
+    expect(first.locator(".point", has_text="Et punkt på nett")).to_have_count(0)
