@@ -89,7 +89,9 @@ def test_a_refusal_after_reconnecting_keeps_the_text_until_it_is_sent_again(cont
     assert stored(gathering, "Skrevet uten nett") == 1
 
 
-def test_a_dismissed_refusal_is_gone_also_after_a_reload(contexts, gathering):
+def test_a_refused_text_can_be_copied_and_once_dismissed_is_gone_also_after_a_reload(
+    contexts, gathering
+):
     words = gathering.open("words")
     phone = phone_at(contexts, gathering, 2)
     phone.context.set_offline(True)
@@ -100,6 +102,10 @@ def test_a_dismissed_refusal_is_gone_also_after_a_reload(contexts, gathering):
     phone.context.set_offline(False)
     refused = phone.locator("#refused .refused", has_text="glad")
     expect(refused).to_contain_text("Ikke sendt")
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    refused.get_by_role("button", name="Kopier teksten").click()
+    expect(refused).to_contain_text("Kopiert ✓")
+    assert phone.evaluate("() => navigator.clipboard.readText()") == "glad"
     refused.get_by_role("button", name="Fjern").click()
     expect(phone.locator(".refused")).to_have_count(0)
     phone.reload()
