@@ -1,12 +1,12 @@
-"""Simulated phones that behave like static/js/participant.js: an outbox that outlives the socket.
+"""Simulated phones that behave like the phone page's outbox (static/js/shared/outbox.js).
 
 Each phone keeps every submission in its outbox (the browser's localStorage)
-until the server acknowledges it, sends it when it is queued, resends
-everything on each (re)connect and every RESEND_EVERY seconds while anything
-waits, and treats a missing ack after ACK_TIMEOUT as "not stored yet".
-Which refusals are sent again and which are final comes from the one table the
-phone's page reads too, static/data/delivery.json.
-Many phones share one asyncio loop.
+until the server takes it or refuses it for good, sends it when it is queued,
+resends everything on each (re)connect, and treats a missing ack after
+ACK_TIMEOUT as "not stored yet". Which refusals are final and which are retried
+is the page's own table, static/data/delivery.json; a retried item waits a
+doubling, capped, jittered backoff before its next try. Many phones share one
+asyncio loop.
 """
 
 import asyncio
@@ -17,21 +17,39 @@ from pathlib import Path
 
 import socketio
 
+ACK_TIMEOUT = 8.0  # connection.js: ACK_TIMEOUT = 8000
+TICK = 1.0  # main.js: TICK = 1000, how often due items are sent
+BACKOFF_FIRST = 1.0  # outbox.js: BACKOFF_FIRST = 1000
+BACKOFF_CAP = 30.0  # outbox.js: BACKOFF_CAP = 30000
 DELIVERY = json.loads(
-    (Path(__file__).resolve().parent.parent / "static" / "data" / "delivery.json").read_text(
-        encoding="utf-8"
-    )
+    (Path(__file__).parent.parent / "static" / "data" / "delivery.json").read_text("utf-8")
 )
-ACK_TIMEOUT = DELIVERY["ack_timeout_ms"] / 1000
-RESEND_EVERY = DELIVERY["resend_every_ms"] / 1000
 
 
-def is_final(ack):
-    """Whether a refusal ends the item's delivery (else the outbox sends it again later)."""
-    code = ack.get("error")
-    if code in DELIVERY["retry"]:
+def retryable(code, table=DELIVERY):
+    """outbox.js retryable(): may this error code succeed later?"""
+    if code in table["retry"]:
+        return True
+    if code in table["final"]:
         return False
-    return code in DELIVERY["final"] or DELIVERY["unknown_code"] == "final"
+    return table["default"] == "retry"
+
+
+def verdict(ack, table=DELIVERY):
+    """outbox.js verdict(): 'accepted', 'retry' or 'refused' for an ack (None: no answer)."""
+    if not ack:
+        return "retry"
+    if ack.get("ok"):
+        return "accepted"
+    if not ack.get("error") and ack.get("status", 0) >= 500:
+        return "retry"
+    return "retry" if retryable(ack.get("error"), table) else "refused"
+
+
+def backoff(attempt, rand=random.random):
+    """outbox.js backoff(): seconds before the attempt-th retry, doubling, capped, jittered."""
+    capped = min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** min(attempt, 20))
+    return capped * (0.75 + 0.5 * rand())
 
 
 class Phone:
@@ -41,10 +59,11 @@ class Phone:
         self.inflight = set()
         self.acked = {}  # client_id -> entry id, from acks with ok: true
         self.duplicates = 0  # acks saying "stored before" (a resend of an unacked send)
-        self.refusals = []  # final refusals (delivery.json), their items left the outbox
+        self.refusals = []  # final refusals (the page shelves their text)
         self.rate_limited = 0
-        self.retried = {}  # error code -> refusals that keep the item in the outbox
-        self.not_before = 0.0  # a try_again's retry_after: no resend before this moment
+        self.faults = []  # retried refusals other than rate_limited (try_again, internal_error)
+        self.due = {}  # client_id -> monotonic time of its next try, while it backs off
+        self.attempts = {}  # client_id -> failed tries so far
         self.connects = []  # monotonic time of every successful connect
         self.counter = 0
         self.delays = (reconnection_delay, reconnection_delay_max)
@@ -64,6 +83,7 @@ class Phone:
 
     async def _on_connect(self):
         self.connects.append(time.monotonic())
+        self.due.clear()  # a reconnect ends every backoff, as on the page
         self.flush()
 
     async def _on_disconnect(self, reason=None):
@@ -113,32 +133,36 @@ class Phone:
             ack = None
         finally:
             self.inflight.discard(item["client_id"])
-        if not ack:
-            return
-        if ack.get("ok"):
-            self.outbox.pop(item["client_id"], None)
-            self.acked[item["client_id"]] = ack["id"]
+        client_id = item["client_id"]
+        outcome = verdict(ack)
+        if outcome == "accepted":
+            self.outbox.pop(client_id, None)
+            self.due.pop(client_id, None)
+            self.acked[client_id] = ack["id"]
             self.duplicates += bool(ack.get("duplicate"))
-        elif not is_final(ack):
-            # Stays in the outbox; the timer sends it again (not before its retry_after).
-            code = ack.get("error")
-            self.retried[code] = self.retried.get(code, 0) + 1
-            self.rate_limited += code == "rate_limited"
-            if ack.get("retry_after"):
-                self.not_before = time.monotonic() + ack["retry_after"]
-        else:
-            self.outbox.pop(item["client_id"], None)
+        elif outcome == "refused":
+            self.outbox.pop(client_id, None)
+            self.due.pop(client_id, None)
             self.refusals.append(ack)
+        else:  # stays in the outbox; the timer sends it again after its backoff
+            if ack and ack.get("error") == "rate_limited":
+                self.rate_limited += 1
+            elif ack:
+                self.faults.append(ack)
+            self.attempts[client_id] = self.attempts.get(client_id, 0) + 1
+            self.due[client_id] = time.monotonic() + backoff(self.attempts[client_id] - 1)
 
     def flush(self):
+        now = time.monotonic()
         for item in list(self.outbox.values()):
-            self.send(item)
+            if self.due.get(item["client_id"], 0) <= now:
+                self.send(item)
 
     async def resend_timer(self):
-        """participant.js's setInterval: resend while anything waits."""
+        """main.js's setInterval: send what is due while anything waits."""
         while True:
-            await asyncio.sleep(RESEND_EVERY)
-            if self.outbox and self.sio.connected and time.monotonic() >= self.not_before:
+            await asyncio.sleep(TICK)
+            if self.outbox and self.sio.connected:
                 self.flush()
 
     async def close(self):

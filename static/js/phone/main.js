@@ -1,48 +1,71 @@
 // The phone page: join with a code and a table, then answer the open activities.
 // Every submission goes through the outbox so none is lost or doubled.
-import { ACK_TIMEOUT, connect, RETRY_EVERY } from '../shared/connection.js';
-import { createOutbox, dueItems, makeItem, message, verdict } from '../shared/outbox.js';
+import { ACK_TIMEOUT, connect } from '../shared/connection.js';
+import {
+  createOutbox, dueItems, dueNow, loadTable, makeItem, message, postponed, shelved, verdict,
+} from '../shared/outbox.js';
 import { storage, uuid } from '../shared/storage.js';
 import { fmt } from '../shared/text.js';
 import { fetchInfo, forgetMe, onJoined, rememberMe, showTablePanel, start } from './join.js';
 import { kindOf } from './kinds/index.js';
 import { $, announce, config, root, showError, showPanel, T } from './page.js';
-import { flash, renderAll, sectionOf, showSectionError, startClocks } from './sections.js';
+import { flash, renderAll, startClocks } from './sections.js';
 import * as store from './store.js';
 
 const { state } = store;
 state.code = config.code ? String(config.code) : null;
 
+const TICK = 1000; // how often the outbox looks for items whose backoff is over
+
 let link = null; // the socket connection, once we have a token
-let outbox = null;
+let outbox = null; // what waits to be sent
+let shelf = null; // what the server refused for good, until the person dismisses it
+let table = null; // static/data/delivery.json: which error codes are retried, once loaded
 const inflight = new Set(); // client ids sent and waiting for an ack
 
 const pending = () => (outbox ? outbox.items() : []);
+const refusedItems = () => (shelf ? shelf.items() : []);
 const ask = (event, payload) => (link ? link.ask(event, payload) : Promise.resolve(null));
 
-/** What the kinds may do: send through the outbox, ask the server, note a success. */
+/** What the kinds may do: send through the outbox, ask the server, note a success, handle the shelf. */
 const actions = {
   submit,
   ask,
+  queue,
+  retryable: (ack) => verdict(null, ack, table) === 'retry',
   flash: (activityId) => flash(activityId, store.changed),
+  refuse: refused,
+  resend,
+  dismiss,
 };
 
-store.onChange(() => renderAll(pending(), actions));
+store.onChange(() => renderAll(pending(), refusedItems(), actions));
 
 // ---- outbox ------------------------------------------------------------------
 
 function useOutbox() {
   outbox = state.code ? createOutbox(storage, `samla:outbox:${state.code}`) : null;
+  shelf = state.code ? createOutbox(storage, `samla:refused:${state.code}`) : null;
 }
 
 /** Queue a submission (stored before sending), then try to send it. */
 function submit(activityId, text, extra) {
-  const item = makeItem(uuid(), activityId, text, extra, Date.now());
+  queue(makeItem(uuid(), activityId, text, extra, Date.now()));
+}
+
+/** Queue an item (a ballot or an edit replaces the one of the same target still waiting). */
+function queue(item) {
+  for (const other of pending()) {
+    if (!inflight.has(other.client_id) && sameTarget(other, item)) outbox.remove(other.client_id);
+  }
   outbox.add(item);
   showError('notice', '');
   store.changed();
   send(item);
 }
+
+const sameTarget = (a, b) => (a.event === 'cast' && b.event === 'cast' && a.activity_id === b.activity_id)
+  || (a.event === 'edit_point' && b.event === 'edit_point' && a.point_id === b.point_id);
 
 function send(item) {
   if (!link || !link.socket.connected || inflight.has(item.client_id)) return;
@@ -50,14 +73,24 @@ function send(item) {
   const { event, payload } = message(item);
   link.socket.timeout(ACK_TIMEOUT).emit(event, payload, (err, ack) => {
     inflight.delete(item.client_id);
-    const outcome = verdict(err, ack);
+    if (!pending().some((other) => other.client_id === item.client_id)) return;
+    let outcome = verdict(err, ack, table);
+    // A resent edit whose first try was stored: the "other" text is our own.
+    if (outcome === 'refused' && ack.error === 'conflict' && ack.current && ack.current.text === item.text) {
+      outcome = 'accepted';
+      ack = { ok: true, point: ack.current };
+    }
     if (outcome === 'accepted') accepted(item, ack);
     else if (outcome === 'refused') refused(item, ack);
+    else outbox.update(item.client_id, (it) => postponed(it, Date.now()));
   });
 }
 
-function flushOutbox() {
-  for (const item of dueItems(pending(), inflight)) send(item);
+/** Send what is due; `now` (after a reconnect) ends every backoff first. */
+function flushOutbox(now) {
+  if (!outbox) return;
+  if (now === true) for (const item of pending()) outbox.update(item.client_id, dueNow);
+  for (const item of dueItems(pending(), inflight, Date.now())) send(item);
 }
 
 /** The server has it (new or duplicate): move it from the outbox into the view. */
@@ -69,19 +102,38 @@ function accepted(item, ack) {
   store.changed();
 }
 
-/** A final refusal (closed, quota used, too long ...): tell the person, give the text back. */
+/** A final refusal (closed, quota used, too long ...): the text goes to the shelf with the reason. */
 function refused(item, ack) {
   outbox.remove(item.client_id);
-  const text = ack.message || T.error_generic;
-  const section = sectionOf(item.activity_id);
-  if (section && section.root.isConnected) {
-    const kind = kindOf(section);
-    const target = (kind.target && kind.target(section, item)) || section;
-    showSectionError(target, text);
-    if (target.input && !target.input.value.trim()) target.input.value = item.text;
-  } else {
-    showError('notice', text);
+  const reason = ack.message || T.error_generic;
+  const activity = store.activityById(item.activity_id);
+  shelf.add({ ...shelved(item, ack, reason, Date.now()), prompt: activity ? activity.prompt : '' });
+  announce(fmt(T.refused_reason, { reason }));
+  store.changed();
+}
+
+/** One tap on a refused text: send it again (an edit goes to the point as it is now). */
+function resend(clientId) {
+  const item = refusedItems().find((it) => it.client_id === clientId);
+  if (!item) return;
+  shelf.remove(clientId);
+  let again = dueNow(item);
+  if (again.event === 'edit_point') {
+    const activity = store.activityById(again.activity_id);
+    const point = activity && (activity.table_points || []).find((p) => p.id === again.point_id && !p.deleted);
+    again = point
+      ? { ...again, version: point.version }
+      : { ...dropped(again, ['point_id', 'version']), event: 'add_point' };
   }
+  // A ballot or an edit is a new wish; a text keeps its client id, so it is stored once.
+  queue(again.event === 'cast' || again.event === 'edit_point' ? { ...again, client_id: uuid() } : again);
+}
+
+const dropped = (item, keys) => Object.fromEntries(Object.entries(item).filter(([key]) => !keys.includes(key)));
+
+/** The person has what they need from a refused text: let it go. */
+function dismiss(clientId) {
+  shelf.remove(clientId);
   store.changed();
 }
 
@@ -157,7 +209,7 @@ function goLive() {
     onRefused,
     indicator: $('connection'),
     handlers: {
-      connect: flushOutbox,
+      connect: () => flushOutbox(true),
       activity_state: onActivityState,
       table_update: onTableUpdate,
       points_update: onPointsUpdate,
@@ -192,9 +244,13 @@ window.setInterval(() => {
     if (link.socket.connected) flushOutbox();
     else link.wake();
   }
-}, RETRY_EVERY);
+}, TICK);
 
 onJoined(goLive);
 useOutbox();
+loadTable(config.delivery).then((loaded) => {
+  table = loaded;
+  flushOutbox(true);
+});
 startClocks();
 start();

@@ -1,7 +1,7 @@
 // One section per open activity, built once (so drafts survive redraws) by its kind's
 // module and filled in from the store on every change.
 import { el, place } from '../shared/dom.js';
-import { clock, secondsUntil, tableLabel } from '../shared/text.js';
+import { clock, fmt, secondsUntil, tableLabel } from '../shared/text.js';
 import { kindOf } from './kinds/index.js';
 import { $, T } from './page.js';
 import { openActivities, state } from './store.js';
@@ -30,8 +30,45 @@ export function flash(activityId, redraw) {
   flashes.set(activityId, window.setTimeout(() => { flashes.delete(activityId); redraw(); }, 4000));
 }
 
-/** Draw the head and every open activity; `pending` is the outbox. */
-export function renderAll(pending, actions) {
+/** Copy a text, also where the clipboard API is missing (a phone on http://). */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (err) {
+    const area = el('textarea', { class: 'sr-only', readonly: true });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let done = false;
+    try { done = document.execCommand('copy'); } catch (err2) { done = false; }
+    area.remove();
+    return done;
+  }
+}
+
+/** A refused text with its reason: copy it, send it again (when its activity is open), or dismiss it. */
+function refusedItem(item, open, actions, withPrompt) {
+  const activity = open ? open.get(item.activity_id) : null;
+  const copied = el('span', { class: 'refused__copied', role: 'status' });
+  const copy = el('button', { type: 'button', class: 'btn btn--small', onclick: async () => {
+    copied.textContent = (await copyText(item.text)) ? T.copied : '';
+  } }, T.copy);
+  const again = el('button', { type: 'button', class: 'btn btn--small btn--primary', disabled: !activity,
+    onclick: () => actions.resend(item.client_id) }, T.send_again);
+  const prompt = withPrompt && item.prompt ? el('p', { class: 'refused__prompt' }, item.prompt) : null;
+  return el('li', { class: 'refused', dataset: { clientId: item.client_id } },
+    prompt,
+    el('p', { class: 'refused__reason' }, fmt(T.refused_reason, { reason: item.reason || T.error_generic })),
+    el('p', { class: 'item__text refused__text' }, item.text),
+    activity ? null : el('p', { class: 'refused__note' }, T.send_again_later),
+    el('div', { class: 'refused__actions' }, copy, again,
+      el('button', { type: 'button', class: 'btn btn--small btn--quiet', onclick: () => actions.dismiss(item.client_id) }, T.dismiss),
+      copied));
+}
+
+/** Draw the head and every open activity; `pending` is the outbox, `refused` the shelf. */
+export function renderAll(pending, refused, actions) {
   const { model, info, me } = state;
   const head = model ? model.gathering.title : (info ? info.title : '');
   const table = model ? model.table.label : (me ? tableLabel(info && info.tables, me.table, T.table_n) : '');
@@ -46,12 +83,22 @@ export function renderAll(pending, actions) {
   $('waiting').hidden = open.length > 0;
   $('waiting-title').textContent = head;
   $('waiting-table').textContent = table;
+  const byId = new Map(open.map((activity) => [activity.id, activity]));
+  const shown = new Set();
   place($('activities'), open.map((activity) => {
     const section = sections.get(activity.id) || buildSection(activity, actions);
     sections.set(activity.id, section);
     updateSection(section, activity, pending.filter((p) => p.activity_id === activity.id), actions);
+    const own = section.body.hidden ? [] : refused.filter((r) => r.activity_id === activity.id);
+    for (const item of own) shown.add(item.client_id);
+    section.refused.hidden = !own.length;
+    section.refused.replaceChildren(...own.map((item) => refusedItem(item, byId, actions, false)));
     return section.root;
   }));
+  // Refused texts of activities that are closed now wait at the top until they open again.
+  const elsewhere = refused.filter((r) => !shown.has(r.client_id));
+  $('refused').hidden = !elsewhere.length;
+  $('refused-list').replaceChildren(...elsewhere.map((item) => refusedItem(item, byId, actions, true)));
 }
 
 /** Build an activity's section once; its kind builds the body. */
@@ -65,12 +112,13 @@ function buildSection(activity, actions) {
     clock: el('p', { class: 'clock', role: 'timer', hidden: true }),
     elsewhere: el('p', { class: 'task__elsewhere', hidden: true }, T.not_for_table),
     error: el('p', { class: 'alert alert--error', role: 'alert', hidden: true }),
+    refused: el('ul', { class: 'refused-list', hidden: true }),
     status: el('p', { class: 'task__status', role: 'status' }),
   };
   section.body = el('div', { class: 'task__body' }, kindOf(activity).build(section, activity, actions));
   section.root = el('section', { class: `task task--${activity.kind}` },
     section.clock, section.title, section.prompt, section.help, section.elsewhere, section.error,
-    section.body);
+    section.refused, section.body);
   return section;
 }
 

@@ -1,9 +1,10 @@
 // `priorities`: a ballot over a list of items, either dots to spread or a top-N ranking.
 import { el } from '../../shared/dom.js';
+import { makeItem } from '../../shared/outbox.js';
+import { uuid } from '../../shared/storage.js';
 import { fmt } from '../../shared/text.js';
 import { T } from '../page.js';
 import { showSectionError } from '../sections.js';
-import { changed } from '../store.js';
 
 export function fresh() {
   return { remaining: null };
@@ -39,7 +40,7 @@ function normalBallot(draft) {
 const sameBallot = (activity, draft) =>
   JSON.stringify(normalBallot(ballotDraft(activity))) === JSON.stringify(normalBallot(draft));
 
-export function update(section, activity) {
+export function update(section, activity, pending = []) {
   const o = prioOptions(activity);
   const items = activity.items || [];
   const known = new Set(items.map((i) => i.id));
@@ -57,11 +58,14 @@ export function update(section, activity) {
     return;
   }
   section.send.hidden = false;
-  const redraw = () => { section.dirty = true; update(section, activity); };
+  const redraw = () => { section.dirty = true; update(section, activity, pending); };
   if (o.mode === 'dots') drawDots(section, items, o, hasBallot, redraw);
   else drawRanking(section, items, o, hasBallot, redraw);
   section.dirty = section.dirty && !sameBallot(activity, section.draft);
   section.saved.textContent = hasBallot ? (section.dirty ? T.ballot_changed : T.ballot_saved) : (section.dirty ? T.ballot_unsent : '');
+  const waiting = pending.some((item) => item.event === 'cast');
+  if (waiting) section.saved.textContent = T.pending;
+  if (waiting) section.send.disabled = true;
   section.saved.classList.toggle('is-saved', hasBallot && !section.dirty);
 }
 
@@ -105,32 +109,30 @@ function drawRanking(section, items, o, hasBallot, redraw) {
   section.send.disabled = section.draft.length === 0 || (!section.dirty && hasBallot);
 }
 
-async function castBallot(section, actions) {
+/** The ballot in words, for the shelf if the server refuses it. */
+function ballotText(activity, ballot) {
+  const name = (id) => ((activity.items || []).find((i) => i.id === id) || { text: id }).text;
+  const parts = ballot.dots
+    ? Object.entries(ballot.dots).map(([id, n]) => `${name(id)} ${'●'.repeat(n)}`)
+    : ballot.ranking.map((id, i) => `${i + 1}. ${name(id)}`);
+  return fmt(T.your_ballot, { items: parts.join(', ') });
+}
+
+/** Cast through the outbox, so a ballot survives offline, faults and reloads like a text. */
+function castBallot(section, actions) {
   const activity = section.activity;
-  const payload = { activity_id: activity.id };
+  const ballot = {};
   if (prioOptions(activity).mode === 'dots') {
-    payload.dots = {};
-    for (const [id, n] of Object.entries(section.draft)) if (n > 0) payload.dots[id] = n;
+    ballot.dots = {};
+    for (const [id, n] of Object.entries(section.draft)) if (n > 0) ballot.dots[id] = n;
   } else {
-    payload.ranking = section.draft.slice();
+    ballot.ranking = section.draft.slice();
   }
   section.send.disabled = true;
   showSectionError(section, '');
-  const ack = await actions.ask('cast', payload);
-  if (ack && ack.ok) {
-    activity.ballot = ack.ballot || (payload.dots ? { dots: payload.dots } : { ranking: payload.ranking });
-    section.dirty = false;
-    section.draft = null;
-    actions.flash(activity.id);
-  } else {
-    showSectionError(section, ack ? ack.message || T.error_generic : T.network);
-  }
-  changed();
+  actions.queue(makeItem(uuid(), activity.id, ballotText(activity, ballot), { event: 'cast', ballot }, Date.now()));
 }
 
-export function accepted() {
-  // Ballots are cast with an ack of their own, never through the outbox.
+export function accepted(activity, item, ack) {
+  activity.ballot = ack.ballot || item.ballot;
 }
-
-/** Items and ballots are not in activity_state: a newly opened one needs the whole state. */
-export const rich = true;

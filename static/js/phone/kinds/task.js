@@ -1,6 +1,8 @@
 // `task`: a group task; each table writes, edits and deletes points under each question.
 // Edits carry the version they started from, so two phones never overwrite each other silently.
 import { el, fill, place } from '../../shared/dom.js';
+import { makeItem } from '../../shared/outbox.js';
+import { uuid } from '../../shared/storage.js';
 import { cleanText, fmt, taskQuestions } from '../../shared/text.js';
 import { T } from '../page.js';
 import { pendingItem, showSectionError } from '../sections.js';
@@ -60,7 +62,7 @@ export function update(section, activity, pending) {
     block.help.textContent = question.help || '';
     block.help.hidden = !question.help;
     const mine = points.filter((p) => p.question_id === question.id).sort((a, b) => a.id - b.id);
-    const waiting = pending.filter((p) => p.event === 'add_point' && p.question_id === question.id);
+    const waiting = pending.filter((p) => (p.event === 'add_point' || p.event === 'edit_point') && p.question_id === question.id);
     block.count.textContent = mine.length ? fmt(mine.length === 1 ? T.points_one : T.points_n, { n: mine.length }) : '';
     updatePointList(block, activity, mine, waiting, section.actions);
     return block.root;
@@ -189,11 +191,11 @@ async function saveEdit(view, activity) {
   busy(view, activity, true);
   const version = view.base !== undefined ? view.base : view.point.version;
   const ack = await view.actions.ask('edit_point', { point_id: view.id, text, version });
-  editAnswered(view, activity, ack, text);
+  editAnswered(view, activity, ack, text, version);
 }
 
-function editAnswered(view, activity, ack, text) {
-  if (!ack) { fail(view, activity, T.network, text); return; }
+function editAnswered(view, activity, ack, text, version) {
+  if (!ack || view.actions.retryable(ack)) { queueEdit(view, activity, text, version); return; }
   view.busy = false;
   if (ack.ok) {
     if (ack.point) mergePoints(activity, [ack.point]);
@@ -210,17 +212,29 @@ function editAnswered(view, activity, ack, text) {
     changed();
     return;
   }
-  if (ack.error === 'unknown_point') view.gone = true;
-  fail(view, activity, ack.message || T.error_generic, text);
+  if (ack.error === 'unknown_point') { view.gone = true; fail(view, activity, ack.message || T.error_generic, text); return; }
+  // A final refusal (closed, too long ...): the text goes to the shelf, where it is kept.
+  setMode(view, activity, 'view');
+  view.actions.refuse(editItem(view, activity, text, version), ack);
+}
+
+function editItem(view, activity, text, version) {
+  return makeItem(uuid(), activity.id, text,
+    { event: 'edit_point', point_id: view.id, version, question_id: view.point.question_id }, Date.now());
+}
+
+/** No answer, or a fault the server may get over: the edit waits in the outbox like a new text. */
+function queueEdit(view, activity, text, version) {
+  setMode(view, activity, 'view');
+  view.actions.queue(editItem(view, activity, text, version));
 }
 
 async function keepMine(view, activity) {
   if (view.gone) { readd(view, activity, view.yours); return; }
   busy(view, activity, true);
-  const ack = await view.actions.ask('edit_point', { point_id: view.id, text: view.yours, version: view.current.version });
-  if (!ack) { fail(view, activity, T.network); return; }
-  if (!ack.ok && ack.error !== 'conflict') { fail(view, activity, ack.message || T.error_generic); return; }
-  editAnswered(view, activity, ack, view.yours);
+  const version = view.current.version;
+  const ack = await view.actions.ask('edit_point', { point_id: view.id, text: view.yours, version });
+  editAnswered(view, activity, ack, view.yours, version);
 }
 
 function useTheirs(view, activity) {
