@@ -4,11 +4,79 @@ The renderers run in the worker process, which loads neither Flask nor the store
 their words come in as `labels` (app/exports/labels.py resolves them in the server).
 """
 
+import datetime as dt
+
+from babel.dates import format_date
+
+LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+# The document language as office software and PDF readers name it.
+LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+
+
+def language_tag(labels):
+    return LANGUAGE_TAGS.get(labels.get("language"), "nb-NO")
+
+
+def date_in_words(value, labels):
+    """ "3. februar 2020" (or "3 February 2020") for an ISO date; other text as it is."""
+    if not value:
+        return value
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return value
+    return format_date(day, format="long", locale=LOCALES.get(labels.get("language"), "nb_NO"))
+
+
+def mark_text(mark, labels):
+    return labels.get(f"mark_{mark}") if mark else None
+
+
+def marked(text, mark, labels):
+    """A text with the facilitator's mark after it: "… (fremhevet)"."""
+    label = mark_text(mark, labels)
+    return f"{text} ({label})" if label else text
+
+
+def table_entries(table, labels):
+    """A `tables` group's texts with their marks."""
+    marks = table.get("marks") or [None] * len(table["entries"])
+    return [marked(text, m, labels) for text, m in zip(table["entries"], marks, strict=True)]
+
+
+def unit(block, labels):
+    return labels["votes"] if block["method"] == "votes" else labels["points"]
+
+
+def score_header(block, labels):
+    return labels["votes_column"] if block["method"] == "votes" else labels["points_column"]
+
 
 def ranking_lines(block, labels):
     """A ranking block as numbered lines, for formats that write paragraphs."""
-    unit = labels["votes"] if block["method"] == "votes" else labels["points"]
-    return [f"{row['rank']}. {row['text']} ({row['score']} {unit})" for row in block["rows"]]
+    return [
+        f"{row['rank']}. {marked(row['text'], row.get('mark'), labels)}"
+        f" ({row['score']} {unit(block, labels)})"
+        for row in block["rows"]
+    ]
+
+
+def ranking_rows(block, labels):
+    """A ranking block as [rank, text, score] rows, for formats that draw tables."""
+    return [
+        [row["rank"], marked(row["text"], row.get("mark"), labels), row["score"]]
+        for row in block["rows"]
+    ]
+
+
+def grid_rows(block):
+    """A grid block's header and rows as text, an empty cell as ''."""
+    header = [block["corner"], *block["columns"]]
+    rows = [
+        [str(row["label"]), *("" if c is None else str(c) for c in row["cells"])]
+        for row in block["rows"]
+    ]
+    return header, rows
 
 
 def municipality_lines(m, labels):
@@ -22,15 +90,41 @@ def hidden_note(item, labels):
     return labels["hidden"] % {"n": item["hidden_count"]}
 
 
+def times(gathering):
+    """ "09:00–15:30", "09:00" or None."""
+    parts = [gathering.get("starts"), gathering.get("ends")]
+    return "–".join(part for part in parts if part) or None
+
+
 def meta_rows(gathering, participants, labels):
     """(label, value) pairs of the heading facts that are known."""
     rows = [
-        (labels["date"], gathering.get("date")),
+        (labels["date"], date_in_words(gathering.get("date"), labels)),
+        (labels["time"], times(gathering)),
         (labels["place"], gathering.get("place")),
         (labels["organiser"], gathering.get("organiser")),
+        (labels["referent"], gathering.get("referent")),
+        (labels["case_number"], gathering.get("case_number")),
         (labels["participants"], str(participants)),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def follow_up_header(labels):
+    return [labels["item"], labels["measure"], labels["follow_up_by"], labels["due"]]
+
+
+def follow_up_rows(m, labels):
+    """The closing follow-up table (sak, tiltak, ansvarlig, frist) as rows of text."""
+    return [
+        [
+            f"{row['item']}. {row['title']}",
+            row["text"],
+            row.get("by") or "",
+            date_in_words(row.get("due"), labels) or "",
+        ]
+        for row in m.get("follow_up", [])
+    ]
 
 
 def note_rows(item, labels):
