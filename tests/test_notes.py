@@ -27,7 +27,7 @@ def test_notes_are_stored_and_placed_in_the_minutes(organiser):
     assert organiser.get(f"{base}/notes").get_json() == notes
     source = organiser.get(f"{base}/export.md").get_data(as_text=True)
     assert "**Konklusjon:** Vi samordner." in source
-    assert "**Oppfølging:** Sende liste \\(Ansvarlig: Fylket\\)" in source
+    assert "**Oppfølging:** Sende liste (Ansvarlig: Fylket)" in source
     minutes = organiser.get(f"{base}/minutes").get_json()
     assert minutes["summary"] == "God dag.\nMye engasjement."
     assert minutes["follow_up"] == [

@@ -235,7 +235,7 @@ def test_accepted_themes_are_in_the_minutes_and_the_network_record(organiser, se
     # A theme names its tables; the texts stay under their tables, printed once.
     assert block["tables"][0]["entries"] == []
     markdown = organiser.get(f"/api/gatherings/{gathering['id']}/export.md").get_data(as_text=True)
-    assert "Tema på tvers av bordene" in markdown and "Samordning \\(Bord 4, Bord 6\\)" in markdown
+    assert "Tema på tvers av bordene" in markdown and "Samordning (Bord 4, Bord 6)" in markdown
     network = organiser.post("/api/networks", json={"name": "Hedmarken"}).get_json()
     organiser.post(
         f"/api/gatherings/{gathering['id']}/tables/4/network", json={"network": network["id"]}

@@ -6,7 +6,19 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from app.exports.images import cloud_png
-from app.exports.layout import background, hidden_note, meta_rows, note_rows
+from app.exports.layout import (
+    background,
+    date_in_words,
+    follow_up_header,
+    follow_up_rows,
+    grid_rows,
+    hidden_note,
+    meta_rows,
+    note_rows,
+    ranking_rows,
+    score_header,
+    table_entries,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -23,6 +35,13 @@ def _environment():
         hidden_note=hidden_note,
         meta_rows=meta_rows,
         note_rows=note_rows,
+        date_in_words=date_in_words,
+        follow_up_header=follow_up_header,
+        follow_up_rows=follow_up_rows,
+        grid_rows=grid_rows,
+        ranking_rows=ranking_rows,
+        score_header=score_header,
+        table_entries=table_entries,
         cloud_data_uri=lambda block: (
             "data:image/png;base64," + base64.b64encode(cloud_png(block)).decode()
         ),

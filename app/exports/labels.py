@@ -54,11 +54,13 @@ LABELS = {
     "mark_pinned": _l("festet"),
     "page_of": _l("Side %(page)s av %(pages)s"),
     "previous_follow_up": _l("Oppfølging fra forrige samling"),
+    "summary_file": _l("Sammendrag og notater"),
     "no_gatherings": _l("Ingen samlinger er arkivert ennå."),
 }
 
 
-def resolved(language="nb"):
+def resolved(language="nb", csv_separator=";"):
     """Every label as plain text in `language`, ready to send to the worker process."""
     with force_locale(language):
-        return {key: str(value) for key, value in LABELS.items()} | {"language": language}
+        texts = {key: str(value) for key, value in LABELS.items()}
+    return texts | {"language": language, "csv_separator": csv_separator}

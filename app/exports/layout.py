@@ -144,3 +144,76 @@ def note_rows(item, labels):
 def background(item):
     """The item's background: its prompt, and the longer help when there is one."""
     return "\n".join(text for text in (item["prompt"], item["help"]) if text)
+
+
+def data_header(item, labels):
+    """The columns of an item's data rows (XLSX, CSV): one row per text, word or place."""
+    header = [
+        labels["item"],
+        labels["question"],
+        labels["table_number"],
+        labels["table"],
+        labels["network"],
+        labels["text"],
+    ]
+    types = {block["type"] for block in item["blocks"]}
+    if types & {"ranking", "grid"}:
+        ranking = next(b for b in item["blocks"] if b["type"] == "ranking")
+        header += [score_header(ranking, labels), labels["rank_column"]]
+    if "cloud" in types:
+        header.append(labels["count"])
+    return header
+
+
+def data_rows(item, m, labels):
+    """An item's rows under `data_header`: numbers as numbers, empty cells as None."""
+    networks = {table["number"]: table["network"] for table in m["tables"]}
+    width = len(data_header(item, labels))
+    rows = []
+
+    def row(question=None, number=None, table=None, network=None, text=None, *extra):
+        cells = [item["number"], question, number, table, network, text, *extra]
+        rows.append(cells + [None] * (width - len(cells)))
+
+    texts = {}
+    for block in item["blocks"]:
+        if block["type"] == "cloud":
+            for freq in block["frequencies"]:
+                row(None, None, None, None, freq["word"], *([None] * (width - 7)), freq["count"])
+        elif block["type"] == "ranking":
+            for entry in block["rows"]:
+                texts[entry["rank"]] = entry["text"]
+                text = marked(entry["text"], entry.get("mark"), labels)
+                row(None, None, None, None, text, entry["score"], entry["rank"])
+        elif block["type"] == "grid":
+            # A place per network, one row each, the item named by its text.
+            for n, network in enumerate(block["columns"]):
+                for line in block["rows"]:
+                    if line["cells"][n] is not None:
+                        text = texts.get(line["label"], line["label"])
+                        row(None, None, None, network, text, None, line["cells"][n])
+        else:
+            for table in block["tables"]:
+                number = table["number"]
+                if number is None:  # a theme across tables: its name and its tables
+                    row(block["heading"], None, None, None, table["label"])
+                    continue
+                for text in table_entries(table, labels):
+                    row(block["heading"], number, table["label"], networks.get(number), text)
+    return rows
+
+
+def summary_rows(m, labels):
+    """(label, value) of the minutes' summary file: metadata, summary, notes, follow-ups."""
+    rows = [(labels["minutes"], m["gathering"]["title"])]
+    rows += meta_rows(m["gathering"], m["participants"], labels)
+    if m.get("summary"):
+        rows.append((labels["summary"], m["summary"]))
+    for item in m["items"]:
+        title = f"{labels['item']} {item['number']}: {item['title']}"
+        note = hidden_note(item, labels)
+        for label, text in note_rows(item, labels) + ([("", note)] if note else []):
+            rows.append((f"{title} – {label}" if label else title, text))
+    for values in follow_up_rows(m, labels):
+        rows.append((labels["follow_up_points"], " – ".join(v for v in values if v)))
+    return rows

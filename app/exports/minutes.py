@@ -52,6 +52,11 @@ def _gathering(gathering, summary):
     return facts
 
 
+def _has_content(block):
+    parts = {"cloud": "frequencies", "tables": "tables", "ranking": "rows", "grid": "rows"}
+    return bool(block.get(parts.get(block["type"], "rows")))
+
+
 def build(db, gathering_id, table_numbers=None):
     """The minutes of a gathering, or None; `table_numbers` keeps only those tables' work."""
     gathering = store.gatherings.get_gathering(db, gathering_id)
@@ -97,6 +102,9 @@ def build(db, gathering_id, table_numbers=None):
             "blocks": build_blocks(db, activity, visible, tables),
             "notes": _notes(notes.get(activity["uid"])),
         }
+        # A network's record keeps only the activities its tables took part in.
+        if table_numbers is not None and not any(map(_has_content, item["blocks"])):
+            continue
         items.append(item)
         if item["notes"]["follow_up"]:
             follow_up.append(

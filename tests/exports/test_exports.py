@@ -1,6 +1,7 @@
 """Minutes in every format, read back with a real reader of that format."""
 
 import csv
+import datetime as dt
 import io
 import zipfile
 from html.parser import HTMLParser
@@ -111,7 +112,7 @@ class Headings(HTMLParser):
 
 def test_markdown_minutes_read_back_through_a_markdown_parser(organiser, gathering):
     response = export(organiser, gathering, "md")
-    assert response.mimetype == "text/markdown"
+    assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
     source = response.get_data(as_text=True)
     html = MarkdownIt("commonmark").enable("table").render(source).replace("<br />\n", "<br />")
     parser = Headings()
@@ -155,42 +156,67 @@ def test_docx_minutes_tables_list_facts_tables_and_every_word(organiser, gatheri
     assert sorted(listed) == sorted(expected)
 
 
-def test_xlsx_minutes_keep_text_as_text(organiser, gathering):
+def test_xlsx_minutes_are_data_one_row_per_statement(organiser, gathering):
     workbook = openpyxl.load_workbook(io.BytesIO(export(organiser, gathering, "xlsx").data))
     assert workbook.sheetnames[0] == "Sammendrag"
     sheet = workbook.worksheets[2]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Sak", "Spørsmål", "Bord nr.", "Bord", "Nettverk", "Tekst")
     found = {}
-    for number, label, text in sheet.iter_rows(min_row=5, max_col=3, values_only=True):
-        if number is None:
-            break
+    for item, _, number, label, _, text in rows[1:]:
+        assert item == 2 and isinstance(number, int)
         found.setdefault(label, []).append(text)
-        assert isinstance(number, int)
     assert_statements_by_table(found)
     formula = next(c for row in sheet.iter_rows() for c in row if c.value == "=SUM(A1:A2)")
     assert formula.data_type == "s"
-    values = [c.value for row in sheet.iter_rows() for c in row]
-    assert HIDDEN not in values and "1 innspill skjult av ordstyrer" in values
-    summary = [c.value for row in workbook.worksheets[0].iter_rows() for c in row]
-    assert "Bord 1 – Hamar" in summary and "Hamar" in summary
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:F{len(rows)}"
+    assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.fitToWidth == 1
+    assert not sheet["D2"].alignment.wrap_text and sheet["F2"].alignment.wrap_text
+    words = list(workbook.worksheets[1].iter_rows(values_only=True))
+    assert words[0][-1] == "Antall" and all(isinstance(row[-1], int) for row in words[1:])
+    assert HIDDEN not in [c.value for row in sheet.iter_rows() for c in row]
+    summary = workbook.worksheets[0]
+    values = {row[0]: row[1] for row in summary.iter_rows(max_col=2, values_only=True)}
+    assert values["Dato"] == dt.datetime(2020, 2, 3) and values["Sted"] == "Hamar"
+    assert values["Deltakere"] == 3
+    cells = [c.value for row in summary.iter_rows() for c in row]
+    assert "Bord 1 – Hamar" in cells and "1 innspill skjult av ordstyrer" in cells
 
 
-def test_csv_minutes_are_one_bom_file_per_activity_with_formulas_defused(organiser, gathering):
+def test_csv_minutes_are_semicolon_files_with_their_titles_and_formulas_defused(
+    organiser, gathering
+):
     response = export(organiser, gathering, "csv")
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     names = archive.namelist()
-    assert names == ["01-hvordan-er-stemningen.csv", "02-tre-utsagn-pr-bord.csv"]
-    raw = archive.read(names[1])
+    assert names == [
+        "00 Sammendrag og notater.csv",
+        "01 Hvordan er stemningen.csv",
+        "02 Tre utsagn pr bord.csv",
+    ]
+    raw = archive.read(names[2])
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["Sak", "Bord nr.", "Bord", "Tekst"]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Sak", "Spørsmål", "Bord nr.", "Bord", "Nettverk", "Tekst"]
     found = {}
-    for item, number, label, text in rows[1:]:
+    for item, _, number, label, _, text in rows[1:]:
         assert item == "2" and LABELS[int(number)] == label
         found.setdefault(label, []).append(text)
     expected = {LABELS[n]: list(texts) for n, texts in STATEMENTS.items()}
     expected[LABELS[1]][1] = "'=SUM(A1:A2)"
     assert found == expected
     assert HIDDEN not in raw.decode("utf-8-sig")
+    words = list(csv.reader(io.StringIO(archive.read(names[1]).decode("utf-8-sig")), delimiter=";"))
+    assert words[0][-1] == "Antall" and {row[-1] for row in words[1:]} == {"1"}
+    summary = archive.read(names[0]).decode("utf-8-sig")
+    assert "Dato;3. februar 2020" in summary
+
+
+def test_csv_with_commas_on_request(organiser, gathering):
+    response = organiser.get(f"/api/gatherings/{gathering['id']}/export.csv?sep=,")
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    first = archive.read("02 Tre utsagn pr bord.csv").decode("utf-8-sig").splitlines()[0]
+    assert first == "Sak,Spørsmål,Bord nr.,Bord,Nettverk,Tekst"
 
 
 def test_pdf_minutes_carry_every_visible_statement_under_its_table(organiser, gathering):
