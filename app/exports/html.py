@@ -6,19 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from app.exports.images import cloud_png
-from app.exports.layout import (
-    background,
-    date_in_words,
-    follow_up_header,
-    follow_up_rows,
-    grid_rows,
-    hidden_note,
-    meta_rows,
-    note_rows,
-    ranking_rows,
-    score_header,
-    table_entries,
-)
+from app.exports.layout import TEMPLATE_HELPERS
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -31,17 +19,7 @@ def _environment():
         lstrip_blocks=True,
     )
     env.globals.update(
-        background=background,
-        hidden_note=hidden_note,
-        meta_rows=meta_rows,
-        note_rows=note_rows,
-        date_in_words=date_in_words,
-        follow_up_header=follow_up_header,
-        follow_up_rows=follow_up_rows,
-        grid_rows=grid_rows,
-        ranking_rows=ranking_rows,
-        score_header=score_header,
-        table_entries=table_entries,
+        TEMPLATE_HELPERS,
         cloud_data_uri=lambda block: (
             "data:image/png;base64," + base64.b64encode(cloud_png(block)).decode()
         ),

@@ -217,3 +217,19 @@ def summary_rows(m, labels):
     for values in follow_up_rows(m, labels):
         rows.append((labels["follow_up_points"], " – ".join(v for v in values if v)))
     return rows
+
+
+# What the HTML templates of minutes and records call (the console's record page too).
+TEMPLATE_HELPERS = {
+    "background": background,
+    "date_in_words": date_in_words,
+    "follow_up_header": follow_up_header,
+    "follow_up_rows": follow_up_rows,
+    "grid_rows": grid_rows,
+    "hidden_note": hidden_note,
+    "meta_rows": meta_rows,
+    "note_rows": note_rows,
+    "ranking_rows": ranking_rows,
+    "score_header": score_header,
+    "table_entries": table_entries,
+}
