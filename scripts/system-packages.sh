@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: npm for the front-end libraries, a real redis-server and
 # nginx for the scale-out tests, Chromium for the browser tests (Playwright never downloads
-# a browser of its own). Installs whatever is missing with apt (as root, or through sudo).
+# a browser of its own), LibreOffice (Writer and Calc, headless) to lay out the DOCX and
+# XLSX minutes as office software does, and poppler-utils (pdftoppm) for the pictures of
+# the exports in docs/exports/. Installs whatever is missing with apt (as root, or sudo).
 set -euo pipefail
 
 missing=()
@@ -9,6 +11,16 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+if ! command -v soffice >/dev/null 2>&1; then
+  missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+else
+  # Writer may be there without Calc (or the other way round).
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 ||
+    missing+=(libreoffice-writer-nogui)
+  dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 ||
+    missing+=(libreoffice-calc-nogui)
+fi
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
