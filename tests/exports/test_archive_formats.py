@@ -18,9 +18,13 @@ from .innlandet import build
 
 A4 = (595, 842)  # points, give or take one
 SOFFICE = shutil.which("soffice")
-# On CI a missing LibreOffice is a failure, never a silent skip.
+CHROMIUM = shutil.which("chromium")
+# On CI a missing LibreOffice or Chromium is a failure, never a silent skip.
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None and os.environ.get("CI") != "true", reason="LibreOffice (soffice) missing"
+)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None and os.environ.get("CI") != "true", reason="Chromium missing"
 )
 
 
@@ -123,6 +127,33 @@ def test_the_xlsx_prints_on_a4_one_page_wide(organiser, innlandet, tmp_path):
     reader = as_pdf(export(organiser, innlandet, "xlsx"), "xlsx", tmp_path)
     assert all(is_a4(page_size(page)) for page in reader.pages)
     assert len(reader.pages) <= 16
+
+
+@needs_chromium
+def test_the_html_prints_on_a4_without_empty_pages(organiser, innlandet, tmp_path):
+    assert CHROMIUM, "Chromium is needed to print the HTML minutes"
+    page = tmp_path / "referat.html"
+    page.write_bytes(export(organiser, innlandet, "html"))
+    printed = tmp_path / "referat.pdf"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'chromium'}",
+            f"--print-to-pdf={printed}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    reader = pypdf.PdfReader(printed)
+    assert all(is_a4(page_size(page)) for page in reader.pages)
+    assert len(reader.pages) <= 16
+    assert all(page.extract_text().strip() for page in reader.pages)
 
 
 def test_the_csv_opens_with_semicolons_one_row_per_answer(organiser, innlandet):
