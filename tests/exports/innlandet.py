@@ -78,7 +78,9 @@ def build(app, organiser, client, join):
             submit(token, words, WORDS[(table + n) % len(WORDS)], f"w{n}")
         for n in range(3):
             text = LONG if (table, n) == (5, 0) else f"Utsagn {n + 1} fra bord {table}: æøå"
-            submit(tokens[n], statements, text, f"s{n}")
+            statement = submit(tokens[n], statements, text, f"s{n}")
+            if (table, n) == (2, 1):
+                organiser.patch(f"/api/entries/{statement}", json={"highlighted": True})
     asked = [submit(phones[t][0], panel, f"Spørsmål fra bord {t}?", "q") for t in (3, 6, 9)]
     organiser.patch(f"/api/entries/{asked[0]}", json={"answered": True})
     with app.app_context():

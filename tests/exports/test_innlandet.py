@@ -5,11 +5,6 @@ import pytest
 from .innlandet import LONG, NETWORKS, build
 
 
-@pytest.fixture(scope="module")
-def innlandet_minutes(request):
-    return None
-
-
 @pytest.fixture
 def innlandet(app, organiser, client, join):
     return build(app, organiser, client, join)
@@ -33,5 +28,9 @@ def test_words_are_the_cloud_and_the_answered_question_is_marked(organiser, innl
     assert [b["type"] for b in minutes["items"][0]["blocks"]] == ["cloud"]
     panel = minutes["items"][4]["blocks"][0]["rows"]
     assert [row["mark"] for row in panel].count("answered") == 1
+    statements = minutes["items"][1]["blocks"][0]["tables"]
+    assert [m for table in statements for m in table["marks"] if m] == ["highlighted"]
+    md = organiser.get(f"/api/gatherings/{innlandet['id']}/export.md").get_data(as_text=True)
+    assert "- Utsagn 2 fra bord 2: æøå (fremhevet)" in md
     assert minutes["gathering"]["referent"] == "Kari Nordmann"
     assert minutes["follow_up"][0]["due"] == "2020-03-01"
