@@ -66,8 +66,8 @@ def _date(value):
 
 
 def _summary(sheet, m, labels):
-    sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 70
+    for column, width in zip("ABCD", (26, 60, 40, 12), strict=True):
+        sheet.column_dimensions[column].width = width
     row = 1
     for label, value in summary_rows(m, labels):
         put(sheet, row, 1, label, bold=True)
