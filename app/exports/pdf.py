@@ -2,8 +2,9 @@
 
 fpdf2 writes the PDF/A identification (XMP), an sRGB output intent and embeds the
 fonts; we add title, author, subject, language, a bookmark per heading and page
-numbers. It does not tag the content structure (no PDF/UA): screen readers get the
-text in reading order, the language and the bookmarks, but no tagged tables or lists.
+numbers. fpdf2 tags only the cloud picture (its alt text, in a structure tree); the
+text, headings, tables and lists are not tagged (no PDF/UA): screen readers get the text
+in reading order, the language and the bookmarks, but no table or list structure.
 """
 
 import datetime as dt
