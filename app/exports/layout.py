@@ -158,8 +158,9 @@ def data_header(item, labels):
     ]
     types = {block["type"] for block in item["blocks"]}
     if types & {"ranking", "grid"}:
-        ranking = next(b for b in item["blocks"] if b["type"] == "ranking")
-        header += [score_header(ranking, labels), labels["rank_column"]]
+        ranking = next((b for b in item["blocks"] if b["type"] == "ranking"), None)
+        score = score_header(ranking, labels) if ranking else labels["points_column"]
+        header += [score, labels["rank_column"]]
     if "cloud" in types:
         header.append(labels["count"])
     return header
