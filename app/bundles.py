@@ -27,6 +27,10 @@ from app.errors import SamlaError
 from app.kinds import base
 from app.rules import new_code, new_token, normalise_definition, now
 
+# A bundle is a whole gathering: a 600-participant one is about 1.1 MB, a national one
+# with thousands of phones some tens of MB, far beyond the 1 MB any other request needs.
+MAX_BYTES = 64 * 1024 * 1024
+
 FORMAT = "samla-bundle"
 SCHEMA_VERSION = 2
 ACTIVITY_KEYS = (
@@ -662,3 +666,17 @@ def _merge_themes(db, bundle_themes):
                     "uid": row["uid"],
                 },
             )
+
+
+def without_tokens(value):
+    """`value` with every token and the screen's link (which carries one) left out, for a
+    JSON export that may travel by e-mail."""
+    if isinstance(value, dict):
+        return {
+            key: without_tokens(item)
+            for key, item in value.items()
+            if "token" not in key and key != "screen_url"
+        }
+    if isinstance(value, list):
+        return [without_tokens(item) for item in value]
+    return value

@@ -10,6 +10,7 @@ HTTP_STATUS = {
     "forbidden": 403,
     "unknown_participant": 401,
     "not_found": 404,
+    "too_large": 413,
     "unknown_activity": 404,
     "unknown_code": 404,
     "unknown_table": 404,

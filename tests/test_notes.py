@@ -22,15 +22,22 @@ def test_notes_are_stored_and_placed_in_the_minutes(organiser):
         "decision": "Vi samordner.",
         "follow_up": "Sende liste",
         "follow_up_by": "Fylket",
+        "follow_up_due": None,
     }
     assert organiser.get(f"{base}/notes").get_json() == notes
     source = organiser.get(f"{base}/export.md").get_data(as_text=True)
     assert "**Konklusjon:** Vi samordner." in source
-    assert "**Oppfølging:** Sende liste \\(Ansvarlig: Fylket\\)" in source
+    assert "**Oppfølging:** Sende liste (Ansvarlig: Fylket)" in source
     minutes = organiser.get(f"{base}/minutes").get_json()
     assert minutes["summary"] == "God dag.\nMye engasjement."
     assert minutes["follow_up"] == [
-        {"item": 2, "title": "Tre utsagn pr bord", "text": "Sende liste", "by": "Fylket"}
+        {
+            "item": 2,
+            "title": "Tre utsagn pr bord",
+            "text": "Sende liste",
+            "by": "Fylket",
+            "due": None,
+        }
     ]
 
 

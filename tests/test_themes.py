@@ -232,17 +232,19 @@ def test_accepted_themes_are_in_the_minutes_and_the_network_record(organiser, se
     block = minutes["items"][0]["blocks"][-1]
     assert [group["theme"] for group in block["tables"]] == ["Samordning"]
     assert block["tables"][0]["table_numbers"] == [4, 6]
-    assert block["tables"][0]["entries"] == ["Bord 4: samordne rekomp og dekom", f"Bord 6: {vinn}"]
+    # A theme names its tables; the texts stay under their tables, printed once.
+    assert block["tables"][0]["entries"] == []
     markdown = organiser.get(f"/api/gatherings/{gathering['id']}/export.md").get_data(as_text=True)
-    assert "Tema på tvers av bordene" in markdown and "Samordning \\(Bord 4, Bord 6\\)" in markdown
+    assert "Tema på tvers av bordene" in markdown and "Samordning (Bord 4, Bord 6)" in markdown
     network = organiser.post("/api/networks", json={"name": "Hedmarken"}).get_json()
     organiser.post(
         f"/api/gatherings/{gathering['id']}/tables/4/network", json={"network": network["id"]}
     )
     organiser.post(f"/api/gatherings/{gathering['id']}/file-records", json={})
     record = organiser.get(f"/api/networks/{network['id']}/record.json").get_json()
-    block = record["gatherings"][0]["items"][0]["blocks"][-1]
-    assert block["tables"][0]["entries"] == ["Bord 4: samordne rekomp og dekom"]
+    # Within the network only table 4 holds the theme: no theme across tables is left.
+    blocks = record["gatherings"][0]["items"][0]["blocks"]
+    assert not any(group.get("theme") for block in blocks for group in block["tables"])
 
 
 @pytest.mark.parametrize(

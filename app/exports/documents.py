@@ -4,24 +4,34 @@ Each format supplies a writer with these methods; this module decides what comes
 where, so that the formats cannot drift apart:
 
 - `heading(text, level)` (level 0 is the title), `paragraph(text, italic=False)`,
-  `labelled(label, text)`, `bullet(text)`;
-- `facts(rows)`: [(label, value)] about a gathering or network;
-- `tables(m)`: the tables of a gathering, their networks and participants;
+  `labelled(label, text)`, `bullet(text)`, `page_break()`;
+- `facts(rows)`: [(label, value)] about a gathering or network, as a two-column table;
+- `grid(header, rows)`: a table with a header row (participation, rankings, follow-ups);
 - `cloud(block)`: a cloud block's picture and its frequency list.
 """
 
 from app.exports.layout import (
     background,
+    date_in_words,
+    follow_up_header,
+    follow_up_rows,
+    grid_rows,
     hidden_note,
     meta_rows,
     municipality_lines,
     note_rows,
-    ranking_lines,
+    ranking_rows,
+    score_header,
+    table_entries,
 )
 
 
+def title(m, labels):
+    return f"{labels['minutes']}: {m['gathering']['title']}"
+
+
 def minutes(writer, m, labels):
-    writer.heading(f"{labels['minutes']}: {m['gathering']['title']}", 0)
+    writer.heading(title(m, labels), 0)
     writer.facts(meta_rows(m["gathering"], m["participants"], labels))
     if m["summary"]:
         writer.heading(labels["summary"], 1)
@@ -32,6 +42,7 @@ def minutes(writer, m, labels):
     for item in m["items"]:
         writer.paragraph(f"{labels['item']} {item['number']}: {item['title']}")
     _items(writer, m, labels, 1)
+    _follow_up(writer, m, labels, labels["follow_up_points"], 1)
 
 
 def record(writer, r, labels):
@@ -47,19 +58,40 @@ def record(writer, r, labels):
     writer.heading(labels["annual_wheel"], 1)
     for slot in r["annual_wheel"]:
         for gathering in slot["gatherings"]:
-            writer.bullet(f"{gathering['date'] or '–'}: {gathering['title']}")
+            writer.bullet(
+                f"{date_in_words(gathering['date'], labels) or '–'}: {gathering['title']}"
+            )
     if not r["gatherings"]:
         writer.paragraph(labels["no_gatherings"], italic=True)
+    previous = None
     for part in r["gatherings"]:
         gathering = part["gathering"]
-        writer.heading(f"{gathering['date'] or ''} {gathering['title']}".strip(), 1)
+        writer.page_break()
+        when = date_in_words(gathering["date"], labels) or ""
+        writer.heading(f"{when} {gathering['title']}".strip(), 1)
         writer.facts(meta_rows(gathering, part["participants"], labels))
+        if previous is not None:
+            _follow_up(writer, previous, labels, labels["previous_follow_up"], 2)
+        if part.get("summary"):
+            writer.heading(labels["summary"], 2)
+            writer.paragraph(part["summary"])
         _tables(writer, part, labels)
         _items(writer, part, labels, 2)
+        previous = part
+
+
+def _follow_up(writer, m, labels, heading, level):
+    rows = follow_up_rows(m, labels)
+    if rows:
+        writer.heading(heading, level)
+        writer.grid(follow_up_header(labels), rows)
 
 
 def _tables(writer, m, labels):
-    writer.tables(m)
+    writer.grid(
+        [labels["table"], labels["network"], labels["participants"]],
+        [[t["label"], t["network"] or "", str(t["participants"])] for t in m["tables"]],
+    )
     lines = municipality_lines(m, labels)
     if lines:
         writer.labelled(labels["per_municipality"], "; ".join(lines))
@@ -74,14 +106,20 @@ def _items(writer, m, labels, level):
                 writer.cloud(block)
                 continue
             if block["heading"]:
-                writer.heading(block["heading"], min(level + 1, 9))
+                writer.heading(block["heading"], level + 1)
             if block["type"] == "ranking":
-                for line in ranking_lines(block, labels):
-                    writer.paragraph(line)
+                header = [labels["rank"], labels["text"], score_header(block, labels)]
+                rows = [[str(c) for c in row] for row in ranking_rows(block, labels)]
+                writer.grid(header, rows)
                 continue
+            if block["type"] == "grid":
+                writer.grid(*grid_rows(block))
+                continue
+            # Table names sit one level below the block's heading, never a level further.
+            table_level = level + (2 if block["heading"] else 1)
             for table in block["tables"]:
-                writer.heading(table["label"], min(level + 2, 9))
-                for entry in table["entries"]:
+                writer.heading(table["label"], table_level)
+                for entry in table_entries(table, labels):
                     writer.bullet(entry)
         if not item["count"]:
             writer.paragraph(labels["no_entries"], italic=True)

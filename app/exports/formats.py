@@ -6,9 +6,9 @@ import json
 # format: (module in app.exports, mimetype, file extension, heavy: rendered in the worker)
 MINUTES = {
     "json": (None, "application/json", "json", False),
-    "md": ("markdown", "text/markdown; charset=utf-8", "md", False),
+    "md": ("markdown", "text/markdown", "md", False),
     "csv": ("csvfiles", "application/zip", "zip", False),
-    "html": ("html", "text/html; charset=utf-8", "html", True),
+    "html": ("html", "text/html", "html", True),
     "docx": (
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -23,7 +23,7 @@ MINUTES = {
         True,
     ),
 }
-RECORD = {key: MINUTES[key] for key in ("json", "md", "html", "docx", "pdf")}
+RECORD = {key: MINUTES[key] for key in ("json", "md", "html", "docx", "pdf", "xlsx", "csv")}
 KINDS = {"minutes": MINUTES, "record": RECORD}
 
 

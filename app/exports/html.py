@@ -6,7 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from app.exports.images import cloud_png
-from app.exports.layout import background, hidden_note, meta_rows, note_rows
+from app.exports.layout import TEMPLATE_HELPERS
 
 # Installed, the templates ship inside the package (pyproject.toml); in a checkout they
 # sit beside it. The worker runs this without app.settings, so it looks for itself.
@@ -24,10 +24,7 @@ def _environment():
         lstrip_blocks=True,
     )
     env.globals.update(
-        background=background,
-        hidden_note=hidden_note,
-        meta_rows=meta_rows,
-        note_rows=note_rows,
+        TEMPLATE_HELPERS,
         cloud_data_uri=lambda block: (
             "data:image/png;base64," + base64.b64encode(cloud_png(block)).decode()
         ),

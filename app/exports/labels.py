@@ -40,11 +40,27 @@ LABELS = {
     "contact": _l("Kontakt"),
     "annual_wheel": _l("Årshjul"),
     "gatherings": _l("Samlinger"),
+    "time": _l("Tid"),
+    "referent": _l("Referent"),
+    "case_number": _l("Saksnummer"),
+    "measure": _l("Tiltak"),
+    "due": _l("Frist"),
+    "question": _l("Spørsmål"),
+    "points_column": _l("Poeng"),
+    "votes_column": _l("Stemmer"),
+    "rank_column": _l("Rang"),
+    "mark_highlighted": _l("fremhevet"),
+    "mark_answered": _l("besvart"),
+    "mark_pinned": _l("festet"),
+    "page_of": _l("Side %(page)s av %(pages)s"),
+    "previous_follow_up": _l("Oppfølging fra forrige samling"),
+    "summary_file": _l("Sammendrag og notater"),
     "no_gatherings": _l("Ingen samlinger er arkivert ennå."),
 }
 
 
-def resolved(language="nb"):
+def resolved(language="nb", csv_separator=";"):
     """Every label as plain text in `language`, ready to send to the worker process."""
     with force_locale(language):
-        return {key: str(value) for key, value in LABELS.items()} | {"language": language}
+        texts = {key: str(value) for key, value in LABELS.items()}
+    return texts | {"language": language, "csv_separator": csv_separator}

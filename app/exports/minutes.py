@@ -37,8 +37,24 @@ def per_municipality(tables):
 
 
 def _notes(notes):
-    keys = ("notes", "decision", "follow_up", "follow_up_by")
+    keys = ("notes", "decision", "follow_up", "follow_up_by", "follow_up_due")
     return {key: (notes or {}).get(key) for key in keys}
+
+
+def _gathering(gathering, summary):
+    """The gathering's heading facts, with what the facilitator wrote for the minutes."""
+    facts = {
+        key: gathering[key] for key in ("id", "title", "date", "place", "organiser", "language")
+    }
+    for key in ("referent", "case_number", "starts", "ends"):
+        facts[key] = summary.get(key)
+    facts["place"] = summary.get("place") or facts["place"]
+    return facts
+
+
+def _has_content(block):
+    parts = {"cloud": "frequencies", "tables": "tables", "ranking": "rows", "grid": "rows"}
+    return bool(block.get(parts.get(block["type"], "rows")))
 
 
 def build(db, gathering_id, table_numbers=None):
@@ -86,6 +102,9 @@ def build(db, gathering_id, table_numbers=None):
             "blocks": build_blocks(db, activity, visible, tables),
             "notes": _notes(notes.get(activity["uid"])),
         }
+        # A network's record keeps only the activities its tables took part in.
+        if table_numbers is not None and not any(map(_has_content, item["blocks"])):
+            continue
         items.append(item)
         if item["notes"]["follow_up"]:
             follow_up.append(
@@ -94,13 +113,12 @@ def build(db, gathering_id, table_numbers=None):
                     "title": item["title"],
                     "text": item["notes"]["follow_up"],
                     "by": item["notes"]["follow_up_by"],
+                    "due": item["notes"]["follow_up_due"],
                 }
             )
     return {
         "schema": SCHEMA,
-        "gathering": {
-            key: gathering[key] for key in ("id", "title", "date", "place", "organiser", "language")
-        },
+        "gathering": _gathering(gathering, notes.get("") or {}),
         "participants": sum(table["participants"] for table in tables),
         "tables": tables,
         "municipalities": per_municipality(tables),

@@ -208,14 +208,31 @@ def participant_view(db, activity, participant, table_entries):
 
 
 def minutes_blocks(db, activity, entries, tables):
-    """The priority list of these tables' ballots, and one per network among them."""
-    numbers = {table["number"] for table in tables}
-    ballots = [b for b in store.votes.list_ballots(db, activity["id"]) if b["table"] in numbers]
+    """The overall list of these tables' ballots (items without points left out) and,
+    when more than one network voted, each item's place per network by the overall rank."""
+    network_of = {table["number"]: table["network"] for table in tables}
+    ballots = [
+        {**b, "network": network_of[b["table"]]}
+        for b in store.votes.list_ballots(db, activity["id"])
+        if b["table"] in network_of
+    ]
     result = results(activity["options"], items(db, activity), ballots)
-    blocks = [block.ranking(result["overall"], None, result["method"])]
+    overall = [row for row in result["overall"] if row["score"] > 0]
+    blocks = [block.ranking(overall, None, result["method"])]
     if len(result["networks"]) > 1:
-        blocks += [
-            block.ranking(rows, network, result["method"])
+        places = {
+            network: {row["item"]: row["rank"] for row in rows if row["score"] > 0}
             for network, rows in result["networks"].items()
-        ]
+        }
+        blocks.append(
+            block.grid(
+                str(_l("Plass per nettverk")),
+                str(_l("Plass totalt")),
+                places,
+                [
+                    (row["rank"], [places[network].get(row["item"]) for network in places])
+                    for row in overall
+                ],
+            )
+        )
     return blocks

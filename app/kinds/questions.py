@@ -49,6 +49,7 @@ def minutes_blocks(db, activity, entries, tables):
     """The panel's questions by votes, pinned ones first."""
     ordered = sorted(entries, key=lambda e: (not e["pinned"], -e["votes"], e["id"]))
     rows = [
-        {"rank": n, "text": e["text"], "score": e["votes"]} for n, e in enumerate(ordered, start=1)
+        {"rank": n, "text": e["text"], "score": e["votes"], "mark": block.mark(e)}
+        for n, e in enumerate(ordered, start=1)
     ]
     return [block.ranking(rows, None, "votes")]

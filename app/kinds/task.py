@@ -144,6 +144,9 @@ def minutes_blocks(db, activity, entries, tables):
     blocks = []
     for question in activity["options"]["questions"]:
         answers = [p for p in points if p["question_id"] == question["id"]]
+        # A question these tables left unanswered (e.g. one for the county's tables) is left out.
+        if not answers:
+            continue
         blocks.append(block.by_table(answers, tables, heading=question["title"]))
         mine = [t for t in accepted if t["question_id"] == question["id"]]
         if mine:

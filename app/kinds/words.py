@@ -4,7 +4,6 @@ from flask_babel import lazy_gettext as _l
 
 from app import views
 from app.errors import SamlaError
-from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
 
@@ -50,7 +49,5 @@ def screen_results(db, activity, point_ids=None):
 
 def minutes_blocks(db, activity, entries, tables):
     # build() puts the frequencies on the activity: merges and stemming live in the store.
-    return [
-        {"type": "cloud", "frequencies": activity["frequencies"]},
-        block.by_table(entries, tables),
-    ]
+    # The cloud and its list say it all; the same words again table by table would not.
+    return [{"type": "cloud", "frequencies": activity["frequencies"]}]

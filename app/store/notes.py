@@ -27,3 +27,24 @@ def save_notes(db, gathering_id, activity_uid, notes, now):
             now,
         ),
     )
+
+
+# Columns set apart from the notes themselves, so a bundle's notes never clear them.
+DETAILS = ("referent", "case_number", "starts", "ends", "place", "follow_up_due")
+
+
+def save_details(db, gathering_id, activity_uid, details, now):
+    """Set some of the minutes' details of one activity (or, with uid '', of the gathering)."""
+    if not details:
+        return
+    if not set(details) <= set(DETAILS):
+        raise ValueError(f"unknown details: {sorted(set(details) - set(DETAILS))}")
+    columns = sorted(details)
+    db.conn.execute(
+        f"INSERT INTO notes (gathering_id, activity_uid, {', '.join(columns)}, updated_at)"
+        f" VALUES (?, ?, {', '.join('?' for _ in columns)}, ?)"
+        " ON CONFLICT (gathering_id, activity_uid) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in columns)
+        + ", updated_at = excluded.updated_at",
+        (gathering_id, activity_uid, *(details[c] for c in columns), now),
+    )

@@ -197,6 +197,18 @@ MIGRATIONS = [
     CREATE UNIQUE INDEX themes_uid ON themes (uid);
     """,
     ),
+    # What the minutes carry at the top (on the summary's row) and a follow-up's deadline.
+    Migration(
+        "minutes_metadata",
+        """
+    ALTER TABLE notes ADD COLUMN referent TEXT;
+    ALTER TABLE notes ADD COLUMN case_number TEXT;
+    ALTER TABLE notes ADD COLUMN starts TEXT;
+    ALTER TABLE notes ADD COLUMN ends TEXT;
+    ALTER TABLE notes ADD COLUMN place TEXT;
+    ALTER TABLE notes ADD COLUMN follow_up_due TEXT;
+    """,
+    ),
 ]
 
 

@@ -6,7 +6,18 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from app import __version__, actions, agenda, catalog, kinds, lookups, settings, store, views
+from app import (
+    __version__,
+    actions,
+    agenda,
+    bundles,
+    catalog,
+    kinds,
+    lookups,
+    settings,
+    store,
+    views,
+)
 from app.errors import SamlaError
 from app.exports import worker
 from app.realtime import broadcasts, snapshots, timers
@@ -249,7 +260,7 @@ def export_json(gathering_id):
         state = snapshots.screen_state(db, gathering, _public_url())
     for activity in state["activities"]:
         activity.update(kinds.of(activity).summaries(activity))
-    exported = {**state["gathering"], "activities": state["activities"]}
+    exported = bundles.without_tokens({**state["gathering"], "activities": state["activities"]})
     response = jsonify(exported)
     response.headers["Content-Disposition"] = f'attachment; filename="samling-{gathering_id}.json"'
     return response

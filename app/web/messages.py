@@ -10,6 +10,9 @@ MESSAGES = {
     "unauthorized": lazy_gettext("Du må logge inn som arrangør."),
     "forbidden": lazy_gettext("Du har ikke tilgang til dette."),
     "not_found": lazy_gettext("Fant ikke det du lette etter."),
+    "too_large": lazy_gettext(
+        "Det du sendte er for stort (%(size)s MB); største tillatte er %(limit)s MB."
+    ),
     "unknown_participant": lazy_gettext("Vi kjenner ikke igjen telefonen din. Bli med på nytt."),
     "unknown_activity": lazy_gettext("Denne oppgaven finnes ikke."),
     "unknown_entry": lazy_gettext("Dette innspillet finnes ikke."),

@@ -1,7 +1,7 @@
 """JSON over HTTP for what organisers file after a gathering: minutes in every format,
 facilitator notes, networks, network records and bundles. Thin, like api.py."""
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, jsonify, request
 from flask_babel import lazy_gettext as _l
 
 from app import bundles, lookups, networks, notes, records, store
@@ -24,7 +24,8 @@ def _download(what, fmt, data, name, language):
             "bad_request", detail=_l("format må være en av %(names)s", names=", ".join(table))
         )
     _, mimetype, extension, heavy = table[fmt]
-    texts = labels.resolved(language)
+    # A Norwegian spreadsheet splits CSV on ';'; `?sep=,` serves the others.
+    texts = labels.resolved(language, "," if request.args.get("sep") == "," else ";")
     if heavy:
         body = worker.render_document(what, fmt, data, texts)
     else:

@@ -147,7 +147,8 @@ def minutes_page(gathering_id):
 def record_page(network_id):
     """A network's record: its gatherings in date order, what its tables produced."""
     from app import records
-    from app.exports import labels, minutes
+    from app.exports import labels
+    from app.exports.layout import TEMPLATE_HELPERS
 
     with store.get_store().read() as db:
         record = records.build(db, network_id)
@@ -157,10 +158,7 @@ def record_page(network_id):
         "console/record.html",
         r=record,
         labels=labels.resolved(str(get_locale() or "nb")),
-        background=minutes.background,
-        hidden_note=minutes.hidden_note,
-        meta_rows=minutes.meta_rows,
-        note_rows=minutes.note_rows,
+        **TEMPLATE_HELPERS,
     )
 
 

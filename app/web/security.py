@@ -10,6 +10,9 @@ import secrets
 
 from flask import abort, current_app, request, session
 
+from app import bundles
+from app.errors import SamlaError
+
 # Socket.IO messages larger than this are refused by the server before parsing.
 # The longest text any kind accepts is 2,000 characters; written by a client that
 # escapes every non-ASCII character as a six-character \u escape (python-socketio
@@ -17,6 +20,8 @@ from flask import abort, current_app, request, session
 MAX_SOCKET_MESSAGE = 32 * 1024
 # HTTP bodies: a definition with the largest agenda fits many times over.
 MAX_CONTENT_LENGTH = 1024 * 1024
+# Endpoints that take more: a bundle carries a whole gathering.
+BODY_LIMITS = {"minutes_api.import_bundle": bundles.MAX_BYTES}
 
 CSRF_FIELD = "csrf_token"
 
@@ -57,8 +62,19 @@ def csrf_token():
 def refuse_large_bodies():
     """Refuse a body above the limit by its declared length, before anything reads it."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.endpoint in BODY_LIMITS:
+        limit = max(limit or 0, BODY_LIMITS[request.endpoint])
+        request.max_content_length = limit
     if limit and (request.content_length or 0) > limit:
+        if request.path.startswith("/api/"):
+            raise SamlaError(
+                "too_large", size=_megabytes(request.content_length), limit=_megabytes(limit)
+            )
         abort(413)
+
+
+def _megabytes(size):
+    return f"{size / 1024 / 1024:.1f}".replace(".0", "")
 
 
 def check_csrf():

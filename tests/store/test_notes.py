@@ -19,6 +19,7 @@ def test_notes_are_keyed_by_activity_uid_and_the_summary_by_an_empty_uid(db, row
         "follow_up": None,
         "follow_up_by": None,
         "updated_at": "t2",
+        **dict.fromkeys(store.notes.DETAILS),
     }
 
 
