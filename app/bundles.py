@@ -145,10 +145,10 @@ def _ballot_items(ballot, translate):
 
 def _item_uid(db, item_id):
     """e12 / p7 (local ids) as e:<uid> / p:<uid>; listed items (i3) stay as they are."""
-    if item_id[:1] == "e" and item_id[1:].isdigit():
+    if item_id[:1] == "e" and item_id[1:].isascii() and item_id[1:].isdigit():
         entry = store.entries.get_entry(db, int(item_id[1:]))
         return f"e:{entry['uid']}" if entry else item_id
-    if item_id[:1] == "p" and item_id[1:].isdigit():
+    if item_id[:1] == "p" and item_id[1:].isascii() and item_id[1:].isdigit():
         point = store.points.get_point(db, int(item_id[1:]))
         return f"p:{point['uid']}" if point else item_id
     return item_id

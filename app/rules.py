@@ -251,6 +251,24 @@ def later(seconds):
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def is_storable(char):
+    """May this character be kept? Not a control (but newline, tab and return), not a lone
+    surrogate, and not a Unicode noncharacter (U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF), which
+    the DOCX and XLSX writers cannot put into XML."""
+    if char in ALLOWED_CONTROLS:
+        return True
+    point = ord(char)
+    if 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE:
+        return False
+    return unicodedata.category(char) not in ("Cc", "Cs")
+
+
+def check_characters(text):
+    """Refuse text with a character that cannot be stored or exported."""
+    if not all(map(is_storable, text)):
+        raise SamlaError("bad_characters")
+
+
 def check_text(text, max_length):
     """Refuse text that is empty, too long, or carries control characters."""
     if not isinstance(text, str):
@@ -259,9 +277,7 @@ def check_text(text, max_length):
         raise SamlaError("empty_text")
     if len(text) > max_length:
         raise SamlaError("text_too_long", limit=max_length)
-    for char in text:
-        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs"):
-            raise SamlaError("bad_characters")
+    check_characters(text)
 
 
 def check_client_id(client_id):
@@ -282,8 +298,8 @@ LARGEST_ID = 2**63 - 1
 
 
 def check_id(value, name):
-    """An id from a payload: a positive int (digit strings are accepted too)."""
-    if isinstance(value, str) and value.isdigit():
+    """An id from a payload: a positive int (strings of ASCII digits are accepted too)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise SamlaError(

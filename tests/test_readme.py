@@ -9,7 +9,6 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-
 def section(title):
     """The text under `## title`, up to the next heading of that level."""
     match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.M | re.S)
@@ -52,9 +51,7 @@ def test_the_layout_names_every_package_and_module_under_app():
 
 
 def test_the_layout_names_only_paths_that_exist():
-    gone = sorted(
-        path for path in layout_paths() if not (ROOT / path.rstrip("/")).exists()
-    )
+    gone = sorted(path for path in layout_paths() if not (ROOT / path.rstrip("/")).exists())
     assert gone == [], f"the README's Layout names what does not exist: {gone}"
 
 

@@ -15,7 +15,7 @@ from app import actions, points, store, voting
 from app.errors import SamlaError
 from app.realtime import broadcasts, snapshots
 from app.rules import check_id
-from app.web import auth, ratelimits, translation
+from app.web import auth, payloads, ratelimits, translation
 from app.web.messages import error_answer
 
 log = logging.getLogger(__name__)
@@ -27,15 +27,16 @@ connections = {}
 
 
 def acknowledged(handler):
-    """Turn a handler's refusals into `{ok: false, error, message}` acks."""
+    """Check the payload against the event's declared shape (app/web/payloads.py), and
+    turn a handler's refusals into `{ok: false, error, message}` acks."""
 
     @functools.wraps(handler)
-    def wrapped(*args):
+    def wrapped(payload=None, *_ignored):
         identity = connections.get(request.sid)
         if identity is not None:
             g.language = identity.get("language")
         try:
-            return handler(identity, *args)
+            return handler(identity, payloads.event_payload(handler.__name__, payload))
         except SamlaError as error:
             return error_answer(error)
         except Exception:
