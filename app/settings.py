@@ -96,6 +96,35 @@ SETTINGS = (
         metavar="LIMIT",
     ),
     Setting(
+        "TRUSTED_PROXIES",
+        "SAMLA_TRUSTED_PROXIES",
+        "--trusted-proxies",
+        0,
+        "how many proxies in front of Samla set X-Forwarded-For (nginx: 1); the client's"
+        " address is read from it, for the logs and for slowing guesses only",
+        int,
+        metavar="N",
+    ),
+    Setting(
+        "SESSION_HOURS",
+        "SAMLA_SESSION_HOURS",
+        "--session-hours",
+        12,
+        "a console login lasts this many hours",
+        float,
+        metavar="HOURS",
+    ),
+    Setting(
+        "HEADER_TIMEOUT",
+        "SAMLA_HEADER_TIMEOUT",
+        "--header-timeout",
+        30,
+        "close a connection whose request is not complete in this many seconds"
+        " (live websockets are kept by their pings)",
+        float,
+        metavar="SECONDS",
+    ),
+    Setting(
         "SESSIONS_DIR",
         "SAMLA_SESSIONS",
         "--sessions",

@@ -84,6 +84,8 @@ def connect_screen(token, gathering_id, public_url):
         gathering = auth.screen_may_watch(db, token, gathering_id, organiser)
         if gathering is None:
             _refuse("forbidden")
+        # The hall's screens share the phones' address: its code is never refused there.
+        ratelimits.remember_code(gathering["code"])
         state = snapshots.screen_state(db, gathering, public_url, projector=not organiser)
     connections[request.sid] = {
         "role": "console" if organiser else "screen",
