@@ -36,6 +36,10 @@ HTTP_STATUS = {
     "bundle_too_new": 422,
     "rate_limited": 429,
     "unknown_theme": 404,
+    "gathering_full": 409,
+    "joining_closed": 403,
+    "blocked": 403,
+    "too_many_questions": 409,
 }
 
 

@@ -2,6 +2,7 @@
 lazy translations, which need no app until a message is shown)."""
 
 import datetime as dt
+import hashlib
 import re
 import secrets
 import unicodedata
@@ -210,12 +211,16 @@ def normalise_definition(raw):
     tables = normalise_tables(raw["tables"], language)
     activities = [normalise_activity(a) for a in activities]
     check_agenda(activities, tables)
+    most = raw.get("max_participants")
+    if most is not None and (isinstance(most, bool) or not isinstance(most, int) or most < 1):
+        raise _invalid(_l("max_participants må være et positivt heltall"))
     return {
         "title": _required_text(raw, "title", 300),
         "date": _optional_text(raw, "date", 50),
         "place": _optional_text(raw, "place", 300),
         "organiser": _optional_text(raw, "organiser", 300),
         "language": language,
+        "max_participants": most,
         "tables": tables,
         "activities": activities,
     }
@@ -239,6 +244,17 @@ def new_code():
 
 def new_token():
     return secrets.token_urlsafe(18)
+
+
+def participant_id(token):
+    """The opaque id the console and the minutes know a participant by: it tells one phone's
+    writing apart, and cannot be turned back into the token that acts as the phone."""
+    return hashlib.sha256(f"samla-participant:{token}".encode()).hexdigest()[:12]
+
+
+def check_not_blocked(participant):
+    if participant.get("blocked"):
+        raise SamlaError("blocked")
 
 
 def now():
@@ -323,6 +339,7 @@ def is_for_table(activity, table_number):
 
 def check_participation(activity, participant):
     """May this participant take part in this activity now (any kind)?"""
+    check_not_blocked(participant)
     if activity is None:
         raise SamlaError("unknown_activity")
     if activity["gathering_id"] != participant["gathering_id"]:

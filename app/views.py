@@ -2,6 +2,7 @@
 returns it, and what a screen shows of an activity's results."""
 
 from app import kinds, store, tallies
+from app.rules import participant_id
 from app.wording import merged_frequencies
 
 ACTIVITY_FIELDS = (
@@ -44,6 +45,7 @@ def screen_entry(entry):
         "answered": entry["answered"],
         "votes": entry["votes"],
         "created_at": entry["created_at"],
+        "participant": participant_id(entry["participant_token"]),
     }
 
 
@@ -86,6 +88,7 @@ def public_point(point):
         "version": point["version"],
         "deleted": point["deleted"],
         "updated_at": point["updated_at"],
+        "participant": participant_id(point["participant_token"]),
     }
 
 
@@ -144,6 +147,8 @@ def describe_gathering(db, gathering, public_url):
         "screen_view": gathering["screen_view"],
         "screen_question_id": gathering["screen_question_id"],
         "participants": sum(people.values()),
+        "joining_open": bool(gathering["joining_open"]),
+        "max_participants": gathering["definition"].get("max_participants"),
         "tables": tables,
         "activities": activities,
     }

@@ -40,6 +40,7 @@ def upvote(db_store, participant_token, payload):
         participant = store.gatherings.get_participant(db, participant_token)
         if participant is None:
             raise SamlaError("unknown_participant")
+        rules.check_not_blocked(participant)
         entry = store.entries.get_entry(db, entry_id)
         if entry is None or entry["hidden"]:
             raise SamlaError("unknown_entry")
@@ -50,6 +51,8 @@ def upvote(db_store, participant_token, payload):
             raise SamlaError("bad_request", detail=_l("bare questions tar imot stemmer"))
         if not rules.is_open(activity):
             raise SamlaError("activity_closed")
+        if not rules.is_for_table(activity, participant["table_number"]):
+            raise SamlaError("not_your_table")
         if entry["held"]:
             raise SamlaError("held")
         store.votes.set_upvote(db, entry_id, participant_token, up, rules.now())

@@ -197,3 +197,42 @@ def insert_participant_if_missing(db, token, gathering_id, table_number, created
         " VALUES (?, ?, ?, ?)",
         (token, gathering_id, table_number, created_at),
     )
+
+
+def set_joining_open(db, gathering_id, joining_open):
+    db.conn.execute(
+        "UPDATE gatherings SET joining_open = ? WHERE id = ?", (int(joining_open), gathering_id)
+    )
+
+
+def move_participant(db, token, table_number):
+    db.conn.execute(
+        "UPDATE participants SET table_number = ? WHERE token = ?", (table_number, token)
+    )
+
+
+def block_participant(db, token):
+    """Mark a participant blocked and take its work out: entries hidden, points deleted,
+    ballots and upvotes removed."""
+    db.conn.execute("UPDATE participants SET blocked = 1 WHERE token = ?", (token,))
+    db.conn.execute("UPDATE entries SET hidden = 1 WHERE participant_token = ?", (token,))
+    db.conn.execute(
+        "UPDATE points SET deleted = 1, version = version + 1 WHERE participant_token = ?"
+        " AND deleted = 0",
+        (token,),
+    )
+    db.conn.execute("DELETE FROM ballots WHERE participant_token = ?", (token,))
+    db.conn.execute("DELETE FROM upvotes WHERE participant_token = ?", (token,))
+
+
+def console_generation(db):
+    """The console sessions' generation: a login from an older one no longer counts."""
+    row = select_one(db, "SELECT value FROM server_state WHERE key = 'console_generation'")
+    return int(row["value"]) if row else 1
+
+
+def end_console_sessions(db):
+    db.conn.execute(
+        "UPDATE server_state SET value = CAST(value AS INTEGER) + 1"
+        " WHERE key = 'console_generation'"
+    )

@@ -49,6 +49,10 @@ MESSAGES = {
     ),
     "rate_limited": lazy_gettext("Mange forsøk på kort tid. Vent litt, så prøver vi igjen."),
     "unknown_theme": lazy_gettext("Dette temaet finnes ikke."),
+    "gathering_full": lazy_gettext("Samlingen er full (høyst %(limit)s deltakere)."),
+    "joining_closed": lazy_gettext("Samlingen tar ikke imot nye deltakere nå."),
+    "blocked": lazy_gettext("Arrangøren har stengt denne telefonen ute fra samlingen."),
+    "too_many_questions": lazy_gettext("Du har allerede stilt %(limit)s spørsmål."),
 }
 
 
