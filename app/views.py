@@ -183,10 +183,29 @@ def activity_results(db, activity, entries=None, point_ids=None):
 
 
 def for_projector(activity, shown):
-    """What a watch-only projector may see: nothing waiting for approval, and no results
-    at all until they are revealed (no group-think)."""
+    """What a watch-only projector may see: no results at all until they are revealed (no
+    group-think), and never the text of a hidden or held entry, of a deleted point, or who
+    wrote what. A hidden entry goes out as its id and flags only, so the screen drops it."""
     if not activity["revealed"]:
         return {"entries": []}
     shown = dict(shown)
-    shown["entries"] = [e for e in shown.get("entries", []) if not e["held"]]
+    shown["entries"] = [
+        {key: e[key] for key in ("id", "activity_id", "table", "hidden", "held")}
+        if e["hidden"]
+        else {k: v for k, v in e.items() if k != "participant"}
+        for e in shown.get("entries", [])
+        if not e["held"]
+    ]
+    if "points" in shown:
+        shown["points"] = [_projector_point(p) for p in shown["points"]]
     return shown
+
+
+def _projector_point(point):
+    if not isinstance(point, dict):
+        return point
+    if point.get("deleted"):
+        return {
+            key: point.get(key) for key in ("id", "activity_id", "question_id", "table", "deleted")
+        }
+    return {k: v for k, v in point.items() if k != "participant"}
