@@ -190,6 +190,14 @@ def register(socketio):
         broadcasts.entry_moderated(entry, activity)
         return answer
 
+    @socketio.on("questions")
+    @acknowledged
+    def questions(identity, payload=None):
+        """A phone asks for more of the panel's questions than its state holds: a page,
+        newest first from `offset`; the answer goes to this phone only (the ack)."""
+        token = _participant_token(identity)
+        return voting.question_page(store.get_store(), token, payload)
+
     @socketio.on("sync")
     @acknowledged
     def sync(identity, payload=None):

@@ -44,28 +44,30 @@ def json_body():
 
 
 # Field types of the declared shapes.
-ID, TEXT, FLAG, DOTS, RANKING = "id", "text", "flag", "dots", "ranking"
+ID, TEXT, FLAG, DOTS, RANKING, COUNT = "id", "text", "flag", "dots", "ranking", "count"
 
 
 def _is_item(value):
     return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
 
 
-def _valid(kind, value):
-    if kind == ID:
+def _valid(type_, value):
+    if type_ == ID:
         check_id(value, "id")
         return True
-    if kind == TEXT:
+    if type_ == TEXT:
         return isinstance(value, str)
-    if kind == FLAG:
+    if type_ == COUNT:
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10**9
+    if type_ == FLAG:
         return isinstance(value, bool)
-    if kind == DOTS:
+    if type_ == DOTS:
         return isinstance(value, dict) and all(
             isinstance(n, int) and not isinstance(n, bool) for n in value.values()
         )
-    if kind == RANKING:
+    if type_ == RANKING:
         return isinstance(value, list) and all(_is_item(item) for item in value)
-    raise ValueError(kind)
+    raise ValueError(type_)
 
 
 # Every client→server event and the fields it may carry; other keys are dropped.
@@ -76,6 +78,7 @@ EVENTS = {
     "delete_point": {"point_id": ID, "version": ID},
     "cast": {"activity_id": ID, "dots": DOTS, "ranking": RANKING},
     "upvote": {"entry_id": ID, "up": FLAG},
+    "questions": {"activity_id": ID, "offset": COUNT},
     "sync": {},
 }
 
@@ -89,12 +92,12 @@ def event_payload(event, payload):
         raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     check_strings(payload)
     checked = {}
-    for key, kind in shape.items():
+    for key, type_ in shape.items():
         value = payload.get(key)
         if value is None:
             continue
         try:
-            valid = _valid(kind, value)
+            valid = _valid(type_, value)
         except SamlaError:
             valid = False
         if not valid:

@@ -99,6 +99,8 @@ SOCKET_EXPECTED = {
     "delete_point": {"participant"},
     "cast": {"participant", "table_participant"},
     "upvote": {"participant"},
+    # more of the panel's questions: any phone of this gathering
+    "questions": {"participant", "table_participant"},
 }
 
 
@@ -322,6 +324,7 @@ def socket_payload(sio, event, world):
         },
         "cast": {"activity_id": world["vote"]["id"], "ranking": ["i2", "i1"]},
         "upvote": {"entry_id": world["question_id"]},
+        "questions": {"activity_id": world["panel"]["id"], "offset": 0},
     }.get(
         event, {"activity_id": world["statements"]["id"], "text": "matrise", "client_id": client_id}
     )
