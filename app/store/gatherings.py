@@ -223,16 +223,3 @@ def block_participant(db, token):
     )
     db.conn.execute("DELETE FROM ballots WHERE participant_token = ?", (token,))
     db.conn.execute("DELETE FROM upvotes WHERE participant_token = ?", (token,))
-
-
-def console_generation(db):
-    """The console sessions' generation: a login from an older one no longer counts."""
-    row = select_one(db, "SELECT value FROM server_state WHERE key = 'console_generation'")
-    return int(row["value"]) if row else 1
-
-
-def end_console_sessions(db):
-    db.conn.execute(
-        "UPDATE server_state SET value = CAST(value AS INTEGER) + 1"
-        " WHERE key = 'console_generation'"
-    )
