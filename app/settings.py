@@ -118,7 +118,7 @@ SETTINGS = (
         "HEADER_TIMEOUT",
         "SAMLA_HEADER_TIMEOUT",
         "--header-timeout",
-        30,
+        60,
         "close a connection whose request is not complete in this many seconds"
         " (live websockets are kept by their pings)",
         float,
@@ -199,12 +199,17 @@ def from_options(options, environ=None):
 def prepare(app):
     """Create the data folder and fill in the secrets kept in it."""
     data_dir = Path(app.config["DATA_DIR"])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":  # the folder of the database and the secrets: its owner's only
+        os.chmod(data_dir, 0o700)
     app.config["DATA_DIR"] = str(data_dir)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = read_or_create_secret(data_dir / "secret_key")
     if not app.config.get("ADMIN_TOKEN"):
-        app.config["ADMIN_TOKEN"] = read_or_create_secret(data_dir / "admin_token", 18)
+        token_file = data_dir / "admin_token"
+        app.config["ADMIN_TOKEN_CREATED"] = not token_file.exists()
+        app.config["ADMIN_TOKEN"] = read_or_create_secret(token_file, 18)
+        app.config["ADMIN_TOKEN_FILE"] = str(token_file.resolve())
     public_url = app.config.get("PUBLIC_URL") or f"http://127.0.0.1:{app.config['PORT']}"
     public_url = public_url.rstrip("/")
     app.config["PUBLIC_URL"] = public_url
@@ -220,6 +225,8 @@ def prepare(app):
 def read_or_create_secret(path, nbytes=32):
     """Return the secret stored at `path`, creating it (readable by the owner only) if missing."""
     if path.exists():
+        if os.name == "posix":
+            os.chmod(path, 0o600)
         value = path.read_text(encoding="utf-8").strip()
         if value:
             return value

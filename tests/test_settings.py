@@ -25,7 +25,7 @@ def test_the_defaults_run_on_a_laptop():
     assert values["MESSAGE_QUEUE"] is None
     assert values["ADMIN_TOKEN"] is None
     assert values["TRUSTED_PROXIES"] == 0
-    assert values["SESSION_HOURS"] == 12 and values["HEADER_TIMEOUT"] == 30
+    assert values["SESSION_HOURS"] == 12 and values["HEADER_TIMEOUT"] == 60
 
 
 def test_the_environment_overrides_every_default():

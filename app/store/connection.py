@@ -1,5 +1,6 @@
 """The database connection: one writer shared by the process, group commit, reads."""
 
+import os
 import sqlite3
 import threading
 import time
@@ -31,6 +32,7 @@ class Store:
 
     def __init__(self, path):
         self.path = str(path)
+        keep_private(self.path)
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
         self.db = Database(conn)
         self.db.enable_wal()
@@ -138,6 +140,18 @@ def init_app(app):
     """Open the database in the data folder and close it when the app is torn down."""
     path = Path(app.config["DATA_DIR"]) / DATABASE_FILE
     app.extensions["samla_store"] = Store(path)
+
+
+def keep_private(path):
+    """Make the database (created if missing) and its WAL readable by its owner only: they
+    hold every participant's and screen's token. SQLite gives a new WAL the database's
+    mode. Nothing to do where files have no POSIX modes, or for an in-memory database."""
+    if os.name != "posix" or path == ":memory:" or path.startswith("file:"):
+        return
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path, path + "-wal", path + "-shm"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
 
 
 def get_store():
