@@ -285,6 +285,25 @@ def check_characters(text):
         raise SamlaError("bad_characters")
 
 
+# How deep a payload may nest before it is refused (a ballot is two levels).
+MAX_DEPTH = 32
+
+
+def check_strings(value, depth=0):
+    """Refuse a payload with a character that cannot be stored, anywhere in it (keys too)."""
+    if depth > MAX_DEPTH:
+        raise SamlaError("bad_request", detail=_l("innholdet er for dypt nøstet"))
+    if isinstance(value, str):
+        check_characters(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_strings(key, depth + 1)
+            check_strings(item, depth + 1)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_strings(item, depth + 1)
+
+
 def check_text(text, max_length):
     """Refuse text that is empty, too long, or carries control characters."""
     if not isinstance(text, str):

@@ -10,25 +10,7 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 
 from app.errors import SamlaError
-from app.rules import check_characters, check_id
-
-# How deep a payload may nest before it is refused (a ballot is two levels).
-MAX_DEPTH = 32
-
-
-def check_strings(value, depth=0):
-    """Refuse a payload with a character that cannot be stored, anywhere in it."""
-    if depth > MAX_DEPTH:
-        raise SamlaError("bad_request", detail=_l("innholdet er for dypt nøstet"))
-    if isinstance(value, str):
-        check_characters(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            check_characters(key)
-            check_strings(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            check_strings(item, depth + 1)
+from app.rules import check_id, check_strings
 
 
 def json_body():
