@@ -71,6 +71,7 @@ HTTP_EXPECTED = {
     ("minutes_api.list_networks", "GET"): ORGANISER,
     ("minutes_api.create_network", "POST"): ORGANISER,
     ("minutes_api.get_network", "GET"): ORGANISER,
+    ("minutes_api.delete_network", "DELETE"): ORGANISER,
     ("minutes_api.file_records", "POST"): ORGANISER,
     ("minutes_api.export_record", "GET"): ORGANISER,
     ("minutes_api.export_bundle", "GET"): ORGANISER,
