@@ -8,6 +8,7 @@ for the async mode, picks the join address, builds the app and serves.
 import argparse
 import logging
 import os
+import re
 import socket
 import sys
 import threading
@@ -84,6 +85,47 @@ def join_address(options):
     return addresses.likeliest(addresses.machine_interfaces(), addresses.route_address())
 
 
+def organiser_key_line(app):
+    """The organiser token itself only at the first start, when it was just made; after
+    that, where to find it (a terminal's scrollback and logs are read by others)."""
+    if app.config.get("ADMIN_TOKEN_CREATED"):
+        return f"  Arrangørnøkkel:       {app.config['ADMIN_TOKEN']} (vises bare denne gangen)"
+    if app.config.get("ADMIN_TOKEN_FILE"):
+        return f"  Arrangørnøkkel:       i {app.config['ADMIN_TOKEN_FILE']}"
+    return "  Arrangørnøkkel:       den i SAMLA_ADMIN_TOKEN"
+
+
+# token=..., participant_token=... and the like in a logged request line.
+TOKEN_IN_QUERY = re.compile(r"((?:^|[?&;\s])[\w-]*token=)[^&;\s\"]*", re.IGNORECASE)
+
+
+def redact(line):
+    """A request line with every token's value blanked out."""
+    return TOKEN_IN_QUERY.sub(r"\1[skjult]", line)
+
+
+class RedactTokens(logging.Filter):
+    """Keeps tokens out of the request log: a screen's address carries its token."""
+
+    def filter(self, record):
+        record.msg = redact(str(record.getMessage()))
+        record.args = ()
+        return True
+
+
+def request_log():
+    """The logger requests are written to, with tokens blanked out."""
+    log = logging.getLogger("samla.requests")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.addFilter(RedactTokens())
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    return log
+
+
 def announce(app, found):
     """What the organiser needs at start, in Norwegian; `found` is the machine's addresses."""
     from app import addresses
@@ -94,7 +136,7 @@ def announce(app, found):
     lines = [
         f"\nSamla {__version__} kjører.",
         f"  Konsoll for arrangør: {public_url}/console",
-        f"  Arrangørnøkkel:       {app.config['ADMIN_TOKEN']}",
+        organiser_key_line(app),
         f"  Bli med (telefon):    {join_url}",
         f"  Data:                 {os.path.abspath(app.config['DATA_DIR'])}",
     ]
@@ -155,8 +197,19 @@ def main(argv=None):
     extra = {}
     if options.async_mode == "eventlet":
         extra["max_size"] = MAX_CONNECTIONS
+        # A connection that sends nothing for this long is closed: half-sent headers are
+        # not held forever. Live websockets answer the server's pings every 25 s.
+        extra["socket_timeout"] = options.header_timeout
+        extra["log"] = request_log()
     elif options.async_mode == "threading":
+        from werkzeug.serving import WSGIRequestHandler
+
+        class TimedRequestHandler(WSGIRequestHandler):
+            timeout = options.header_timeout
+
         extra["allow_unsafe_werkzeug"] = True
+        extra["request_handler"] = TimedRequestHandler
+        logging.getLogger("werkzeug").addFilter(RedactTokens())
         if not options.log_requests:
             logging.getLogger("werkzeug").setLevel(logging.WARNING)
     socketio.run(

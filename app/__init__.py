@@ -70,5 +70,6 @@ def create_app(config=None):
         message_queue=app.config.get("MESSAGE_QUEUE"),
     )
     events.register(socketio)
+    ratelimits.trust_proxies(app)
     timers.resume(app)
     return app

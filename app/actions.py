@@ -36,8 +36,9 @@ def create_gathering(db_store, definition):
         return gathering_id
 
 
-def join(db_store, code, table):
-    """Make a new anonymous participant at a table of the gathering with this code."""
+def join(db_store, code, table, token=None):
+    """Join a table of the gathering with this code: as a new anonymous participant, or,
+    with the token the phone kept from an earlier join, as itself again (at this table)."""
     if not isinstance(code, str | int) or isinstance(code, bool):
         raise SamlaError("bad_request", detail=_l("%(key)s mangler", key="code"))
     table = rules.check_id(table, "table")
@@ -47,9 +48,57 @@ def join(db_store, code, table):
             raise SamlaError("unknown_code")
         if store.gatherings.get_table(db, gathering["id"], table) is None:
             raise SamlaError("unknown_table", table=table)
-        token = rules.new_token()
-        store.gatherings.insert_participant(db, token, gathering["id"], table, rules.now())
-    return {"participant_token": token, "gathering_id": gathering["id"], "table": table}
+        known = store.gatherings.get_participant(db, token) if isinstance(token, str) else None
+        if known is not None and known["gathering_id"] == gathering["id"]:
+            if known["table_number"] != table:
+                store.gatherings.move_participant(db, token, table)
+        else:
+            if not gathering["joining_open"]:
+                raise SamlaError("joining_closed")
+            most = gathering["definition"].get("max_participants")
+            if (
+                most
+                and sum(store.gatherings.count_participants(db, gathering["id"]).values()) >= most
+            ):
+                raise SamlaError("gathering_full", limit=most)
+            token = rules.new_token()
+            store.gatherings.insert_participant(db, token, gathering["id"], table, rules.now())
+    return {
+        "participant_token": token,
+        "participant": rules.participant_id(token),
+        "gathering_id": gathering["id"],
+        "table": table,
+        "rejoined": known is not None and known["gathering_id"] == gathering["id"],
+    }
+
+
+def set_joining(db_store, gathering_id, joining_open):
+    """Let newcomers join, or not; phones already in keep working."""
+    if not isinstance(joining_open, bool):
+        raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key="open"))
+    with db_store.write() as db:
+        lookups.gathering(db, gathering_id)
+        store.gatherings.set_joining_open(db, gathering_id, joining_open)
+    return {"ok": True, "open": joining_open}
+
+
+def block_participant(db_store, gathering_id, participant):
+    """Hide all a participant wrote, take its ballots and upvotes out of the results, and
+    refuse what it does from now on; returns the activities it touched."""
+    with db_store.write() as db:
+        lookups.gathering(db, gathering_id)
+        token = next(
+            (
+                p["token"]
+                for p in store.gatherings.list_participants(db, gathering_id)
+                if rules.participant_id(p["token"]) == participant
+            ),
+            None,
+        )
+        if token is None:
+            raise SamlaError("not_found")
+        store.gatherings.block_participant(db, token)
+    return {"ok": True, "participant": participant, "blocked": True}
 
 
 def submit(db_store, participant_token, payload):

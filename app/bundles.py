@@ -149,22 +149,27 @@ def _ballot_items(ballot, translate):
 
 def _item_uid(db, item_id):
     """e12 / p7 (local ids) as e:<uid> / p:<uid>; listed items (i3) stay as they are."""
-    if item_id[:1] == "e" and item_id[1:].isdigit():
+    if item_id[:1] == "e" and item_id[1:].isascii() and item_id[1:].isdigit():
         entry = store.entries.get_entry(db, int(item_id[1:]))
         return f"e:{entry['uid']}" if entry else item_id
-    if item_id[:1] == "p" and item_id[1:].isdigit():
+    if item_id[:1] == "p" and item_id[1:].isascii() and item_id[1:].isdigit():
         point = store.points.get_point(db, int(item_id[1:]))
         return f"p:{point['uid']}" if point else item_id
     return item_id
 
 
-def _item_id(db, item):
-    """The reverse of _item_uid on this server."""
+def _item_id(db, item, gathering_id=None):
+    """The reverse of _item_uid on this server; with `gathering_id`, an item of another
+    gathering is refused (a ballot votes only on its own gathering's work)."""
     if item.startswith("e:"):
         entry = store.bundles.get_entry_by_uid(db, item[2:])
+        if entry and gathering_id is not None:
+            _own_activity_id(db, gathering_id, entry["activity_id"], "a ballot's item")
         return f"e{entry['id']}" if entry else item
     if item.startswith("p:"):
         point = store.bundles.get_point_by_uid(db, item[2:])
+        if point and gathering_id is not None:
+            _own_activity_id(db, gathering_id, point["activity_id"], "a ballot's item")
         return f"p{point['id']}" if point else item
     return item
 
@@ -176,6 +181,25 @@ def _damaged(detail):
 def _require(condition, detail):
     if not condition:
         raise _damaged(detail)
+
+
+def _own_activity(db, gathering_id, uid, what="an activity"):
+    """The activity with this uid, which must be the importing gathering's own: a bundle
+    never writes into another gathering."""
+    activity = store.activities.get_activity_by_uid(db, uid)
+    _require(
+        activity is not None and activity["gathering_id"] == gathering_id,
+        f"{what} belongs to another gathering here",
+    )
+    return activity
+
+
+def _own_activity_id(db, gathering_id, activity_id, what):
+    activity = store.activities.get_activity(db, activity_id)
+    _require(
+        activity is not None and activity["gathering_id"] == gathering_id,
+        f"{what} belongs to another gathering here",
+    )
 
 
 def _is_text(value, optional=False):
@@ -430,6 +454,11 @@ def import_bundle(db_store, bundle):
                         db, gathering_id, table["number"], table["network"]
                     )
         for person in content["participants"]:
+            here = store.gatherings.get_participant(db, person["token"])
+            _require(
+                here is None or here["gathering_id"] == gathering_id,
+                "a participant belongs to another gathering here",
+            )
             store.gatherings.insert_participant_if_missing(
                 db, person["token"], gathering_id, person["table_number"], person["created_at"]
             )
@@ -437,11 +466,11 @@ def import_bundle(db_store, bundle):
         counts["entries_added"] = _merge_entries(db, gathering_id, content["entries"])
         counts["points_added"] = _merge_points(db, gathering_id, content.get("points", []))
         _merge_ballots(db, gathering_id, content.get("ballots", []))
-        _merge_upvotes(db, content.get("upvotes", []))
+        _merge_upvotes(db, gathering_id, content.get("upvotes", []))
         _merge_notes(db, gathering_id, content["notes"])
-        _merge_word_merges(db, content.get("word_merges", []))
+        _merge_word_merges(db, gathering_id, content.get("word_merges", []))
         _merge_moderation(db, gathering_id, content.get("moderation"))
-        _merge_themes(db, content.get("themes", []))
+        _merge_themes(db, gathering_id, content.get("themes", []))
         filed = records.file_gathering(db, gathering_id) if content.get("filed") else None
     return {"gathering_id": gathering_id, "created": created, **counts, "filed": filed}
 
@@ -488,12 +517,15 @@ def _merge_activities(db, gathering_id, content):
 def _merge_entries(db, gathering_id, entries):
     added = 0
     for entry in entries:
+        activity = _own_activity(db, gathering_id, entry["activity_uid"], "an entry's activity")
+        here = store.bundles.get_entry_by_uid(db, entry["uid"])
+        if here is not None:
+            _own_activity_id(db, gathering_id, here["activity_id"], "an entry's uid")
+            continue
         if store.bundles.entry_uid_exists(
             db, entry["uid"], entry["participant_token"], entry["client_id"]
         ):
             continue
-        activity = store.activities.get_activity_by_uid(db, entry["activity_uid"])
-        _require(activity["gathering_id"] == gathering_id, "an entry belongs to another gathering")
         entry_id = store.bundles.insert_imported_entry(
             db,
             {
@@ -541,13 +573,13 @@ def _merge_points(db, gathering_id, points):
     """New points are added; a point known here takes the bundle's text if that is newer."""
     added = 0
     for point in points:
+        activity = _own_activity(db, gathering_id, point["activity_uid"], "a point's activity")
         here = store.bundles.get_point_by_uid(db, point["uid"])
         if here is not None:
+            _own_activity_id(db, gathering_id, here["activity_id"], "a point's uid")
             if point["version"] > here["version"]:
                 store.bundles.replace_point(db, here["id"], point)
             continue
-        activity = store.activities.get_activity_by_uid(db, point["activity_uid"])
-        _require(activity["gathering_id"] == gathering_id, "a point belongs to another gathering")
         store.bundles.insert_imported_point(
             db,
             {
@@ -577,7 +609,7 @@ def _merge_points(db, gathering_id, points):
 def _merge_ballots(db, gathering_id, ballots):
     """A participant's ballot from the bundle wins when it is newer than the one here."""
     for row in ballots:
-        activity = store.activities.get_activity_by_uid(db, row["activity_uid"])
+        activity = _own_activity(db, gathering_id, row["activity_uid"], "a ballot's activity")
         here = store.votes.get_ballot_time(db, activity["id"], row["participant_token"])
         if here is not None and here >= row["updated_at"]:
             continue
@@ -586,13 +618,15 @@ def _merge_ballots(db, gathering_id, ballots):
             "gathering_id": gathering_id,
             "table_number": row["table"],
         }
-        ballot = _ballot_items(row["ballot"], lambda i: _item_id(db, i))
+        ballot = _ballot_items(row["ballot"], lambda i: _item_id(db, i, gathering_id))
         store.votes.save_ballot(db, activity["id"], participant, ballot, row["updated_at"])
 
 
-def _merge_upvotes(db, upvotes):
+def _merge_upvotes(db, gathering_id, upvotes):
     for vote in upvotes:
         entry = store.bundles.get_entry_by_uid(db, vote["entry_uid"])
+        _require(entry is not None, "an upvote's question is not in the bundle")
+        _own_activity_id(db, gathering_id, entry["activity_id"], "an upvote's question")
         store.votes.set_upvote(db, entry["id"], vote["participant_token"], True, vote["created_at"])
 
 
@@ -605,11 +639,11 @@ def _merge_notes(db, gathering_id, notes):
             store.notes.save_notes(db, gathering_id, note["activity_uid"], note, note["updated_at"])
 
 
-def _merge_word_merges(db, word_merges):
+def _merge_word_merges(db, gathering_id, word_merges):
     """A merge from the bundle wins over one of the same word here when it is newer."""
     here = {}
     for row in word_merges:
-        activity_id = store.activities.get_activity_by_uid(db, row["activity_uid"])["id"]
+        activity_id = _own_activity(db, gathering_id, row["activity_uid"], "a word merge")["id"]
         if activity_id not in here:
             here[activity_id] = {m["word"]: m for m in store.words.list_merges(db, activity_id)}
         word, into = merges.pair(row)
@@ -630,11 +664,11 @@ def _merge_moderation(db, gathering_id, settings):
         )
 
 
-def _merge_themes(db, bundle_themes):
+def _merge_themes(db, gathering_id, bundle_themes):
     """A theme new here, or edited later in the bundle, is written with its entries' local
     ids and takes them out of any other theme here."""
     for row in bundle_themes:
-        activity = store.activities.get_activity_by_uid(db, row["activity_uid"])
+        activity = _own_activity(db, gathering_id, row["activity_uid"], "a theme")
         here = store.words.get_theme_by_uid(db, row["uid"])
         if here is not None:
             _require(

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from app.errors import SamlaError
-from app.rules import normalise_definition
+from app.rules import check_strings, normalise_definition
 
 STEM = re.compile(r"^[a-z0-9][a-z0-9_-]{0,100}$")
 
@@ -29,11 +29,18 @@ def find_template(folders, stem):
 
 
 def list_templates(folders):
-    """[{stem, title, date, place, language}] of every valid template, by file name."""
+    """[{stem, title, date, place, language}] of every template, by file name; one that
+    cannot be read or checked is listed as {stem, broken: true, error, detail}, so that
+    one bad file neither hides the others nor breaks the console."""
     stems = {path.stem for folder in as_folders(folders) for path in folder.glob("*.yaml")}
     result = []
     for stem in sorted(stems):
-        definition = load_template(folders, stem)
+        try:
+            definition = load_template(folders, stem)
+        except SamlaError as error:
+            detail = str(error.params.get("detail", ""))
+            result.append({"stem": stem, "broken": True, "error": error.code, "detail": detail})
+            continue
         result.append(
             {
                 "stem": stem,
@@ -53,6 +60,12 @@ def load_template(folders, stem):
     path = find_template(folders, stem)
     if path is None:
         raise SamlaError("unknown_template")
-    with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
-    return normalise_definition(raw)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as error:
+        raise SamlaError("invalid_definition", detail=type(error).__name__) from error
+    # YAML's own types (dates) become text here; every string is checked like any input.
+    definition = normalise_definition(raw)
+    check_strings(definition)
+    return definition

@@ -42,6 +42,10 @@ HTTP_STATUS = {
     "internal_error": 500,
     "unknown_address": 400,
     "address_fixed": 409,
+    "gathering_full": 409,
+    "joining_closed": 403,
+    "blocked": 403,
+    "too_many_questions": 409,
 }
 
 

@@ -58,7 +58,7 @@ def resolve(db, link):
     """The network a table's `network` text points at (by id, else by name), or None."""
     if not link:
         return None
-    if link.isdigit():
+    if link.isascii() and link.isdigit():
         found = store.networks.get_network(db, int(link))
         if found is not None:
             return found

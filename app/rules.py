@@ -2,6 +2,7 @@
 lazy translations, which need no app until a message is shown)."""
 
 import datetime as dt
+import hashlib
 import re
 import secrets
 import unicodedata
@@ -210,12 +211,16 @@ def normalise_definition(raw):
     tables = normalise_tables(raw["tables"], language)
     activities = [normalise_activity(a) for a in activities]
     check_agenda(activities, tables)
+    most = raw.get("max_participants")
+    if most is not None and (isinstance(most, bool) or not isinstance(most, int) or most < 1):
+        raise _invalid(_l("max_participants må være et positivt heltall"))
     return {
         "title": _required_text(raw, "title", 300),
         "date": _optional_text(raw, "date", 50),
         "place": _optional_text(raw, "place", 300),
         "organiser": _optional_text(raw, "organiser", 300),
         "language": language,
+        "max_participants": most,
         "tables": tables,
         "activities": activities,
     }
@@ -241,6 +246,17 @@ def new_token():
     return secrets.token_urlsafe(18)
 
 
+def participant_id(token):
+    """The opaque id the console and the minutes know a participant by: it tells one phone's
+    writing apart, and cannot be turned back into the token that acts as the phone."""
+    return hashlib.sha256(f"samla-participant:{token}".encode()).hexdigest()[:12]
+
+
+def check_not_blocked(participant):
+    if participant.get("blocked"):
+        raise SamlaError("blocked")
+
+
 def now():
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -251,6 +267,43 @@ def later(seconds):
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def is_storable(char):
+    """May this character be kept? Not a control (but newline, tab and return), not a lone
+    surrogate, and not a Unicode noncharacter (U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF), which
+    the DOCX and XLSX writers cannot put into XML."""
+    if char in ALLOWED_CONTROLS:
+        return True
+    point = ord(char)
+    if 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE:
+        return False
+    return unicodedata.category(char) not in ("Cc", "Cs")
+
+
+def check_characters(text):
+    """Refuse text with a character that cannot be stored or exported."""
+    if not all(map(is_storable, text)):
+        raise SamlaError("bad_characters")
+
+
+# How deep a payload may nest before it is refused (a ballot is two levels).
+MAX_DEPTH = 32
+
+
+def check_strings(value, depth=0):
+    """Refuse a payload with a character that cannot be stored, anywhere in it (keys too)."""
+    if depth > MAX_DEPTH:
+        raise SamlaError("bad_request", detail=_l("innholdet er for dypt nøstet"))
+    if isinstance(value, str):
+        check_characters(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_strings(key, depth + 1)
+            check_strings(item, depth + 1)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_strings(item, depth + 1)
+
+
 def check_text(text, max_length):
     """Refuse text that is empty, too long, or carries control characters."""
     if not isinstance(text, str):
@@ -259,9 +312,7 @@ def check_text(text, max_length):
         raise SamlaError("empty_text")
     if len(text) > max_length:
         raise SamlaError("text_too_long", limit=max_length)
-    for char in text:
-        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs"):
-            raise SamlaError("bad_characters")
+    check_characters(text)
 
 
 def check_client_id(client_id):
@@ -282,8 +333,8 @@ LARGEST_ID = 2**63 - 1
 
 
 def check_id(value, name):
-    """An id from a payload: a positive int (digit strings are accepted too)."""
-    if isinstance(value, str) and value.isdigit():
+    """An id from a payload: a positive int (strings of ASCII digits are accepted too)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise SamlaError(
@@ -307,6 +358,7 @@ def is_for_table(activity, table_number):
 
 def check_participation(activity, participant):
     """May this participant take part in this activity now (any kind)?"""
+    check_not_blocked(participant)
     if activity is None:
         raise SamlaError("unknown_activity")
     if activity["gathering_id"] != participant["gathering_id"]:

@@ -131,6 +131,35 @@ SETTINGS = (
         metavar="LIMIT",
     ),
     Setting(
+        "TRUSTED_PROXIES",
+        "SAMLA_TRUSTED_PROXIES",
+        "--trusted-proxies",
+        0,
+        "how many proxies in front of Samla set X-Forwarded-For (nginx: 1); the client's"
+        " address is read from it, for the logs and for slowing guesses only",
+        int,
+        metavar="N",
+    ),
+    Setting(
+        "SESSION_HOURS",
+        "SAMLA_SESSION_HOURS",
+        "--session-hours",
+        12,
+        "a console login lasts this many hours",
+        float,
+        metavar="HOURS",
+    ),
+    Setting(
+        "HEADER_TIMEOUT",
+        "SAMLA_HEADER_TIMEOUT",
+        "--header-timeout",
+        60,
+        "close a connection whose request is not complete in this many seconds"
+        " (live websockets are kept by their pings)",
+        float,
+        metavar="SECONDS",
+    ),
+    Setting(
         "SESSIONS_DIR",
         "SAMLA_SESSIONS",
         "--sessions",
@@ -205,12 +234,17 @@ def from_options(options, environ=None):
 def prepare(app):
     """Create the data folder and fill in the secrets kept in it."""
     data_dir = Path(app.config["DATA_DIR"])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":  # the folder of the database and the secrets: its owner's only
+        os.chmod(data_dir, 0o700)
     app.config["DATA_DIR"] = str(data_dir)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = read_or_create_secret(data_dir / "secret_key")
     if not app.config.get("ADMIN_TOKEN"):
-        app.config["ADMIN_TOKEN"] = read_or_create_secret(data_dir / "admin_token", 18)
+        token_file = data_dir / "admin_token"
+        app.config["ADMIN_TOKEN_CREATED"] = not token_file.exists()
+        app.config["ADMIN_TOKEN"] = read_or_create_secret(token_file, 18)
+        app.config["ADMIN_TOKEN_FILE"] = str(token_file.resolve())
     # The organiser's own templates live with the data, beside the shipped ones.
     own_templates = data_dir / "templates"
     own_templates.mkdir(exist_ok=True)
@@ -242,6 +276,8 @@ def template_folders(config):
 def read_or_create_secret(path, nbytes=32):
     """Return the secret stored at `path`, creating it (readable by the owner only) if missing."""
     if path.exists():
+        if os.name == "posix":
+            os.chmod(path, 0o600)
         value = path.read_text(encoding="utf-8").strip()
         if value:
             return value

@@ -2,6 +2,7 @@
 returns it, and what a screen shows of an activity's results."""
 
 from app import kinds, store, tallies
+from app.rules import participant_id
 from app.wording import merged_frequencies
 
 ACTIVITY_FIELDS = (
@@ -44,6 +45,7 @@ def screen_entry(entry):
         "answered": entry["answered"],
         "votes": entry["votes"],
         "created_at": entry["created_at"],
+        "participant": participant_id(entry["participant_token"]),
     }
 
 
@@ -86,6 +88,7 @@ def public_point(point):
         "version": point["version"],
         "deleted": point["deleted"],
         "updated_at": point["updated_at"],
+        "participant": participant_id(point["participant_token"]),
     }
 
 
@@ -144,6 +147,8 @@ def describe_gathering(db, gathering, public_url):
         "screen_view": gathering["screen_view"],
         "screen_question_id": gathering["screen_question_id"],
         "participants": sum(people.values()),
+        "joining_open": bool(gathering["joining_open"]),
+        "max_participants": gathering["definition"].get("max_participants"),
         "tables": tables,
         "activities": activities,
     }
@@ -178,10 +183,29 @@ def activity_results(db, activity, entries=None, point_ids=None):
 
 
 def for_projector(activity, shown):
-    """What a watch-only projector may see: nothing waiting for approval, and no results
-    at all until they are revealed (no group-think)."""
+    """What a watch-only projector may see: no results at all until they are revealed (no
+    group-think), and never the text of a hidden or held entry, of a deleted point, or who
+    wrote what. A hidden entry goes out as its id and flags only, so the screen drops it."""
     if not activity["revealed"]:
         return {"entries": []}
     shown = dict(shown)
-    shown["entries"] = [e for e in shown.get("entries", []) if not e["held"]]
+    shown["entries"] = [
+        {key: e[key] for key in ("id", "activity_id", "table", "hidden", "held")}
+        if e["hidden"]
+        else {k: v for k, v in e.items() if k != "participant"}
+        for e in shown.get("entries", [])
+        if not e["held"]
+    ]
+    if "points" in shown:
+        shown["points"] = [_projector_point(p) for p in shown["points"]]
     return shown
+
+
+def _projector_point(point):
+    if not isinstance(point, dict):
+        return point
+    if point.get("deleted"):
+        return {
+            key: point.get(key) for key in ("id", "activity_id", "question_id", "table", "deleted")
+        }
+    return {k: v for k, v in point.items() if k != "participant"}

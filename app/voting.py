@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import kinds, rules, store
 from app.errors import SamlaError
-from app.kinds import priorities
+from app.kinds import priorities, questions
 
 
 def cast(db_store, participant_token, payload):
@@ -40,6 +40,7 @@ def upvote(db_store, participant_token, payload):
         participant = store.gatherings.get_participant(db, participant_token)
         if participant is None:
             raise SamlaError("unknown_participant")
+        rules.check_not_blocked(participant)
         entry = store.entries.get_entry(db, entry_id)
         if entry is None or entry["hidden"]:
             raise SamlaError("unknown_entry")
@@ -50,8 +51,28 @@ def upvote(db_store, participant_token, payload):
             raise SamlaError("bad_request", detail=_l("bare questions tar imot stemmer"))
         if not rules.is_open(activity):
             raise SamlaError("activity_closed")
+        if not rules.is_for_table(activity, participant["table_number"]):
+            raise SamlaError("not_your_table")
         if entry["held"]:
             raise SamlaError("held")
         store.votes.set_upvote(db, entry_id, participant_token, up, rules.now())
         entry = store.entries.get_entry(db, entry_id)
     return {"ok": True, "votes": entry["votes"], "voted": up}, entry, activity
+
+
+def question_page(db_store, participant_token, payload):
+    """More of a questions activity's questions for a phone, newest first from `offset`."""
+    activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
+    offset = payload.get("offset", 0)
+    with db_store.read() as db:
+        participant = store.gatherings.get_participant(db, participant_token)
+        if participant is None:
+            raise SamlaError("unknown_participant")
+        activity = store.activities.get_activity(db, activity_id)
+        if activity is None:
+            raise SamlaError("unknown_activity")
+        if activity["gathering_id"] != participant["gathering_id"]:
+            raise SamlaError("wrong_gathering")
+        if not kinds.of(activity).TAKES_UPVOTES:
+            raise SamlaError("bad_request", detail=_l("bare questions tar imot stemmer"))
+        return {"ok": True, **questions.question_page(db, activity, participant, offset)}

@@ -1,9 +1,11 @@
 """Promise 4: over 100 XSS and injection payloads through every entry path, inert in every output.
 
-Participants' text is stored exactly as sent (control characters other than
-newline, tab and carriage return are refused with `bad_characters`); texts in a
-definition are stored trimmed. Pages keep the same tag structure whatever the
-text, so nothing sent ever became markup; the JSON export gives it back exactly.
+Text is checked once, at the door: control characters other than newline, tab and
+carriage return, lone surrogates and Unicode noncharacters are refused with
+`bad_characters`, in participants' text and in definitions alike. Participants' text
+is stored exactly as sent; texts in a definition are stored trimmed. Pages keep the same
+tag structure whatever the text, so nothing sent ever became markup; the JSON export gives
+it back exactly.
 """
 
 import json
@@ -21,7 +23,10 @@ HUGE = "<svg onload=alert(1)>" * 5000  # 105 KB: refused as too long, never stor
 
 
 def refusable(text):
-    return any(c not in "\n\t\r" and unicodedata.category(c) in ("Cc", "Cs") for c in text)
+    return any(
+        c not in "\n\t\r" and (unicodedata.category(c) in ("Cc", "Cs") or ord(c) & 0xFFFE == 0xFFFE)
+        for c in text
+    )
 
 
 class Structure(HTMLParser):
@@ -123,6 +128,11 @@ def test_definition_texts_never_become_markup_on_any_page(organiser, client):
     organiser.client.delete(f"/api/gatherings/{baseline['id']}", headers=organiser.headers)
     for text in PAYLOADS:
         if not text.strip():
+            continue
+        if refusable(text):
+            refused = organiser.post("/api/gatherings", json=definition(text))
+            assert refused.status_code == 400, text
+            assert refused.get_json()["error"] == "bad_characters"
             continue
         gathering = organiser.create(definition(text))
         assert gathering["title"] == text.strip()

@@ -142,7 +142,12 @@ def limits_of(raw):
             {"max_length": 2000, "per_participant": None, "per_table": 4},
         ),
         ("statements", {}, {"max_length": 2000, "per_participant": None, "per_table": None}),
-        ("questions", {}, {"max_length": 1000, "per_participant": None, "per_table": None}),
+        ("questions", {}, {"max_length": 1000, "per_participant": 10, "per_table": None}),
+        (
+            "questions",
+            {"questions_per_participant": 3},
+            {"max_length": 1000, "per_participant": 3, "per_table": None},
+        ),
         (
             "task",
             {"questions": ["Hva nå?"]},

@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-from conftest import simple_definition
+from conftest import ROOT_DIR, simple_definition
 
 PERSONAL = ("ip", "address", "agent", "user_agent", "email", "name", "phone", "device")
 # Organisations, not people: a competence network has a name.
@@ -101,3 +101,28 @@ def test_the_organiser_deletes_a_gathering_and_every_row_goes(app, organiser, jo
     conn = sqlite3.connect(db_file)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_every_column_that_can_hold_a_name_is_named_in_the_privacy_notes():
+    text = (ROOT_DIR / "docs" / "PRIVACY.md").read_text(encoding="utf-8")
+    for column in (
+        "gatherings.organiser",
+        "tables.label",
+        "entries.text",
+        "notes.follow_up_by",
+        "networks.contact",
+        "record_parts.content",
+    ):
+        assert f"`{column}`" in text or column.split(".")[1] in text, column
+
+
+def test_a_networks_contact_goes_with_the_network(organiser):
+    network = organiser.post(
+        "/api/networks", json={"name": "Namdal", "contact": "Kari Nordmann"}
+    ).get_json()
+    answer = organiser.client.delete(f"/api/networks/{network['id']}", headers=organiser.headers)
+    assert answer.status_code == 200
+    assert organiser.get(f"/api/networks/{network['id']}").status_code == 404
+    assert "Kari Nordmann" not in organiser.get("/api/networks").get_data(as_text=True)
+    again = organiser.client.delete(f"/api/networks/{network['id']}", headers=organiser.headers)
+    assert again.status_code == 404

@@ -24,6 +24,8 @@ def test_the_defaults_run_on_a_laptop():
     assert values["PUBLIC_URL"] is None
     assert values["MESSAGE_QUEUE"] is None
     assert values["ADMIN_TOKEN"] is None
+    assert values["TRUSTED_PROXIES"] == 0
+    assert values["SESSION_HOURS"] == 12 and values["HEADER_TIMEOUT"] == 60
 
 
 def test_the_environment_overrides_every_default():
@@ -40,6 +42,9 @@ def test_the_environment_overrides_every_default():
         "SAMLA_RATE_LIMIT": "off",
         "SAMLA_SESSIONS": "/srv/templates",
         "SAMLA_ADMIN_TOKEN": "organiser",
+        "SAMLA_TRUSTED_PROXIES": "1",
+        "SAMLA_SESSION_HOURS": "8",
+        "SAMLA_HEADER_TIMEOUT": "20",
     }
     assert set(environ) == {setting.variable for setting in settings.SETTINGS}
     values = settings.from_environment(environ)
@@ -55,6 +60,9 @@ def test_the_environment_overrides_every_default():
     assert values["RATE_LIMIT"] == "off"
     assert values["SESSIONS_DIR"] == "/srv/templates"
     assert values["ADMIN_TOKEN"] == "organiser"
+    assert values["TRUSTED_PROXIES"] == 1
+    assert values["SESSION_HOURS"] == 8.0
+    assert values["HEADER_TIMEOUT"] == 20.0
 
 
 def test_an_empty_variable_counts_as_unset():

@@ -6,6 +6,7 @@ from app import store, views
 from app.errors import SamlaError
 from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
+from app.kinds.options import positive_int
 
 NAME = "questions"
 TAKES_ENTRIES = True
@@ -13,9 +14,25 @@ TAKES_UPVOTES = True
 MAX_LENGTH = 1000
 FEEDS_PRIORITIES = True
 GATHERING_SEES_ENTRIES = True
+# Like words, a phone may add only so many: a handful of tokens cannot flood the panel.
+QUESTIONS_PER_PARTICIPANT = 10
+# A phone's state holds the pinned, the most-voted and the newest questions up to this
+# many; the rest come with the `questions` event, a page at a time.
+PHONE_QUESTIONS = 60
+PAGE = 50
+
+
+def _per_participant(options):
+    return options.get("questions_per_participant", QUESTIONS_PER_PARTICIPANT)
 
 
 def options(raw):
+    raw = dict(raw)
+    result = {}
+    if "questions_per_participant" in raw:
+        result["questions_per_participant"] = positive_int(
+            raw.pop("questions_per_participant"), "questions_per_participant"
+        )
     if raw:
         raise SamlaError(
             "invalid_definition",
@@ -23,17 +40,55 @@ def options(raw):
                 "%(kind)s kjenner ikke til %(names)s", kind=NAME, names=", ".join(sorted(raw))
             ),
         )
-    return {}
+    return result
+
+
+def quotas(options):
+    return {"per_participant": _per_participant(options), "per_table": None}
+
+
+def remaining(options, own_count, table_count):
+    return max(_per_participant(options) - own_count, 0)
+
+
+def check_quota(options, own_count, table_count):
+    """Refuse a participant's question beyond `questions_per_participant`."""
+    if own_count >= _per_participant(options):
+        raise SamlaError("too_many_questions", limit=_per_participant(options))
 
 
 def participant_view(db, activity, participant, table_entries):
-    """Every question asked so far, and which of them this participant voted for."""
+    """The questions a phone starts with, and which of them this participant voted for:
+    the pinned, the most-voted and the newest, at most PHONE_QUESTIONS; `questions_total`
+    says how many there are, and the `questions` event pages through all of them."""
     voted = store.votes.voted_entries(db, activity["id"], participant["token"])
+    shown = store.entries.list_entries(db, activity["id"], visible_only=True)
+    if len(shown) > PHONE_QUESTIONS:
+        pinned = [e for e in shown if e["pinned"]][:PHONE_QUESTIONS]
+        room = PHONE_QUESTIONS - len(pinned)
+        by_votes = sorted(shown, key=lambda e: (-e["votes"], -e["id"]))[: room // 2]
+        chosen = {e["id"] for e in pinned + by_votes}
+        newest = [e for e in reversed(shown) if e["id"] not in chosen]
+        chosen |= {e["id"] for e in newest[: PHONE_QUESTIONS - len(chosen)]}
+        kept = [e for e in shown if e["id"] in chosen]
+    else:
+        kept = shown
     return {
-        "entries": [
-            views.question_entry(e, voted)
-            for e in store.entries.list_entries(db, activity["id"], visible_only=True)
-        ]
+        "entries": [views.question_entry(e, voted) for e in kept],
+        "questions_total": len(shown),
+    }
+
+
+def question_page(db, activity, participant, offset):
+    """Older questions for a phone, newest first, a PAGE at a time from `offset`."""
+    voted = store.votes.voted_entries(db, activity["id"], participant["token"])
+    shown = list(reversed(store.entries.list_entries(db, activity["id"], visible_only=True)))
+    page = shown[offset : offset + PAGE]
+    return {
+        "entries": [views.question_entry(e, voted) for e in page],
+        "offset": offset,
+        "total": len(shown),
+        "more": offset + len(page) < len(shown),
     }
 
 

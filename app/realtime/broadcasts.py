@@ -250,6 +250,23 @@ def join_address_changed(gathering_ids):
             _emit("resync", {"gathering_id": gathering_id}, room(gathering_id))
 
 
+def participant_joined(gathering_id, joined):
+    """A phone joined (or joined again): the console shows the count live."""
+    _emit("participant_joined", joined, console_room(gathering_id))
+
+
+def joining_changed(gathering_id, joining_open):
+    """The organiser opened or closed joining: the consoles show the switch."""
+    _emit(
+        "joining", {"gathering_id": gathering_id, "open": joining_open}, console_room(gathering_id)
+    )
+
+
+def participant_blocked(gathering_id):
+    """A blocked phone's writing left every view: everyone draws theirs again."""
+    agenda_edited(gathering_id)
+
+
 def gathering_deleted(gathering_id):
     """Tell everyone watching that the gathering is gone, then empty its rooms."""
     from app.realtime.server import socketio

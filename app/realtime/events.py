@@ -16,7 +16,7 @@ from app import actions, points, store, voting
 from app.errors import SamlaError
 from app.realtime import broadcasts, snapshots
 from app.rules import check_id
-from app.web import auth, ratelimits, translation
+from app.web import auth, payloads, ratelimits, translation
 from app.web.messages import error_answer
 
 log = logging.getLogger(__name__)
@@ -28,15 +28,16 @@ connections = {}
 
 
 def acknowledged(handler):
-    """Turn a handler's refusals into `{ok: false, error, message}` acks."""
+    """Check the payload against the event's declared shape (app/web/payloads.py), and
+    turn a handler's refusals into `{ok: false, error, message}` acks."""
 
     @functools.wraps(handler)
-    def wrapped(*args):
+    def wrapped(payload=None, *_ignored):
         identity = connections.get(request.sid)
         if identity is not None:
             g.language = identity.get("language")
         try:
-            return handler(identity, *args)
+            return handler(identity, payloads.event_payload(handler.__name__, payload))
         except SamlaError as error:
             return error_answer(error)
         except sqlite3.Error as error:
@@ -90,6 +91,8 @@ def connect_screen(token, gathering_id, public_url):
         gathering = auth.screen_may_watch(db, token, gathering_id, organiser)
         if gathering is None:
             _refuse("forbidden")
+        # The hall's screens share the phones' address: its code is never refused there.
+        ratelimits.remember_code(gathering["code"])
         state = snapshots.screen_state(db, gathering, public_url, projector=not organiser)
     connections[request.sid] = {
         "role": "console" if organiser else "screen",
@@ -199,6 +202,14 @@ def register(socketio):
         answer, entry, activity = voting.upvote(store.get_store(), token, payload)
         broadcasts.entry_moderated(entry, activity)
         return answer
+
+    @socketio.on("questions")
+    @acknowledged
+    def questions(identity, payload=None):
+        """A phone asks for more of the panel's questions than its state holds: a page,
+        newest first from `offset`; the answer goes to this phone only (the ack)."""
+        token = _participant_token(identity)
+        return voting.question_page(store.get_store(), token, payload)
 
     @socketio.on("sync")
     @acknowledged

@@ -17,6 +17,8 @@ def screen_state(db, gathering, public_url, projector=False):
         shown = activity_results(db, activity)
         if projector:
             shown = for_projector(activity, shown)
+            # A screen drawn from nothing needs no trace of what it does not show.
+            shown["entries"] = [e for e in shown["entries"] if not e["hidden"]]
         activities.append({**summary, **shown})
     gathering_view = {key: value for key, value in described.items() if key != "activities"}
     return {

@@ -14,6 +14,7 @@ from app.store import (  # noqa: F401
     notes,
     points,
     schema,
+    server_state,
     votes,
     words,
 )

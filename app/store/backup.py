@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app.store import DATABASE_FILE
+from app.store.connection import keep_private
 
 
 def _check(path):
@@ -50,6 +51,7 @@ def backup(data_dir, dest):
         dest = dest / f"samla-{stamp}.db"
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
+    keep_private(str(partial))  # a backup holds the same tokens as the database
     _copy(source, partial)
     _check(partial)
     partial.replace(dest)
@@ -62,6 +64,7 @@ def restore(backup_file, data_dir):
     _check(backup_file)
     target = Path(data_dir) / DATABASE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
+    keep_private(str(target))
     # Writing through SQLite (not over the file) also settles any WAL left by a crash.
     _copy(backup_file, target)
     _check(target)

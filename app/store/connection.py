@@ -5,6 +5,7 @@ commit's batch stays open while its writers let others join, and a screen that r
 through the writer's connection then could show rows the batch's commit rolls back.
 """
 
+import os
 import sqlite3
 import threading
 import time
@@ -74,6 +75,7 @@ class Store:
 
     def __init__(self, path):
         self.path = str(path)
+        keep_private(self.path)
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
         self.db = Database(conn)
         self.db.enable_wal()
@@ -266,6 +268,18 @@ def init_app(app):
     """Open the database in the data folder and close it when the app is torn down."""
     path = Path(app.config["DATA_DIR"]) / DATABASE_FILE
     app.extensions["samla_store"] = Store(path)
+
+
+def keep_private(path):
+    """Make the database (created if missing) and its WAL readable by its owner only: they
+    hold every participant's and screen's token. SQLite gives a new WAL the database's
+    mode. Nothing to do where files have no POSIX modes, or for an in-memory database."""
+    if os.name != "posix" or path == ":memory:" or path.startswith("file:"):
+        return
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path, path + "-wal", path + "-shm"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
 
 
 def get_store():

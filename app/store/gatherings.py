@@ -197,3 +197,29 @@ def insert_participant_if_missing(db, token, gathering_id, table_number, created
         " VALUES (?, ?, ?, ?)",
         (token, gathering_id, table_number, created_at),
     )
+
+
+def set_joining_open(db, gathering_id, joining_open):
+    db.conn.execute(
+        "UPDATE gatherings SET joining_open = ? WHERE id = ?", (int(joining_open), gathering_id)
+    )
+
+
+def move_participant(db, token, table_number):
+    db.conn.execute(
+        "UPDATE participants SET table_number = ? WHERE token = ?", (table_number, token)
+    )
+
+
+def block_participant(db, token):
+    """Mark a participant blocked and take its work out: entries hidden, points deleted,
+    ballots and upvotes removed."""
+    db.conn.execute("UPDATE participants SET blocked = 1 WHERE token = ?", (token,))
+    db.conn.execute("UPDATE entries SET hidden = 1 WHERE participant_token = ?", (token,))
+    db.conn.execute(
+        "UPDATE points SET deleted = 1, version = version + 1 WHERE participant_token = ?"
+        " AND deleted = 0",
+        (token,),
+    )
+    db.conn.execute("DELETE FROM ballots WHERE participant_token = ?", (token,))
+    db.conn.execute("DELETE FROM upvotes WHERE participant_token = ?", (token,))

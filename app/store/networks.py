@@ -84,3 +84,9 @@ def filed_network_ids(db, gathering_id):
         (gathering_id,),
     )
     return [row["network_id"] for row in rows]
+
+
+def delete_network(db, network_id):
+    """Erase a network, its contact and its record; True if it existed."""
+    db.conn.execute("DELETE FROM record_parts WHERE network_id = ?", (network_id,))
+    return db.conn.execute("DELETE FROM networks WHERE id = ?", (network_id,)).rowcount > 0

@@ -209,6 +209,20 @@ MIGRATIONS = [
     ALTER TABLE notes ADD COLUMN follow_up_due TEXT;
     """,
     ),
+    Migration(
+        "joining_switch_and_blocked_participants",
+        """
+    ALTER TABLE gatherings ADD COLUMN joining_open INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE participants ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0;
+    """,
+    ),
+    Migration(
+        "server_state",
+        """
+    CREATE TABLE server_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO server_state (key, value) VALUES ('console_generation', '1');
+    """,
+    ),
 ]
 
 

@@ -305,12 +305,51 @@ def describe_join(code):
 
 @bp.post("/api/join")
 def join():
-    """A phone joins a table; the answer's token is its identity from now on."""
+    """A phone joins a table; the answer's token is its identity from now on. A phone that
+    sends the token it kept from an earlier join (`participant_token`) gets it back: a
+    reload or a rescanned card is the same participant. Never the address or the browser,
+    which a whole hall shares."""
     body = json_body()
     if not isinstance(body, dict):
         raise SamlaError("bad_request", detail=_l("send code og table"))
     translation.speak_for_gathering(code=body.get("code"))
-    return jsonify(actions.join(store.get_store(), body.get("code"), body.get("table")))
+    joined = actions.join(
+        store.get_store(), body.get("code"), body.get("table"), body.get("participant_token")
+    )
+    with store.get_store().read() as db:
+        count = sum(store.gatherings.count_participants(db, joined["gathering_id"]).values())
+    broadcasts.participant_joined(
+        joined["gathering_id"],
+        {
+            "gathering_id": joined["gathering_id"],
+            "participant": joined["participant"],
+            "table": joined["table"],
+            "rejoined": joined["rejoined"],
+            "participants": count,
+        },
+    )
+    return jsonify(joined)
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/joining")
+@auth.organiser_api
+def set_joining(gathering_id):
+    """Open or close joining for newcomers; phones already in keep working."""
+    body = json_body()
+    answer = actions.set_joining(
+        store.get_store(), gathering_id, body.get("open") if isinstance(body, dict) else None
+    )
+    broadcasts.joining_changed(gathering_id, answer["open"])
+    return jsonify(answer)
+
+
+@bp.post("/api/gatherings/<int:gathering_id>/participants/<participant>/block")
+@auth.organiser_api
+def block_participant(gathering_id, participant):
+    """Hide everything one phone wrote and refuse what it does from now on."""
+    answer = actions.block_participant(store.get_store(), gathering_id, participant)
+    broadcasts.participant_blocked(gathering_id)
+    return jsonify(answer)
 
 
 @bp.post("/api/submissions")

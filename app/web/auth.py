@@ -1,6 +1,8 @@
 """Who may do what: the organiser token, per-gathering screen tokens, participant tokens."""
 
+import datetime as dt
 import functools
+import hashlib
 import hmac
 
 from flask import current_app, g, redirect, request, session, url_for
@@ -12,6 +14,14 @@ from app.errors import SamlaError
 
 def init_app(app):
     app.extensions["samla_auth"] = True
+    app.permanent_session_lifetime = dt.timedelta(hours=app.config["SESSION_HOURS"])
+    # A changed organiser token ends every console session started with the old one.
+    digest = hashlib.sha256(app.config["ADMIN_TOKEN"].encode()).hexdigest()
+    with app.app_context(), store.get_store().write() as db:
+        if store.server_state.get_value(db, "organiser_token_digest") != digest:
+            if store.server_state.get_value(db, "organiser_token_digest") is not None:
+                store.server_state.end_console_sessions(db)
+            store.server_state.set_value(db, "organiser_token_digest", digest)
 
 
 def is_organiser_token(token):
@@ -30,7 +40,10 @@ def is_organiser():
     token = bearer_token()
     if token is not None:
         return is_organiser_token(token)
-    return session.get("organiser") is True
+    if session.get("organiser") is not True:
+        return False
+    with store.get_store().read() as db:
+        return session.get("generation") == store.server_state.console_generation(db)
 
 
 def log_in(token):
@@ -39,11 +52,17 @@ def log_in(token):
         return False
     session.clear()
     session["organiser"] = True
+    with store.get_store().read() as db:
+        session["generation"] = store.server_state.console_generation(db)
     session.permanent = True
     return True
 
 
 def log_out():
+    """Log out, which ends every console session (on every device), not only this one."""
+    if is_organiser():
+        with store.get_store().write() as db:
+            store.server_state.end_console_sessions(db)
     session.clear()
 
 

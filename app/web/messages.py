@@ -57,6 +57,10 @@ MESSAGES = {
     "address_fixed": lazy_gettext(
         "Adressen telefonene bruker er satt ved oppstart (--public-url) og kan ikke endres her."
     ),
+    "gathering_full": lazy_gettext("Samlingen er full (høyst %(limit)s deltakere)."),
+    "joining_closed": lazy_gettext("Samlingen tar ikke imot nye deltakere nå."),
+    "blocked": lazy_gettext("Arrangøren har stengt denne telefonen ute fra samlingen."),
+    "too_many_questions": lazy_gettext("Du har allerede stilt %(limit)s spørsmål."),
 }
 
 

@@ -135,6 +135,16 @@ def get_network(network_id):
     )
 
 
+@bp.delete("/api/networks/<int:network_id>")
+@auth.organiser_api
+def delete_network(network_id):
+    """Erase a network with its contact and its record, for good (docs/PRIVACY.md)."""
+    with store.get_store().write() as db:
+        if not store.networks.delete_network(db, network_id):
+            raise SamlaError("unknown_network")
+    return jsonify({"ok": True, "deleted": network_id})
+
+
 @bp.post("/api/gatherings/<int:gathering_id>/file-records")
 @auth.organiser_api
 def file_records(gathering_id):

@@ -123,7 +123,8 @@ def test_twelve_tables_run_a_gathering_through_a_restart(tmp_path, mode):
         screen_state = screen.payloads("state")[-1]
         by_id = {a["id"]: a for a in screen_state["activities"]}
         assert [e["id"] for e in by_id[words["id"]]["entries"]] == word_ids
-        assert [e["id"] for e in by_id[statements["id"]]["entries"]] == statement_ids
+        # A projector's state has no trace of the hidden entry's text; its counts say it.
+        assert [e["id"] for e in by_id[statements["id"]]["entries"]] == statement_ids[1:]
         assert by_id[statements["id"]]["count"] == 35
         assert by_id[statements["id"]]["hidden_count"] == 1
         assert by_id[statements["id"]]["state"] == "open"

@@ -12,7 +12,9 @@ from app import create_app
 from app.realtime.server import socketio
 from conftest import ADMIN_TOKEN, Organiser, simple_definition
 
-ROLES = ("none", "participant", "other_participant", "screen", "organiser")
+# other_participant: of another gathering; table_participant: of this gathering, at
+# table 2, where the task and the panel's questions are for table 1 only.
+ROLES = ("none", "participant", "other_participant", "table_participant", "screen", "organiser")
 EVERYONE = set(ROLES)
 ORGANISER = {"organiser"}
 NOBODY = set()  # form posts without the CSRF token: refused for all, logged in or not
@@ -36,7 +38,9 @@ HTTP_EXPECTED = {
     ("api.cloud_png", "GET"): ORGANISER,
     ("api.describe_join", "GET"): EVERYONE,
     ("api.join", "POST"): EVERYONE,
-    ("api.submit", "POST"): {"participant"},
+    ("api.set_joining", "POST"): ORGANISER,
+    ("api.block_participant", "POST"): ORGANISER,
+    ("api.submit", "POST"): {"participant", "table_participant"},
     ("api.qr_svg", "GET"): EVERYONE,
     ("pages.index", "GET"): EVERYONE,
     ("pages.login", "GET"): EVERYONE,
@@ -67,6 +71,7 @@ HTTP_EXPECTED = {
     ("minutes_api.list_networks", "GET"): ORGANISER,
     ("minutes_api.create_network", "POST"): ORGANISER,
     ("minutes_api.get_network", "GET"): ORGANISER,
+    ("minutes_api.delete_network", "DELETE"): ORGANISER,
     ("minutes_api.file_records", "POST"): ORGANISER,
     ("minutes_api.export_record", "GET"): ORGANISER,
     ("minutes_api.export_bundle", "GET"): ORGANISER,
@@ -87,16 +92,18 @@ HTTP_EXPECTED = {
 
 SOCKET_EXPECTED = {
     # connect: as what the role is (a phone, or a screen of this gathering)
-    "connect": {"participant", "other_participant", "screen", "organiser"},
-    "submit": {"participant"},  # to this gathering's open activity
-    "sync": {"participant", "other_participant", "screen", "organiser"},
+    "connect": {"participant", "other_participant", "table_participant", "screen", "organiser"},
+    "submit": {"participant", "table_participant"},  # to this gathering's open activity
+    "sync": {"participant", "other_participant", "table_participant", "screen", "organiser"},
     "disconnect": EVERYONE,  # always allowed; changes nothing
     # as their own table, in this gathering's open task, vote and questions
     "add_point": {"participant"},
     "edit_point": {"participant"},
     "delete_point": {"participant"},
-    "cast": {"participant"},
+    "cast": {"participant", "table_participant"},
     "upvote": {"participant"},
+    # more of the panel's questions: any phone of this gathering
+    "questions": {"participant", "table_participant"},
 }
 
 
@@ -125,9 +132,14 @@ def test_every_route_and_event_has_an_expectation():
 EVERY_KIND = simple_definition(
     activities=[
         *simple_definition()["activities"],
-        {"kind": "task", "prompt": "Plan", "questions": [{"id": "mal", "title": "Mål"}]},
+        {
+            "kind": "task",
+            "prompt": "Plan",
+            "questions": [{"id": "mal", "title": "Mål"}],
+            "tables": [1],
+        },
         {"kind": "priorities", "prompt": "Viktigst?", "items": ["a", "b"], "mode": "ranking"},
-        {"kind": "questions", "prompt": "Til panelet"},
+        {"kind": "questions", "prompt": "Til panelet", "tables": [1]},
     ]
 )
 
@@ -147,8 +159,8 @@ def world(app, client, tmp_path):
     for activity in this["activities"][1:]:
         organiser.open(this, activity)
 
-    def join(gathering):
-        answer = client.post("/api/join", json={"code": gathering["code"], "table": 1})
+    def join(gathering, table=1):
+        answer = client.post("/api/join", json={"code": gathering["code"], "table": table})
         return answer.get_json()["participant_token"]
 
     participant = join(this)
@@ -176,6 +188,7 @@ def world(app, client, tmp_path):
         "none": None,
         "participant": participant,
         "other_participant": join(other),
+        "table_participant": join(this, table=2),
         "screen": this["screen_url"].split("token=")[1],
         "organiser": ADMIN_TOKEN,
     }
@@ -193,6 +206,9 @@ def world(app, client, tmp_path):
         "definition": definition,
         "tokens": tokens,
         "theme_id": theme["id"],
+        "participant_id": client.post(
+            "/api/join", json={"code": this["code"], "table": 3}
+        ).get_json()["participant"],
     }
 
 
@@ -209,6 +225,7 @@ def url_for_rule(rule, world, token):
         .replace("<int:table>", "1")
         .replace("<int:number>", "1")
         .replace("<int:network_id>", str(world["network_id"]))
+        .replace("<participant>", world["participant_id"])
         .replace("export.<fmt>", "export.md")
         .replace("record.<fmt>", "record.json")
     )
@@ -223,6 +240,8 @@ BODIES = {
     "api.set_screen": lambda w: {"activity_id": None},
     "api.moderate_entry": lambda w: {"hidden": True},
     "api.join": lambda w: {"code": w["gathering"]["code"], "table": 2},
+    "api.set_joining": lambda w: {"open": False},
+    "api.block_participant": lambda w: {},
     "api.submit": lambda w: {
         "activity_id": w["statements"]["id"],
         "text": "matrise",
@@ -310,6 +329,7 @@ def socket_payload(sio, event, world):
         },
         "cast": {"activity_id": world["vote"]["id"], "ranking": ["i2", "i1"]},
         "upvote": {"entry_id": world["question_id"]},
+        "questions": {"activity_id": world["panel"]["id"], "offset": 0},
     }.get(
         event, {"activity_id": world["statements"]["id"], "text": "matrise", "client_id": client_id}
     )
