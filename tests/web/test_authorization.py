@@ -4,6 +4,7 @@ The routes are read from the app's URL map and the events from the Socket.IO
 server, so a new route or event fails this test until it is added to the table.
 """
 
+import tempfile
 import uuid
 
 import pytest
@@ -109,7 +110,7 @@ SOCKET_EXPECTED = {
 
 def http_routes():
     app = create_app(
-        {"DATA_DIR": "/tmp/samla-routes-probe", "ADMIN_TOKEN": "probe", "ASYNC_MODE": "threading"}
+        {"DATA_DIR": tempfile.mkdtemp(), "ADMIN_TOKEN": "probe", "ASYNC_MODE": "threading"}
     )
     app.extensions["samla_store"].close()
     return sorted(
