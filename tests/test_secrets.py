@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-import run
+import samla
 from app import create_app
 from app.store import backup
 
@@ -54,15 +54,15 @@ def test_an_older_world_readable_folder_is_tightened_at_start(tmp_path):
 def test_the_organiser_token_is_shown_at_the_first_start_only(tmp_path):
     first = make_app(tmp_path / "data")
     first.extensions["samla_store"].close()
-    line = run.organiser_key_line(first)
+    line = samla.organiser_key_line(first)
     assert first.config["ADMIN_TOKEN"] in line
     again = make_app(tmp_path / "data")
     again.extensions["samla_store"].close()
-    line = run.organiser_key_line(again)
+    line = samla.organiser_key_line(again)
     assert again.config["ADMIN_TOKEN"] not in line and "admin_token" in line
     given = make_app(tmp_path / "other", ADMIN_TOKEN="fra-miljøet")
     given.extensions["samla_store"].close()
-    assert "fra-miljøet" not in run.organiser_key_line(given)
+    assert "fra-miljøet" not in samla.organiser_key_line(given)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_the_organiser_token_is_shown_at_the_first_start_only(tmp_path):
     ],
 )
 def test_request_logs_never_hold_a_token(line):
-    assert "hemmelig" not in run.redact(line)
+    assert "hemmelig" not in samla.redact(line)
     record = logging.LogRecord("werkzeug", logging.INFO, "", 0, "%s - %s", (line, "ok"), None)
-    run.RedactTokens().filter(record)
+    samla.RedactTokens().filter(record)
     assert "hemmelig" not in record.getMessage() and "ok" in record.getMessage()

@@ -108,7 +108,9 @@ def test_every_export_of_the_corpus_opens(organiser, hostile):
     rows = [
         row
         for name in archive.namelist()
-        for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")))
+        for row in csv.reader(
+            io.StringIO(archive.read(name).decode("utf-8-sig"), newline=""), delimiter=";"
+        )
     ]
     assert any(sample in cell for row in rows for cell in row)
 
