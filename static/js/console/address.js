@@ -24,14 +24,14 @@ function renderWarning() {
   $('loopback-fixed').hidden = !fixed;
 }
 
-function choice(item, fixed) {
+function choice(item) {
   const badges = [
     item.likeliest ? el('span', { class: 'badge badge--open' }, T.address_likeliest) : null,
     item.chosen ? el('span', { class: 'badge badge--screen' }, T.address_chosen) : null,
   ];
   return el('li', {},
     el('label', { class: 'check address__choice' },
-      el('input', { type: 'radio', name: 'address', value: item.address, checked: item.chosen, disabled: fixed }),
+      el('input', { type: 'radio', name: 'address', value: item.address, checked: item.chosen }),
       el('span', { class: 'address__ip' }, item.address),
       el('span', { class: 'muted' }, ` (${item.interface})`),
       badges));
@@ -43,15 +43,17 @@ function render() {
   const { fixed } = described;
   $('address-current').textContent = fmt(T.address_current, { url: described.public_url });
   $('address-fixed').hidden = !fixed;
+  // Fixed by --public-url (a server with a name): the machine's own addresses do not matter.
+  $('address-form').hidden = fixed;
+  $('address-refresh').hidden = fixed;
   const items = [...described.addresses];
   // The machine itself stays a choice, for a rehearsal without a network.
   if (!items.some((item) => item.address === LOOPBACK)) {
     items.push({ address: LOOPBACK, interface: T.address_this_machine, likeliest: false, chosen: described.address === LOOPBACK });
   }
-  $('address-list').replaceChildren(...items.map((item) => choice(item, fixed)));
+  $('address-list').replaceChildren(...items.map(choice));
   $('address-none').hidden = described.addresses.length > 0;
-  $('address-use').hidden = fixed;
-  if (!$('address-list').querySelector('input:checked') && !fixed) {
+  if (!$('address-list').querySelector('input:checked')) {
     const first = $('address-list').querySelector('input');
     if (first) first.checked = true;
   }
