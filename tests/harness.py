@@ -23,12 +23,14 @@ def free_port():
 
 
 class Server:
-    """`python run.py` on a data folder that outlives restarts, on one free port."""
+    """`python run.py` on a data folder that outlives restarts, on one free port; with
+    `fixed_url=False` the join address is left to the server (and the organiser) to choose."""
 
-    def __init__(self, data, mode="eventlet", env=None):
+    def __init__(self, data, mode="eventlet", env=None, fixed_url=True):
         self.data, self.mode, self.port = Path(data), mode, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = env or {}
+        self.fixed_url = fixed_url
         self.process = None
         self.log_path = self.data.parent / f"server-{mode}-{self.port}.log"
 
@@ -45,8 +47,7 @@ class Server:
                 str(self.port),
                 "--data",
                 str(self.data),
-                "--public-url",
-                self.url,
+                *(["--public-url", self.url] if self.fixed_url else []),
                 "--async-mode",
                 self.mode,
             ],

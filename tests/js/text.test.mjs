@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { clock, fmt, secondsUntil, tableLabel, taskQuestions } from '../../static/js/shared/text.js';
+import { clock, fmt, qrSource, secondsUntil, tableLabel, taskQuestions } from '../../static/js/shared/text.js';
 
 test('placeholders are filled, unknown ones are left as they are', () => {
   assert.equal(fmt('%(n)s av %(total)s', { n: 2, total: 5 }), '2 av 5');
@@ -28,4 +28,12 @@ test('countdowns read as m:ss, or h:mm:ss past an hour', () => {
   assert.equal(clock(-3), '00:00');
   assert.equal(secondsUntil('2026-01-01T00:01:00Z', Date.parse('2026-01-01T00:00:00Z')), 60);
   assert.equal(secondsUntil(null), null);
+});
+
+test("a QR code's image address names the join address, so a changed address is fetched anew", () => {
+  const before = qrSource('', '123456', 'http://127.0.0.1:5000/j/123456');
+  const after = qrSource('', '123456', 'http://192.168.1.20:5000/j/123456');
+  assert.equal(before, '/qr/123456.svg?for=http%3A%2F%2F127.0.0.1%3A5000%2Fj%2F123456');
+  assert.notEqual(before, after);
+  assert.equal(qrSource('/samla', '123456', 'http://a/j/123456/3', 3), '/samla/qr/123456/3.svg?for=http%3A%2F%2Fa%2Fj%2F123456%2F3');
 });

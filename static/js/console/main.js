@@ -3,7 +3,9 @@
 import { el, fill, readJSON } from '../shared/dom.js';
 import { clock, fmt, newestFirst, secondsUntil, tableLabel, taskQuestions } from '../shared/text.js';
 import { connect } from '../shared/connection.js';
+import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
+import { showHealth } from './health.js';
 import { initTools } from './tools.js';
 
 const T = readJSON('samla-text') || {};
@@ -12,6 +14,15 @@ const root = config.root || '';
 const $ = (id) => document.getElementById(id);
 
 // ---- list of gatherings ----------------------------------------------------------
+
+/** The list page asks /healthz once: the version for the footer, and whether writes fail. */
+async function showServer() {
+  if (!$('version')) return;
+  const health = await call('GET', '/healthz', undefined, false);
+  if (!health) return;
+  showVersion(health.version);
+  showHealth($('health'), health, T);
+}
 
 function initList() {
   const blank = $('new-blank');
@@ -76,7 +87,13 @@ function onState(state) {
   setGathering(state.gathering, true);
   for (const activity of state.activities) activities.set(activity.id, absorb(activity));
   if (selectedId === null || !activities.has(selectedId)) selectedId = defaultSelection();
+  followState(state.gathering, state.server);
+  showVersion(state.server && state.server.version);
   render();
+}
+
+function showVersion(version) {
+  if (version) $('version').textContent = fmt(T.version, { version });
 }
 
 function onActivityUpdate(update) {
@@ -403,8 +420,9 @@ function initGathering() {
     moderate(Number(button.dataset.entry), { [button.dataset.change]: button.dataset.value === 'true' });
   });
   $('show-code').addEventListener('click', () => showOnScreen(null));
+  initAddress();
 
-  connect({
+  const link = connect({
     auth: { gathering_id: gathering.id },
     onState,
     indicator: $('connection'),
@@ -413,8 +431,15 @@ function initGathering() {
       if (err && err.data && err.data.message) showMessage(err.data.message);
       return false;
     },
-    handlers: { activity_update: onActivityUpdate, activity_state: onActivityState, screen: onScreen },
+    handlers: {
+      activity_update: onActivityUpdate,
+      activity_state: onActivityState,
+      screen: onScreen,
+      health: (health) => showHealth($('health'), health, T),
+    },
   });
+  // Not knowing is not a fault: a console that connects again hears `health` if writes fail.
+  link.socket.on('disconnect', () => showHealth($('health'), null, T));
 }
 
 /** N: next activity, O: open or close it, S: show it on the projector (not while typing). */
@@ -443,4 +468,6 @@ if (config.gathering) {
   initTools();
   initGathering();
   document.addEventListener('keydown', shortcut);
+} else {
+  showServer();
 }

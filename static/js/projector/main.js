@@ -20,6 +20,7 @@ const RENDERERS = {
 
 function render() {
   if (!model.gathering) return;
+  views.renderLoopback();
   const activity = data.onScreen();
   if (!activity) {
     views.renderCountdown(null);

@@ -14,6 +14,7 @@ export const model = {
   screenQuestion: null,
   activities: new Map(), // id -> activity with entries and points (Maps by id) and frequencies
   highlightOrder: new Map(), // entry id -> when it was highlighted (latest wins)
+  loopback: false, // the join address is this machine's own: no phone can follow it
 };
 
 /** A table's name in this gathering. */
@@ -32,6 +33,7 @@ function absorb(activity) {
 export function applyState(state) {
   const gathering = state.gathering;
   model.gathering = gathering;
+  model.loopback = !!(state.server && state.server.loopback);
   model.screenId = gathering.screen_activity_id === undefined ? null : gathering.screen_activity_id;
   model.screenView = gathering.screen_view || null;
   model.screenQuestion = gathering.screen_question_id || null;

@@ -1,7 +1,7 @@
 // The projector's single-screen views: the join screen and its corner, the word cloud's
 // frame, priorities, questions to the panel, hidden results and the countdown.
 import { el, fmtNodes } from '../shared/dom.js';
-import { clock, fmt, secondsUntil } from '../shared/text.js';
+import { clock, fmt, qrSource, secondsUntil } from '../shared/text.js';
 import { MAX_WORDS, showCloud } from './cloud.js';
 import { $, config, label, model, T } from './model.js';
 
@@ -22,7 +22,12 @@ function joinAddress() {
   return url.endsWith(suffix) ? url.slice(0, -suffix.length) : url;
 }
 
-const qrUrl = () => `${config.root || ''}/qr/${encodeURIComponent(model.gathering.code)}.svg`;
+const qrUrl = () => qrSource(config.root, model.gathering.code, model.gathering.join_url);
+
+/** Warn while the join address is this machine's own, which no phone can reach. */
+export function renderLoopback() {
+  $('loopback').hidden = !model.loopback;
+}
 
 export function renderJoin() {
   show('join');

@@ -47,3 +47,10 @@ export function secondsUntil(iso, now = Date.now()) {
   if (Number.isNaN(end)) return null;
   return Math.max(0, Math.ceil((end - now) / 1000));
 }
+
+/** A join QR code's image address. It names the join address it encodes, so a browser
+ * never shows a cached image of an address the organiser has since changed. */
+export function qrSource(root, code, joinUrl, table) {
+  const path = table === undefined ? `${encodeURIComponent(code)}` : `${encodeURIComponent(code)}/${table}`;
+  return `${root || ''}/qr/${path}.svg?for=${encodeURIComponent(joinUrl || '')}`;
+}
