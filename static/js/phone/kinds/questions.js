@@ -24,7 +24,7 @@ export function build(section, activity, actions) {
     if (button) upvote(section, Number(button.dataset.entry), button.dataset.up === 'true', actions);
   });
   // The state holds only some of a long list; the rest come a page at a time on request.
-  section.more = el('button', { type: 'button', class: 'btn btn--small qa__more', hidden: true }, T.more_questions);
+  section.more = el('button', { type: 'button', class: 'btn qa__more', hidden: true }, T.more_questions);
   section.more.addEventListener('click', () => showMore(section, actions));
   return [...nodes, section.more];
 }
