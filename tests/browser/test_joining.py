@@ -10,14 +10,14 @@ def answer_box(page, activity_id):
     return page.locator(f"#answer-{activity_id}")
 
 
-def test_a_phone_that_reloads_or_scans_another_card_keeps_its_identity(
-    contexts, server, gathering
-):
+def test_a_phone_that_reloads_or_scans_another_card_keeps_its_identity(contexts, server, gathering):
     desk = console(contexts, server, gathering)
     expect(desk.locator("#participants-total")).to_have_text("Telefoner med: 0")
     phone = phone_at(contexts, gathering, 1)
     expect(desk.locator("#participants-total")).to_have_text("Telefoner med: 1")
-    token = phone.evaluate(f"() => JSON.parse(localStorage['samla:participant:{gathering.code}']).token")
+    token = phone.evaluate(
+        f"() => JSON.parse(localStorage['samla:participant:{gathering.code}']).token"
+    )
 
     phone.reload()
     phone.locator("#live-panel").wait_for(state="visible")
@@ -83,3 +83,30 @@ def test_blocking_from_the_console_hides_the_phones_entry_and_refuses_its_next(
         "Arrangøren har stengt denne telefonen ute fra samlingen."
     )
     expect(screen.locator("#view-statements")).not_to_contain_text("igjen")
+
+
+def test_a_phone_shows_more_questions_on_request_when_its_state_holds_only_some(
+    contexts, server, gathering
+):
+    from harness import Listener
+
+    questions = gathering.open("questions")
+    for n in range(8):
+        joined = server.api("POST", "/api/join", json={"code": gathering.code, "table": 1})
+        asker = Listener(server.url, {"token": joined.json()["participant_token"]})
+        try:
+            for i in range(9):
+                text = f"Spørsmål {n * 9 + i + 1:02d}"
+                payload = {"activity_id": questions, "text": text, "client_id": f"q-{n}-{i}"}
+                assert asker.call_when_connected("submit", payload)["ok"]
+        finally:
+            asker.sio.disconnect()
+
+    phone = phone_at(contexts, gathering, 2)
+    items = phone.locator(".qa .qa__item")
+    expect(items).to_have_count(60)
+    more = phone.get_by_role("button", name="Vis flere spørsmål")
+    more.click()
+    expect(items).to_have_count(72)
+    expect(phone.locator(".qa")).to_contain_text("Spørsmål 01")
+    expect(more).to_be_hidden()

@@ -38,9 +38,7 @@ def test_metadata_typed_on_the_minutes_page_is_kept_and_comes_out_in_the_minutes
     summary = page.locator("form.notes-form").first
     expect(summary.get_by_label("Referent")).to_have_value("Kari Nordmann")
     expect(summary.get_by_label("Starttid")).to_have_value("09:30")
-    expect(page.locator("form.notes-form").nth(3).get_by_label("Frist")).to_have_value(
-        "2026-03-15"
-    )
+    expect(page.locator("form.notes-form").nth(3).get_by_label("Frist")).to_have_value("2026-03-15")
 
     for name in ("Last ned Markdown", "Last ned HTML"):
         text = download(page, name).read_text(encoding="utf-8")

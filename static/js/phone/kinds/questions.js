@@ -74,16 +74,19 @@ async function showMore(section, actions) {
   const activity = activityById(section.id);
   if (!activity || section.more.disabled) return;
   section.more.disabled = true;
-  const ack = await actions.ask('questions', { activity_id: activity.id, offset: section.moreOffset || 0 });
-  section.more.disabled = false;
-  if (ack && ack.ok) {
+  // Pages come newest first, and the newest are mostly known already: read on until one adds some.
+  let ack = null;
+  for (;;) {
+    const before = (activity.entries || []).length;
+    ack = await actions.ask('questions', { activity_id: activity.id, offset: section.moreOffset || 0 });
+    if (!ack || !ack.ok) break;
     mergeQuestions(activity, ack.entries || []);
     section.moreOffset = (ack.offset || 0) + (ack.entries || []).length;
     section.noMore = !ack.more;
-    showSectionError(section, '');
-  } else {
-    showSectionError(section, ack ? ack.message || T.error_generic : T.network);
+    if (section.noMore || (activity.entries || []).length > before) break;
   }
+  section.more.disabled = false;
+  showSectionError(section, ack && ack.ok ? '' : (ack ? ack.message || T.error_generic : T.network));
   changed();
 }
 
