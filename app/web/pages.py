@@ -147,7 +147,7 @@ def minutes_page(gathering_id):
 def record_page(network_id):
     """A network's record: its gatherings in date order, what its tables produced."""
     from app import records
-    from app.exports import labels
+    from app.exports import formats, labels
     from app.exports.layout import TEMPLATE_HELPERS
 
     with store.get_store().read() as db:
@@ -158,6 +158,7 @@ def record_page(network_id):
         "console/record.html",
         r=record,
         labels=labels.resolved(str(get_locale() or "nb")),
+        formats=formats.RECORD,
         **TEMPLATE_HELPERS,
     )
 

@@ -6,6 +6,7 @@ import { connect } from '../shared/connection.js';
 import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
 import { showHealth } from './health.js';
+import { blockButton, initParticipants, onJoining, onParticipantJoined, showParticipants } from './participants.js';
 import { initTools } from './tools.js';
 
 const T = readJSON('samla-text') || {};
@@ -88,6 +89,7 @@ function onState(state) {
   for (const activity of state.activities) activities.set(activity.id, absorb(activity));
   if (selectedId === null || !activities.has(selectedId)) selectedId = defaultSelection();
   followState(state.gathering, state.server);
+  showParticipants(state.gathering);
   showVersion(state.server && state.server.version);
   render();
 }
@@ -333,7 +335,8 @@ function renderTaskDetail(activity) {
       questions.map((q) => {
         const mine = points.filter((p) => p.table === number && p.question_id === q.id).sort((a, b) => a.id - b.id);
         return el('td', { class: mine.length ? 'is-done' : '' },
-          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', {}, p.text))) : el('span', { class: 'muted' }, '–'));
+          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', {}, p.text, ' ', blockButton(p.participant))))
+            : el('span', { class: 'muted' }, '–'));
       })))));
   fill($('kind-view'), 
     el('div', { class: 'kind-bar' },
@@ -405,7 +408,8 @@ function renderEntries(activity) {
     isQuestions ? entryButton(entry, 'pinned', !entry.pinned, entry.pinned ? T.unpin : T.pin) : null,
     isQuestions ? entryButton(entry, 'answered', !entry.answered, entry.answered ? T.unanswer : T.mark_answered) : null,
     entryButton(entry, 'hidden', !entry.hidden, entry.hidden ? T.unhide : T.hide),
-    isQuestions ? null : entryButton(entry, 'highlighted', !entry.highlighted, entry.highlighted ? T.unhighlight : T.highlight)))));
+    isQuestions ? null : entryButton(entry, 'highlighted', !entry.highlighted, entry.highlighted ? T.unhighlight : T.highlight),
+    blockButton(entry.participant)))));
 }
 
 function initGathering() {
@@ -436,8 +440,11 @@ function initGathering() {
       activity_state: onActivityState,
       screen: onScreen,
       health: (health) => showHealth($('health'), health, T),
+      participant_joined: onParticipantJoined,
+      joining: onJoining,
     },
   });
+  initParticipants(gathering, link.sync);
   // Not knowing is not a fault: a console that connects again hears `health` if writes fail.
   link.socket.on('disconnect', () => showHealth($('health'), null, T));
 }

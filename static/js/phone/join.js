@@ -78,7 +78,11 @@ async function joinTable(number) {
   if (joining) return;
   joining = true;
   try {
-    const res = await api('POST', `${root}/api/join`, { code: state.code, table: number });
+    // The token this phone already holds for the code: the server gives its identity back.
+    const kept = state.me || storage.get(meKey());
+    const body = { code: state.code, table: number };
+    if (kept && kept.token) body.participant_token = kept.token;
+    const res = await api('POST', `${root}/api/join`, body);
     if (!res.ok) {
       const message = (res.data && res.data.message) || T.error_generic;
       if (res.data && res.data.error === 'unknown_code') showCodePanel(message);

@@ -4,7 +4,7 @@ import { fmt } from '../../shared/text.js';
 import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem, showSectionError } from '../sections.js';
-import { activityById, changed } from '../store.js';
+import { activityById, changed, mergeQuestions } from '../store.js';
 
 const needsApproval = (activity) => !!(activity.approval || (activity.options && activity.options.approval));
 
@@ -23,7 +23,10 @@ export function build(section, activity, actions) {
     const button = event.target.closest('button[data-entry]');
     if (button) upvote(section, Number(button.dataset.entry), button.dataset.up === 'true', actions);
   });
-  return nodes;
+  // The state holds only some of a long list; the rest come a page at a time on request.
+  section.more = el('button', { type: 'button', class: 'btn qa__more', hidden: true }, T.more_questions);
+  section.more.addEventListener('click', () => showMore(section, actions));
+  return [...nodes, section.more];
 }
 
 function sortQuestions(a, b) {
@@ -63,6 +66,28 @@ export function update(section, activity, pending) {
   ];
   if (!nodes.length) nodes.push(el('li', { class: 'statements__empty' }, T.no_questions));
   section.list.replaceChildren(...nodes);
+  const known = (activity.entries || []).length;
+  section.more.hidden = section.noMore || !((activity.questions_total || 0) > known);
+}
+
+async function showMore(section, actions) {
+  const activity = activityById(section.id);
+  if (!activity || section.more.disabled) return;
+  section.more.disabled = true;
+  // Pages come newest first, and the newest are mostly known already: read on until one adds some.
+  let ack = null;
+  for (;;) {
+    const before = (activity.entries || []).length;
+    ack = await actions.ask('questions', { activity_id: activity.id, offset: section.moreOffset || 0 });
+    if (!ack || !ack.ok) break;
+    mergeQuestions(activity, ack.entries || []);
+    section.moreOffset = (ack.offset || 0) + (ack.entries || []).length;
+    section.noMore = !ack.more;
+    if (section.noMore || (activity.entries || []).length > before) break;
+  }
+  section.more.disabled = false;
+  showSectionError(section, ack && ack.ok ? '' : (ack ? ack.message || T.error_generic : T.network));
+  changed();
 }
 
 async function upvote(section, entryId, up, actions) {
