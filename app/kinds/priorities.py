@@ -5,8 +5,11 @@ dots are summed; rankings use the Borda count (with top K, rank r scores K - r +
 Ties go to the item more ballots put first, then to the item listed first.
 """
 
+import json
+import threading
 from collections import defaultdict
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from app import kinds, store
@@ -19,6 +22,11 @@ NAME = "priorities"
 TAKES_BALLOTS = True
 MODES = ("dots", "ranking")
 MAX_ITEMS = 200
+# What a screen's `activity_update` carries of the results: the top of the overall list,
+# the top of each network's, and each table's while there are few enough to show them all.
+UPDATE_TOP = 20
+UPDATE_GROUP_TOP = 3
+UPDATE_MAX_TABLES = 24
 
 
 def _invalid(detail):
@@ -169,6 +177,159 @@ def results(options, items, ballots):
     }
 
 
+class _Group:
+    """The running sums of one set of ballots: overall, one table's or one network's."""
+
+    __slots__ = ("ballots", "score", "firsts")
+
+    def __init__(self):
+        self.ballots = 0
+        self.score = defaultdict(int)
+        self.firsts = defaultdict(int)
+
+    def add(self, points, first, sign):
+        self.ballots += sign
+        for item_id, value in points.items():
+            self.score[item_id] += sign * value
+            if not self.score[item_id]:
+                del self.score[item_id]
+        for item_id in first:
+            self.firsts[item_id] += sign
+            if not self.firsts[item_id]:
+                del self.firsts[item_id]
+
+    def rank(self, items, order, top=None):
+        """Rows like rank_items's; with `top`, only the first `top` of them."""
+        known = order.keys()
+        # Items nobody gave a point or a first place follow in list order, so only the
+        # others need sorting (a table's few ballots touch a few of 600 items).
+        touched = sorted(
+            (self.score.keys() | self.firsts.keys()) & known,
+            key=lambda i: (-self.score.get(i, 0), -self.firsts.get(i, 0), order[i]),
+        )
+        rows = touched[:top] if top is not None else touched
+        if top is None or len(rows) < top:
+            done = set(touched)
+            rest = (item["id"] for item in items if item["id"] not in done)
+            if top is None:
+                rows += list(rest)
+            else:
+                for item_id in rest:
+                    if len(rows) == top:
+                        break
+                    rows.append(item_id)
+        return [
+            {
+                "item": item_id,
+                "text": items[order[item_id]]["text"],
+                "score": self.score.get(item_id, 0),
+                "first_places": self.firsts.get(item_id, 0),
+                "rank": rank,
+            }
+            for rank, item_id in enumerate(rows, start=1)
+        ]
+
+
+class Tally:
+    """An activity's results kept up to date ballot by ballot: a new or replaced ballot
+    costs its own items, not a recount of every ballot (tests/test_priority_tally.py holds
+    it equal to `results` over the ballots as they stand)."""
+
+    def __init__(self, options):
+        self.options = options
+        self.cast = {}  # participant token -> (table, network, ballot)
+        self.overall = _Group()
+        self.tables = defaultdict(_Group)
+        self.networks = defaultdict(_Group)
+        self.since = ""
+        self.networks_of = None
+
+    def _groups(self, table, network):
+        groups = [self.overall, self.tables[str(table)]]
+        if network:
+            groups.append(self.networks[network])
+        return groups
+
+    def put(self, token, table, network, ballot):
+        """Count `ballot` as this participant's, in place of any earlier one."""
+        before = self.cast.get(token)
+        if before is not None:
+            self._count(*before, sign=-1)
+        self.cast[token] = (table, network, ballot)
+        self._count(table, network, ballot, sign=1)
+
+    def _count(self, table, network, ballot, sign):
+        points, first = _scores(self.options, ballot)
+        for group in self._groups(table, network):
+            group.add(points, first, sign)
+        if not self.tables[str(table)].ballots:
+            del self.tables[str(table)]
+        if network and not self.networks[network].ballots:
+            del self.networks[network]
+
+    def results(self, items, top=None, group_top=None, with_tables=True):
+        """The same as `results` over the counted ballots; with `top` and `group_top`,
+        only the first rows of the overall list and of each group's."""
+        order = {item["id"]: n for n, item in enumerate(items)}
+        return {
+            "method": "dots" if self.options["mode"] == "dots" else "borda",
+            "ballots": self.overall.ballots,
+            "overall": self.overall.rank(items, order, top),
+            "tables": {
+                t: group.rank(items, order, group_top)
+                for t, group in sorted(self.tables.items(), key=lambda kv: int(kv[0]))
+            }
+            if with_tables
+            else {},
+            "networks": {
+                n: group.rank(items, order, group_top) for n, group in sorted(self.networks.items())
+            },
+        }
+
+    def catch_up(self, db, activity):
+        """Count the ballots stored or replaced since the last call."""
+        for row in store.votes.ballots_since(db, activity["id"], self.since):
+            before = self.cast.get(row["token"])
+            ballot = json.loads(row["ballot"])
+            network = self.networks_of.get(row["table"])
+            if before != (row["table"], network, ballot):
+                self.put(row["token"], row["table"], network, ballot)
+            self.since = max(self.since, row["updated_at"])
+
+
+class Tallies:
+    """This process's tallies, one per priorities activity, made again from the database
+    when what they cannot follow changes: the options, the tables' networks, a removed
+    ballot."""
+
+    def __init__(self):
+        self.by_activity = {}
+        self.guard = threading.Lock()
+
+    def tally(self, db, activity):
+        networks = store.votes.table_networks(db, activity["gathering_id"])
+        with self.guard:
+            tally = self.by_activity.get(activity["id"])
+            if (
+                tally is None
+                or tally.options != activity["options"]
+                or (tally.networks_of != networks)
+            ):
+                tally = self.by_activity[activity["id"]] = Tally(activity["options"])
+                tally.networks_of = networks
+            tally.catch_up(db, activity)
+            if tally.overall.ballots != store.votes.count_ballots(db, activity["id"]):
+                tally = self.by_activity[activity["id"]] = Tally(activity["options"])
+                tally.networks_of = networks
+                tally.catch_up(db, activity)
+            return tally
+
+
+def _tally(db, activity):
+    tallies = current_app.extensions.setdefault("samla_ballot_tallies", Tallies())
+    return tallies.tally(db, activity)
+
+
 def item_source(options):
     return options.get("source")
 
@@ -186,9 +347,7 @@ def items(db, activity):
 
 def live_results(db, activity):
     """The live results, overall, per table and per network."""
-    return results(
-        activity["options"], items(db, activity), store.votes.list_ballots(db, activity["id"])
-    )
+    return _tally(db, activity).results(items(db, activity))
 
 
 def work_count(db, activity):
@@ -197,6 +356,17 @@ def work_count(db, activity):
 
 def screen_results(db, activity, point_ids=None):
     return {"items": items(db, activity), "results": live_results(db, activity)}
+
+
+def update_results(db, activity):
+    """What a screen's update carries: the top of the results, not every item again
+    (a whole day's vote over 600 statements and 200 tables would weigh megabytes)."""
+    tally = _tally(db, activity)
+    many_tables = len(store.votes.table_networks(db, activity["gathering_id"]))
+    with_tables = many_tables <= UPDATE_MAX_TABLES
+    return {
+        "results": tally.results(items(db, activity), UPDATE_TOP, UPDATE_GROUP_TOP, with_tables)
+    }
 
 
 def participant_view(db, activity, participant, table_entries):

@@ -95,7 +95,7 @@ def _update_messages(db, activity, change):
     """The (event, payload, room) triples that one activity's changes produce."""
     gathering_id = activity["gathering_id"]
     entries = store.entries.get_entries(db, sorted(change["entries"]))
-    shown = views.activity_results(db, activity, entries, sorted(change["points"]))
+    shown = views.activity_update(db, activity, entries, sorted(change["points"]))
     head = {
         "activity_id": activity["id"],
         "state": activity["state"],
@@ -216,7 +216,9 @@ def activity_state_changed(activity):
 def results_revealed(activity):
     """Revealing sends the projector what it was not shown before."""
     with store.get_store().read() as db:
-        shown = views.activity_results(db, activity)
+        shown = views.activity_update(
+            db, activity, store.entries.list_entries(db, activity["id"]), None
+        )
         counts = views.activity_counts(db, activity)
     payload = {
         "activity_id": activity["id"],
