@@ -8,6 +8,7 @@ Ties go to the item more ballots put first, then to the item listed first.
 import json
 import threading
 from collections import defaultdict
+from itertools import islice
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -198,8 +199,9 @@ class _Group:
             if not self.firsts[item_id]:
                 del self.firsts[item_id]
 
-    def rank(self, items, order, top=None):
-        """Rows like rank_items's; with `top`, only the first `top` of them."""
+    def rank(self, items, order, top=None, touched_only=False):
+        """Rows like rank_items's; with `top`, only the first `top` of them; with
+        `touched_only`, only the items that got points."""
         known = order.keys()
         # Items nobody gave a point or a first place follow in list order, so only the
         # others need sorting (a table's few ballots touch a few of 600 items).
@@ -208,16 +210,10 @@ class _Group:
             key=lambda i: (-self.score.get(i, 0), -self.firsts.get(i, 0), order[i]),
         )
         rows = touched[:top] if top is not None else touched
-        if top is None or len(rows) < top:
+        if not touched_only and (top is None or len(rows) < top):
             done = set(touched)
             rest = (item["id"] for item in items if item["id"] not in done)
-            if top is None:
-                rows += list(rest)
-            else:
-                for item_id in rest:
-                    if len(rows) == top:
-                        break
-                    rows.append(item_id)
+            rows += list(rest) if top is None else list(islice(rest, top - len(rows)))
         return [
             {
                 "item": item_id,
@@ -267,24 +263,39 @@ class Tally:
         if network and not self.networks[network].ballots:
             del self.networks[network]
 
-    def results(self, items, top=None, group_top=None, with_tables=True):
-        """The same as `results` over the counted ballots; with `top` and `group_top`,
-        only the first rows of the overall list and of each group's."""
+    def results(self, items):
+        """The same as `results` over the counted ballots."""
         order = {item["id"]: n for n, item in enumerate(items)}
         return {
             "method": "dots" if self.options["mode"] == "dots" else "borda",
             "ballots": self.overall.ballots,
-            "overall": self.overall.rank(items, order, top),
-            "tables": {
-                t: group.rank(items, order, group_top)
-                for t, group in sorted(self.tables.items(), key=lambda kv: int(kv[0]))
-            }
-            if with_tables
-            else {},
-            "networks": {
-                n: group.rank(items, order, group_top) for n, group in sorted(self.networks.items())
-            },
+            "overall": self.overall.rank(items, order),
+            "tables": {t: g.rank(items, order) for t, g in self._sorted(self.tables)},
+            "networks": {n: g.rank(items, order) for n, g in self._sorted(self.networks)},
         }
+
+    def shown(self, items, top=None, group_top=None, with_tables=True):
+        """What screens show: the overall list (its first `top` rows), and per table and
+        network only the items that got points there (the first `group_top` of them)."""
+        order = {item["id"]: n for n, item in enumerate(items)}
+
+        def groups(named):
+            return {
+                name: group.rank(items, order, group_top, touched_only=True)
+                for name, group in self._sorted(named)
+            }
+
+        return {
+            "method": "dots" if self.options["mode"] == "dots" else "borda",
+            "ballots": self.overall.ballots,
+            "overall": self.overall.rank(items, order, top),
+            "tables": groups(self.tables) if with_tables else {},
+            "networks": groups(self.networks),
+        }
+
+    @staticmethod
+    def _sorted(named):
+        return sorted(named.items(), key=lambda kv: (int(kv[0]) if kv[0].isdigit() else 0, kv[0]))
 
     def catch_up(self, db, activity):
         """Count the ballots stored or replaced since the last call."""
@@ -355,7 +366,10 @@ def work_count(db, activity):
 
 
 def screen_results(db, activity, point_ids=None):
-    return {"items": items(db, activity), "results": live_results(db, activity)}
+    """The items, every item's place overall, and per table and network the items that
+    got points there (listing all 600 items for each of 200 tables would weigh 28 MB)."""
+    listed = items(db, activity)
+    return {"items": listed, "results": _tally(db, activity).shown(listed)}
 
 
 def update_results(db, activity):
@@ -364,9 +378,7 @@ def update_results(db, activity):
     tally = _tally(db, activity)
     many_tables = len(store.votes.table_networks(db, activity["gathering_id"]))
     with_tables = many_tables <= UPDATE_MAX_TABLES
-    return {
-        "results": tally.results(items(db, activity), UPDATE_TOP, UPDATE_GROUP_TOP, with_tables)
-    }
+    return {"results": tally.shown(items(db, activity), UPDATE_TOP, UPDATE_GROUP_TOP, with_tables)}
 
 
 def participant_view(db, activity, participant, table_entries):
