@@ -105,3 +105,22 @@ def table_networks(db, gathering_id):
             "SELECT number, network FROM tables WHERE gathering_id = ?", (gathering_id,)
         ).fetchall()
     )
+
+
+def source_version(db, activity_id):
+    """What changes whenever the entries or points of an activity change (one added,
+    hidden, held, approved, edited or deleted): a vote's items drawn from it are cached
+    until it does."""
+    entries = db.conn.execute(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(id * hidden), 0),"
+        " COALESCE(SUM(id * held), 0), COALESCE(SUM(id * id * (hidden + 2 * held)), 0)"
+        " FROM entries WHERE activity_id = ?",
+        (activity_id,),
+    ).fetchone()
+    points = db.conn.execute(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(version), 0),"
+        " COALESCE(MAX(updated_at), ''), COALESCE(SUM(id * deleted), 0)"
+        " FROM points WHERE activity_id = ?",
+        (activity_id,),
+    ).fetchone()
+    return tuple(entries) + tuple(points)
