@@ -414,7 +414,8 @@ def run(options, workdir):
             runs[scenario] = {"samla": run_one(server, target, options.phones, spread, workers)}
         finally:
             server.stop()
-        if options.compare:
+        # The baseline has no organiser to open or close anything.
+        if options.compare and scenario != "states":
             folder = workdir / f"{scenario}-baseline"
             folder.mkdir()
             (server,) = load.start_baseline(folder)
@@ -425,7 +426,16 @@ def run(options, workdir):
             finally:
                 server.stop()
         print(summary(scenario, runs[scenario]), flush=True)
+        write(options, {"seed_seconds": seeded, "scenarios": runs})
     return {"seed_seconds": seeded, "scenarios": runs}
+
+
+def write(options, report):
+    """The figures so far, as JSON (after every scenario, so a long run keeps what it got)."""
+    report = {"options": vars(options), "machine": load.machine(), **report}
+    path = Path(options.json or load.ROOT / "bench" / "results" / f"day-{options.scenario}.json")
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 def summary(scenario, figures):
@@ -452,8 +462,5 @@ def main(options):
         report = run(options, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    report = {"options": vars(options), "machine": load.machine(), **report}
-    path = Path(options.json or load.ROOT / "bench" / "results" / f"day-{options.scenario}.json")
-    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"written to {path}")
+    print(f"written to {write(options, report)}")
     return 0

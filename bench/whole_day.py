@@ -28,7 +28,7 @@ def definition(tables=TABLES):
         ],
         "activities": [
             {"kind": "words", "prompt": "Ett ord om dagen", "words_per_participant": 10},
-            {"kind": "statements", "key": "utsagn", "prompt": "Tre utsagn pr bord", "per_table": 3},
+            {"kind": "statements", "key": "utsagn", "prompt": "Utsagn fra bordene"},
             {
                 "kind": "task",
                 "prompt": "Samarbeid",
