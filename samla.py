@@ -179,13 +179,11 @@ def main(argv=None):
     raise_open_files_limit()
 
     from app import addresses, create_app
-    from app.exports import worker
     from app.realtime import collector
     from app.realtime.server import socketio
 
     address = join_address(options)
     app = create_app({**settings.from_options(options), "JOIN_ADDRESS": address})
-    worker.warm_up()
     announce(app, addresses.scan())
     collector.start(socketio)
     if options.open:

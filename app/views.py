@@ -182,6 +182,15 @@ def activity_results(db, activity, entries=None, point_ids=None):
     }
 
 
+def activity_update(db, activity, entries, point_ids):
+    """What a screen's `activity_update` shows of an activity: the changed entries and
+    points, and of a vote's results only their top (the kind's `update_results`)."""
+    kind = kinds.of(activity)
+    if not hasattr(kind, "update_results"):
+        return activity_results(db, activity, entries, point_ids)
+    return {"entries": [screen_entry(e) for e in entries], **kind.update_results(db, activity)}
+
+
 def for_projector(activity, shown):
     """What a watch-only projector may see: no results at all until they are revealed (no
     group-think), and never the text of a hidden or held entry, of a deleted point, or who

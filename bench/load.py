@@ -687,12 +687,22 @@ def parse_options(argv=None):
         action="store_true",
         help="also run bench/baseline_server.py and print the ratios",
     )
+    parser.add_argument(
+        "--scenario",
+        help="a whole day's gathering under one kind's burst (bench/day_load.py): "
+        "words, statements, points, dots, ranking, questions, states, reconnect, or all",
+    )
     parser.add_argument("--json", help="write the figures to this file as JSON")
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     options = parse_options(argv)
+    if options.scenario:
+        sys.path.insert(0, str(ROOT))
+        from bench import day_load
+
+        return day_load.main(options)
     raise_open_files_limit()
     workdir = Path(tempfile.mkdtemp(prefix="samla-load-"))
     try:

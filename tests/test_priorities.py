@@ -201,7 +201,18 @@ def test_a_new_ballot_replaces_the_old_and_results_go_live_to_screens(organiser,
     }
     assert results["networks"]["Fosen"][0]["item"] == "i2"
     url = f"/api/gatherings/{gathering['id']}/activities/{ranking['id']}/results"
-    assert organiser.get(url).get_json()["results"] == results
+    whole = organiser.get(url).get_json()["results"]
+    assert results == {
+        **whole,
+        "overall": whole["overall"][: priorities.UPDATE_TOP],
+        "tables": {t: rows[: priorities.UPDATE_GROUP_TOP] for t, rows in whole["tables"].items()},
+        "networks": {
+            n: rows[: priorities.UPDATE_GROUP_TOP] for n, rows in whole["networks"].items()
+        },
+    }
+    assert whole["tables"]["3"] == [
+        {"item": "i2", "text": "Begynneropplæring", "score": 2, "first_places": 1, "rank": 1}
+    ], "a table's list names only the items it gave points"
 
 
 def test_a_source_must_be_an_earlier_activity(organiser):

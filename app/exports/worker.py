@@ -100,7 +100,8 @@ class Worker:
 
 
 class Pool:
-    """Warm workers: one kept idle between jobs, more started while jobs overlap."""
+    """Warm workers: none until the first job, then one kept idle between jobs, more started
+    while jobs overlap."""
 
     def __init__(self, command=WORKER_COMMAND, size=MAX_WORKERS, timeout=JOB_TIMEOUT):
         self.command, self.timeout = list(command), timeout
@@ -165,7 +166,8 @@ POOL = Pool()
 
 
 def warm_up():
-    """Start the server's idle worker in the background (run.py; tests start none)."""
+    """Start an idle worker now (benchmarks). The server does not: its first export starts
+    the worker, so that a gathering that never exports does not hold the renderers' memory."""
     POOL.warm_up()
 
 

@@ -5,8 +5,12 @@ dots are summed; rankings use the Borda count (with top K, rank r scores K - r +
 Ties go to the item more ballots put first, then to the item listed first.
 """
 
+import json
+import threading
 from collections import defaultdict
+from itertools import islice
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from app import kinds, store
@@ -19,6 +23,11 @@ NAME = "priorities"
 TAKES_BALLOTS = True
 MODES = ("dots", "ranking")
 MAX_ITEMS = 200
+# What a screen's `activity_update` carries of the results: the top of the overall list,
+# the top of each network's, and each table's while there are few enough to show them all.
+UPDATE_TOP = 20
+UPDATE_GROUP_TOP = 3
+UPDATE_MAX_TABLES = 24
 
 
 def _invalid(detail):
@@ -169,6 +178,169 @@ def results(options, items, ballots):
     }
 
 
+class _Group:
+    """The running sums of one set of ballots: overall, one table's or one network's."""
+
+    __slots__ = ("ballots", "score", "firsts")
+
+    def __init__(self):
+        self.ballots = 0
+        self.score = defaultdict(int)
+        self.firsts = defaultdict(int)
+
+    def add(self, points, first, sign):
+        self.ballots += sign
+        for item_id, value in points.items():
+            self.score[item_id] += sign * value
+            if not self.score[item_id]:
+                del self.score[item_id]
+        for item_id in first:
+            self.firsts[item_id] += sign
+            if not self.firsts[item_id]:
+                del self.firsts[item_id]
+
+    def rank(self, items, order, top=None, touched_only=False):
+        """Rows like rank_items's; with `top`, only the first `top` of them; with
+        `touched_only`, only the items that got points."""
+        known = order.keys()
+        # Items nobody gave a point or a first place follow in list order, so only the
+        # others need sorting (a table's few ballots touch a few of 600 items).
+        touched = sorted(
+            (self.score.keys() | self.firsts.keys()) & known,
+            key=lambda i: (-self.score.get(i, 0), -self.firsts.get(i, 0), order[i]),
+        )
+        rows = touched[:top] if top is not None else touched
+        if not touched_only and (top is None or len(rows) < top):
+            done = set(touched)
+            rest = (item["id"] for item in items if item["id"] not in done)
+            rows += list(rest) if top is None else list(islice(rest, top - len(rows)))
+        return [
+            {
+                "item": item_id,
+                "text": items[order[item_id]]["text"],
+                "score": self.score.get(item_id, 0),
+                "first_places": self.firsts.get(item_id, 0),
+                "rank": rank,
+            }
+            for rank, item_id in enumerate(rows, start=1)
+        ]
+
+
+class Tally:
+    """An activity's results kept up to date ballot by ballot: a new or replaced ballot
+    costs its own items, not a recount of every ballot (tests/test_priority_tally.py holds
+    it equal to `results` over the ballots as they stand)."""
+
+    def __init__(self, options):
+        self.options = options
+        self.cast = {}  # participant token -> (table, network, ballot)
+        self.overall = _Group()
+        self.tables = defaultdict(_Group)
+        self.networks = defaultdict(_Group)
+        self.since = ""
+        self.networks_of = None
+
+    def _groups(self, table, network):
+        groups = [self.overall, self.tables[str(table)]]
+        if network:
+            groups.append(self.networks[network])
+        return groups
+
+    def put(self, token, table, network, ballot):
+        """Count `ballot` as this participant's, in place of any earlier one."""
+        before = self.cast.get(token)
+        if before is not None:
+            self._count(*before, sign=-1)
+        self.cast[token] = (table, network, ballot)
+        self._count(table, network, ballot, sign=1)
+
+    def _count(self, table, network, ballot, sign):
+        points, first = _scores(self.options, ballot)
+        for group in self._groups(table, network):
+            group.add(points, first, sign)
+        if not self.tables[str(table)].ballots:
+            del self.tables[str(table)]
+        if network and not self.networks[network].ballots:
+            del self.networks[network]
+
+    def results(self, items):
+        """The same as `results` over the counted ballots."""
+        order = {item["id"]: n for n, item in enumerate(items)}
+        return {
+            "method": "dots" if self.options["mode"] == "dots" else "borda",
+            "ballots": self.overall.ballots,
+            "overall": self.overall.rank(items, order),
+            "tables": {t: g.rank(items, order) for t, g in self._sorted(self.tables)},
+            "networks": {n: g.rank(items, order) for n, g in self._sorted(self.networks)},
+        }
+
+    def shown(self, items, top=None, group_top=None, with_tables=True):
+        """What screens show: the overall list (its first `top` rows), and per table and
+        network only the items that got points there (the first `group_top` of them)."""
+        order = {item["id"]: n for n, item in enumerate(items)}
+
+        def groups(named):
+            return {
+                name: group.rank(items, order, group_top, touched_only=True)
+                for name, group in self._sorted(named)
+            }
+
+        return {
+            "method": "dots" if self.options["mode"] == "dots" else "borda",
+            "ballots": self.overall.ballots,
+            "overall": self.overall.rank(items, order, top),
+            "tables": groups(self.tables) if with_tables else {},
+            "networks": groups(self.networks),
+        }
+
+    @staticmethod
+    def _sorted(named):
+        return sorted(named.items(), key=lambda kv: (int(kv[0]) if kv[0].isdigit() else 0, kv[0]))
+
+    def catch_up(self, db, activity):
+        """Count the ballots stored or replaced since the last call."""
+        for row in store.votes.ballots_since(db, activity["id"], self.since):
+            before = self.cast.get(row["token"])
+            ballot = json.loads(row["ballot"])
+            network = self.networks_of.get(row["table"])
+            if before != (row["table"], network, ballot):
+                self.put(row["token"], row["table"], network, ballot)
+            self.since = max(self.since, row["updated_at"])
+
+
+class Tallies:
+    """This process's tallies, one per priorities activity, made again from the database
+    when what they cannot follow changes: the options, the tables' networks, a removed
+    ballot."""
+
+    def __init__(self):
+        self.by_activity = {}
+        self.guard = threading.Lock()
+
+    def tally(self, db, activity):
+        networks = store.votes.table_networks(db, activity["gathering_id"])
+        with self.guard:
+            tally = self.by_activity.get(activity["id"])
+            if (
+                tally is None
+                or tally.options != activity["options"]
+                or (tally.networks_of != networks)
+            ):
+                tally = self.by_activity[activity["id"]] = Tally(activity["options"])
+                tally.networks_of = networks
+            tally.catch_up(db, activity)
+            if tally.overall.ballots != store.votes.count_ballots(db, activity["id"]):
+                tally = self.by_activity[activity["id"]] = Tally(activity["options"])
+                tally.networks_of = networks
+                tally.catch_up(db, activity)
+            return tally
+
+
+def _tally(db, activity):
+    tallies = current_app.extensions.setdefault("samla_ballot_tallies", Tallies())
+    return tallies.tally(db, activity)
+
+
 def item_source(options):
     return options.get("source")
 
@@ -181,14 +353,20 @@ def items(db, activity):
     source = store.activities.get_activity(db, options["source"])
     if source is None:
         return []
-    return kinds.of(source).priority_items(db, source, options)
+    # Every ballot is checked against the items and every update names them: 600
+    # statements read and decoded per ballot cost more than the rest of the vote.
+    cache = current_app.extensions.setdefault("samla_priority_items", {})
+    key = (activity["id"], json.dumps(options, sort_keys=True), source["kind"])
+    version = store.votes.source_version(db, source["id"])
+    cached = cache.get(key)
+    if cached is None or cached[0] != version:
+        cached = cache[key] = (version, kinds.of(source).priority_items(db, source, options))
+    return cached[1]
 
 
 def live_results(db, activity):
     """The live results, overall, per table and per network."""
-    return results(
-        activity["options"], items(db, activity), store.votes.list_ballots(db, activity["id"])
-    )
+    return _tally(db, activity).results(items(db, activity))
 
 
 def work_count(db, activity):
@@ -196,7 +374,19 @@ def work_count(db, activity):
 
 
 def screen_results(db, activity, point_ids=None):
-    return {"items": items(db, activity), "results": live_results(db, activity)}
+    """The items, every item's place overall, and per table and network the items that
+    got points there (listing all 600 items for each of 200 tables would weigh 28 MB)."""
+    listed = items(db, activity)
+    return {"items": listed, "results": _tally(db, activity).shown(listed)}
+
+
+def update_results(db, activity):
+    """What a screen's update carries: the top of the results, not every item again
+    (a whole day's vote over 600 statements and 200 tables would weigh megabytes)."""
+    tally = _tally(db, activity)
+    many_tables = len(store.votes.table_networks(db, activity["gathering_id"]))
+    with_tables = many_tables <= UPDATE_MAX_TABLES
+    return {"results": tally.shown(items(db, activity), UPDATE_TOP, UPDATE_GROUP_TOP, with_tables)}
 
 
 def participant_view(db, activity, participant, table_entries):

@@ -85,3 +85,42 @@ def get_ballot_time(db, activity_id, participant_token):
         (activity_id, participant_token),
     ).fetchone()
     return row[0] if row else None
+
+
+def ballots_since(db, activity_id, since):
+    """Ballots stored or replaced at `since` or later (all for ""), with their voter, in
+    stored form: the live results catch up from these instead of recounting every ballot."""
+    return select_all(
+        db,
+        'SELECT participant_token AS token, table_number AS "table", ballot, updated_at'
+        " FROM ballots WHERE activity_id = ? AND updated_at >= ?",
+        (activity_id, since),
+    )
+
+
+def table_networks(db, gathering_id):
+    """{table number: network or None} for a gathering's tables."""
+    return dict(
+        db.conn.execute(
+            "SELECT number, network FROM tables WHERE gathering_id = ?", (gathering_id,)
+        ).fetchall()
+    )
+
+
+def source_version(db, activity_id):
+    """What changes whenever the entries or points of an activity change (one added,
+    hidden, held, approved, edited or deleted): a vote's items drawn from it are cached
+    until it does."""
+    entries = db.conn.execute(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(id * hidden), 0),"
+        " COALESCE(SUM(id * held), 0), COALESCE(SUM(id * id * (hidden + 2 * held)), 0)"
+        " FROM entries WHERE activity_id = ?",
+        (activity_id,),
+    ).fetchone()
+    points = db.conn.execute(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(version), 0),"
+        " COALESCE(MAX(updated_at), ''), COALESCE(SUM(id * deleted), 0)"
+        " FROM points WHERE activity_id = ?",
+        (activity_id,),
+    ).fetchone()
+    return tuple(entries) + tuple(points)

@@ -244,12 +244,13 @@ def worker_children(pid):
 
 
 @pytest.mark.server
-def test_the_real_server_warms_a_worker_renders_in_it_and_takes_it_along_when_killed(tmp_path):
+def test_the_real_server_starts_a_worker_on_the_first_export_and_takes_it_along_when_killed(
+    tmp_path,
+):
     server = Server(tmp_path / "data", "eventlet")
     server.start()
     try:
-        warm = worker_children(server.process.pid)
-        assert len(warm) == 1, "the server starts one worker before any job"
+        assert worker_children(server.process.pid) == [], "no worker before the first export"
         gathering = server.api(
             "POST", "/api/gatherings", json={"template": "innlandet-ledersamling-2020"}
         ).json()
@@ -274,9 +275,11 @@ def test_the_real_server_warms_a_worker_renders_in_it_and_takes_it_along_when_ki
         assert png.status_code == 200 and png.headers["Content-Type"] == "image/png"
         picture = Image.open(io.BytesIO(png.content))
         assert picture.size == (1600, 900) and len(picture.getcolors(1 << 16)) > 2
+        warm = worker_children(server.process.pid)
+        assert len(warm) == 1, "the first export started one worker, kept warm after it"
         docx = server.api("GET", f"/api/gatherings/{gathering['id']}/export.docx")
         assert docx.status_code == 200 and docx.content.startswith(b"PK")
-        assert worker_children(server.process.pid) == warm, "both jobs ran in the warm worker"
+        assert worker_children(server.process.pid) == warm, "the next job ran in it"
     finally:
         server.stop()
     assert gone(warm[0]), "the worker exits when its server dies"

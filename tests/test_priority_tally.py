@@ -1,0 +1,76 @@
+"""Live priority results kept ballot by ballot equal a full recount of the ballots as they stand."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.kinds import priorities
+
+ITEMS = [{"id": f"i{n}", "text": f"Sak {n}", "table": None} for n in range(1, 7)]
+# Ballots may name items the vote no longer lists (a source entry hidden since).
+ITEM_IDS = [f"i{n}" for n in range(1, 9)]
+NETWORKS = {1: "Namdal", 2: "Namdal", 3: "Fosen", 4: None, 5: None}
+DOTS = priorities.options({"mode": "dots", "dots": 5, "max_per_item": 3, "items": ["x"]})
+RANKING = priorities.options({"mode": "ranking", "top": 3, "items": ["x"]})
+
+DOTS_BALLOTS = st.dictionaries(
+    st.sampled_from(ITEM_IDS), st.integers(min_value=1, max_value=3), max_size=4
+).map(lambda dots: {"dots": dots})
+RANKING_BALLOTS = st.lists(st.sampled_from(ITEM_IDS), min_size=1, max_size=3, unique=True).map(
+    lambda ranking: {"ranking": ranking}
+)
+
+
+def casts(ballots):
+    """(participant, table, ballot): a participant may cast again, from another table."""
+    return st.lists(
+        st.tuples(st.sampled_from("abcdefg"), st.sampled_from(sorted(NETWORKS)), ballots),
+        max_size=40,
+    )
+
+
+def recount(options, sequence):
+    standing = {}
+    for token, table, ballot in sequence:
+        standing.pop(token, None)  # a replaced ballot goes to the end, as its row is updated
+        standing[token] = {"ballot": ballot, "table": table, "network": NETWORKS[table]}
+    return priorities.results(options, ITEMS, list(standing.values()))
+
+
+def tallied(options, sequence):
+    tally = priorities.Tally(options)
+    for token, table, ballot in sequence:
+        tally.put(token, table, NETWORKS[table], ballot)
+    return tally
+
+
+@given(casts(DOTS_BALLOTS))
+def test_dots_tallied_ballot_by_ballot_equal_a_recount(sequence):
+    assert tallied(DOTS, sequence).results(ITEMS) == recount(DOTS, sequence)
+
+
+@given(casts(RANKING_BALLOTS))
+def test_rankings_tallied_ballot_by_ballot_equal_a_recount(sequence):
+    assert tallied(RANKING, sequence).results(ITEMS) == recount(RANKING, sequence)
+
+
+@given(casts(DOTS_BALLOTS | RANKING_BALLOTS), st.integers(min_value=1, max_value=8))
+def test_what_screens_show_is_the_head_of_the_whole_lists(sequence, top):
+    options = RANKING if any("ranking" in b for _, _, b in sequence) else DOTS
+    whole = recount(options, sequence)
+    shown = tallied(options, sequence).shown(ITEMS, top=top, group_top=2)
+    assert shown["overall"] == whole["overall"][:top]
+    assert shown["tables"] == {t: with_points(rows)[:2] for t, rows in whole["tables"].items()}
+    assert shown["networks"] == {n: with_points(rows)[:2] for n, rows in whole["networks"].items()}
+    assert shown["ballots"] == whole["ballots"]
+
+
+def with_points(rows):
+    return [row for row in rows if row["score"] or row["first_places"]]
+
+
+def test_a_table_whose_only_voter_moved_leaves_the_results():
+    tally = priorities.Tally(DOTS)
+    tally.put("a", 3, "Fosen", {"dots": {"i1": 2}})
+    tally.put("a", 4, None, {"dots": {"i1": 2}})
+    assert list(tally.results(ITEMS)["tables"]) == ["4"]
+    assert tally.results(ITEMS)["networks"] == {}
