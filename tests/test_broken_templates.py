@@ -1,4 +1,4 @@
-"""Issue 14, item 10: a template file that cannot be read is listed as broken, and the
+"""A template file that cannot be read is listed as broken, and the
 console and the other templates still work."""
 
 import shutil

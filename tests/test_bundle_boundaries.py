@@ -1,4 +1,4 @@
-"""Issue 14, item 6: a bundle writes only into its own gathering. Uids of another
+"""A bundle writes only into its own gathering. Uids of another
 gathering are refused as invalid_bundle with nothing half-imported; votes go only onto
 entries of the same gathering; a bundle of a large gathering imports."""
 

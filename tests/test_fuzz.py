@@ -1,4 +1,4 @@
-"""Issue 14, item 4: whatever a hostile phone sends, no door answers 500 or internal_error.
+"""Whatever a hostile phone sends, no door answers 500 or internal_error.
 
 Every Socket.IO event a client may send and every write route of the app (read from its
 URL map, so a new one is fuzzed too) get arbitrary JSON, fields of the right names with

@@ -1,4 +1,4 @@
-"""Issue 14, item 3: a limit on what a phone can add, and a phone's state stays small
+"""A limit on what a phone can add, and a phone's state stays small
 whatever the others send. Every request from one address, as in a venue."""
 
 import json

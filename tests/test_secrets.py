@@ -1,4 +1,4 @@
-"""Issue 14, item 9: the data folder's database, WAL, backups and secrets are readable by
+"""The data folder's database, WAL, backups and secrets are readable by
 their owner only; the organiser token is shown at the first start only; request logs
 never hold a token."""
 

@@ -1,5 +1,5 @@
 """Joining as a hall does it: a phone keeps its identity, the organiser closes the door and
-shuts out a prankster from the console (issue 14)."""
+shuts out a prankster from the console."""
 
 from playwright.sync_api import expect
 

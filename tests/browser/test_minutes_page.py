@@ -1,5 +1,5 @@
 """The organiser's pages after the day: minutes metadata and follow-up deadlines typed in the
-console come out in the minutes; a network's record downloads in every format (issue 16)."""
+console come out in the minutes; a network's record downloads in every format."""
 
 from pathlib import Path
 

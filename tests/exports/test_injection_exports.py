@@ -1,4 +1,4 @@
-"""Issue 14, item 4: the injection corpus rendered through every export format; each file
+"""The injection corpus rendered through every export format; each file
 opens, and the texts come back as text (python-docx, openpyxl, pypdf, csv, HTML parser)."""
 
 import csv

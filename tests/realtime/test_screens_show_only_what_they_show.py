@@ -1,4 +1,4 @@
-"""Issue 14, item 5: a projector's state and updates never carry hidden or held text,
+"""A projector's state and updates never carry hidden or held text,
 nor who wrote what; the console still sees everything."""
 
 import json

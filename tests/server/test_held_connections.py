@@ -1,4 +1,4 @@
-"""Issue 14, items 7 and 9 against the real server: half-sent requests are closed after
+"""Half-sent requests are closed after
 the header time-out while the server stays responsive, a live websocket outlives it,
 and the request log holds no token."""
 

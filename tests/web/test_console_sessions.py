@@ -1,4 +1,4 @@
-"""Issue 14, item 8: console sessions end when they should: at logout (everywhere), when
+"""Console sessions end when they should: at logout (everywhere), when
 the organiser token changes, and after a working day."""
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Issue 14, item 2: bounded identities, rejoining as oneself, and one click against a
+"""Bounded identities, rejoining as oneself, and one click against a
 prankster. Every request comes from one address, as in a venue."""
 
 import json
