@@ -8,6 +8,7 @@ import { storage, uuid } from '../shared/storage.js';
 import { fmt } from '../shared/text.js';
 import { fetchInfo, forgetMe, onJoined, rememberMe, showTablePanel, start } from './join.js';
 import { kindOf } from './kinds/index.js';
+import { initLanguage } from './language.js';
 import { $, announce, config, root, showError, showPanel, T } from './page.js';
 import { flash, renderAll, startClocks } from './sections.js';
 import * as store from './store.js';
@@ -253,4 +254,5 @@ loadTable(config.delivery).then((loaded) => {
   flushOutbox(true);
 });
 startClocks();
+initLanguage();
 start();
