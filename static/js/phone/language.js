@@ -98,6 +98,11 @@ export async function useLanguage(language) {
   return true;
 }
 
+/** The page's language: the phone's own choice, else the gathering's. */
+export function pageLanguage(gatheringLanguage) {
+  return storage.get(KEY) || gatheringLanguage;
+}
+
 /** Wire the switch, and bring back a language this phone chose before. */
 export function initLanguage() {
   const nav = $('phone-lang');
