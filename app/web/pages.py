@@ -15,6 +15,7 @@ from flask_babel import get_locale
 
 from app import catalog, networks, settings, store, views
 from app.exports.fonts import DEJAVU_SANS
+from app.rules import LANGUAGES
 from app.web import auth
 
 bp = Blueprint("pages", __name__)
@@ -60,6 +61,9 @@ def participant(code=None, table=None):
             gathering = store.gatherings.get_gathering_by_code(db, code)
         if gathering is not None:
             g.language = gathering["language"]
+    # A phone's own choice of language (the switch on the page fetches its texts this way).
+    if request.args.get("lang") in LANGUAGES:
+        g.language = request.args["lang"]
     return render_template("participant/index.html", code=code, table=table)
 
 
@@ -116,6 +120,14 @@ def agenda_editor(gathering_id):
 def table_cards(gathering_id):
     """Printable table cards, each with the table's own join QR code."""
     return render_template("console/cards.html", gathering=_gathering_or_404(gathering_id))
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico on their own: the app's icon, drawn as SVG."""
+    return send_file(
+        f"{current_app.static_folder}/favicon.svg", mimetype="image/svg+xml", max_age=86400
+    )
 
 
 @bp.get("/fonts/DejaVuSans.ttf")

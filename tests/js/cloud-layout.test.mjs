@@ -60,3 +60,10 @@ test('a word already placed keeps its spot when another word joins', () => {
   for (const [text, [x, y]] of before) if (after.get(text) && after.get(text).x === x && after.get(text).y === y) kept += 1;
   assert.ok(kept >= before.size - 1, `only ${kept} of ${before.size} words kept their spot`);
 });
+
+test('the most sent word is at least four times the size of the least sent, readable from the back', () => {
+  for (const n of [5, 20, 40]) {
+    const sizes = [...layoutOf(frequencies(n), 1800, 900).values()].map((p) => p.size);
+    assert.ok(Math.max(...sizes) >= 4 * Math.min(...sizes), `${n} words: ${Math.min(...sizes)}–${Math.max(...sizes)} px`);
+  }
+});

@@ -54,6 +54,7 @@ HTTP_EXPECTED = {
     ("pages.console", "GET"): ORGANISER,
     ("pages.table_cards", "GET"): ORGANISER,
     ("pages.font", "GET"): EVERYONE,
+    ("pages.favicon", "GET"): EVERYONE,
     ("pages.agenda_editor", "GET"): ORGANISER,
     ("pages.minutes_page", "GET"): ORGANISER,
     ("pages.record_page", "GET"): ORGANISER,

@@ -39,6 +39,7 @@ function initList() {
       if (created && created.id !== undefined) window.location.assign(`${root}/console/${created.id}/editor`);
     });
   }
+  initImport();
   const form = $('new-gathering');
   if (!form) return;
   form.addEventListener('submit', async (event) => {
@@ -48,6 +49,29 @@ function initList() {
     const created = await call('POST', '/api/gatherings', { template: form.elements.template.value });
     button.disabled = false;
     if (created && created.console_url) window.location.assign(created.console_url);
+  });
+}
+
+/** A bundle from another Samla, even on an empty server; then a link to what it brought. */
+function initImport() {
+  const form = $('import-bundle');
+  if (!form) return;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = form.elements.bundle.files[0];
+    if (!file) return;
+    let bundle;
+    try {
+      bundle = JSON.parse(await file.text());
+    } catch (err) {
+      showMessage(T.bad_file);
+      return;
+    }
+    const result = await call('POST', '/api/bundles', bundle);
+    if (!result || result.gathering_id === undefined) return;
+    $('imported-text').textContent = fmt(T.imported, { n: result.entries_added || 0 });
+    $('imported-link').setAttribute('href', `${root}/console/${result.gathering_id}`);
+    $('imported').hidden = false;
   });
 }
 
@@ -61,6 +85,16 @@ let selectedId = null;
 let connected = false;
 const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
 let redraw = null;
+let search = '';
+
+// Whether several activities may be open at once: a choice per gathering, kept in this browser.
+const severalKey = () => `samla.several-open.${gathering.id}`;
+function severalOpen() {
+  try { return window.localStorage.getItem(severalKey()) === '1'; } catch (err) { return false; }
+}
+function setSeveralOpen(on) {
+  try { window.localStorage.setItem(severalKey(), on ? '1' : '0'); } catch (err) { /* private mode */ }
+}
 
 function absorb(activity, before) {
   const entries = new Map(((activity.entries) || []).map((e) => [e.id, e]));
@@ -121,6 +155,32 @@ function onActivityState(payload) {
   render();
 }
 
+/** A phone joined: the totals beside the answer counts stay live. */
+function onJoined(joined) {
+  if (!joined || !gathering) return;
+  if (!joined.rejoined) {
+    const table = (gathering.tables || []).find((t) => t.number === joined.table);
+    if (table) table.participants = (table.participants || 0) + 1;
+  }
+  gathering.participants = joined.participants;
+  scheduleRender();
+}
+
+function joinedTotal() {
+  if (gathering.participants !== undefined) return gathering.participants;
+  return (gathering.tables || []).reduce((sum, t) => sum + (t.participants || 0), 0);
+}
+
+function renderJoined() {
+  const node = $('joined');
+  if (!node) return;
+  const total = joinedTotal();
+  node.replaceChildren(
+    el('strong', {}, fmt(T.joined, { n: total })),
+    ' ',
+    el('span', { class: 'joined__tables' }, (gathering.tables || []).map((t) => el('span', { class: 'joined__table' }, fmt(T.joined_table, { table: label(t.number), n: t.participants || 0 })))));
+}
+
 function onScreen(payload) {
   screenId = payload ? payload.activity_id : null;
   screenView = payload ? payload.view || null : null;
@@ -154,6 +214,16 @@ function scheduleRender() {
 const base = () => `/api/gatherings/${gathering.id}`;
 
 async function setState(activity, state) {
+  if (state === 'open') {
+    select(activity.id);
+    if (!severalOpen()) {
+      const before = [...activities.values()].filter((a) => a.state === 'open' && a.id !== activity.id);
+      for (const other of before) {
+        const closed = await call('POST', `${base()}/activities/${other.id}/state`, { state: 'closed' });
+        if (closed && closed.id) activities.set(closed.id, absorb(closed, activities.get(closed.id)));
+      }
+    }
+  }
   const result = await call('POST', `${base()}/activities/${activity.id}/state`, { state });
   if (!result) return;
   if (result.id) activities.set(result.id, absorb(result, activities.get(result.id)));
@@ -211,6 +281,7 @@ function render() {
   if (!gathering) return;
   renderAgenda();
   renderDetail();
+  renderJoined();
   const onScreen = screenId === null ? null : activities.get(screenId);
   let status = onScreen ? fmt(T.screen_activity, { name: kindLabel(onScreen.kind) }) : T.screen_code;
   if (onScreen && onScreen.kind === 'task') {
@@ -281,11 +352,16 @@ function renderDetail() {
   }
   $('detail-title').textContent = fmt(T.entries_of, { name: kindLabel(activity.kind) });
   $('detail-prompt').textContent = activity.prompt;
+  const people = new Set([...activity.entries.values(), ...activity.points.values()]
+    .filter((e) => e.participant && !e.hidden).map((e) => e.participant)).size;
+  $('answered').hidden = !connected || activity.kind === 'priorities';
+  $('answered').textContent = fmt(T.people_answered, { n: people, total: joinedTotal() });
   const isWords = activity.kind === 'words';
   $('cloud-link').hidden = !isWords;
   if (isWords) $('cloud-link').setAttribute('href', `${root}${base()}/activities/${activity.id}/cloud.png`);
   $('freq').hidden = !isWords || !activity.frequencies.length;
-  $('freq').replaceChildren(...(isWords ? activity.frequencies : []).map((f) => el('li', {}, f.word, el('b', {}, f.count))));
+  $('search-box').hidden = activity.kind === 'task' || activity.kind === 'priorities';
+  $('freq').replaceChildren(...(isWords ? activity.frequencies : []).filter((f) => matches(f.word)).map((f) => el('li', {}, f.word, el('b', {}, f.count))));
   renderControls(activity);
   if (activity.kind === 'task') renderTaskDetail(activity);
   else if (activity.kind === 'priorities') renderResults(activity);
@@ -298,6 +374,10 @@ function renderDetail() {
 function renderControls(activity) {
   const hidden = activity.revealed === false;
   const running = activity.closes_at && activity.state === 'open';
+  // The minutes field is redrawn with the card: what is being typed in it stays.
+  const typing = $('timer-minutes');
+  const typed = typing ? typing.value : '';
+  const focused = typing && document.activeElement === typing;
   fill($('controls'), 
     el('div', { class: 'control' },
       el('span', { class: `control__state${hidden ? ' is-secret' : ''}` }, hidden ? T.results_hidden_long : T.results_shown),
@@ -306,7 +386,18 @@ function renderControls(activity) {
       el('span', { class: 'control__label' }, T.timer),
       running ? el('span', { class: 'control__clock', role: 'timer', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
       [1, 2, 5, 10].map((m) => el('button', { type: 'button', class: 'btn btn--small', onclick: () => setTimer(activity, m * 60) }, fmt(T.minutes, { n: m }))),
+      el('form', { class: 'control__any', onsubmit: (event) => {
+        event.preventDefault();
+        const minutes = Number(String(event.target.elements.minutes.value).replace(',', '.'));
+        if (minutes > 0) setTimer(activity, Math.round(minutes * 60));
+      } },
+      el('label', {}, el('span', { class: 'sr-only' }, T.timer_minutes),
+        el('input', { type: 'number', name: 'minutes', min: '0.5', max: '1440', step: 'any', class: 'input input--small control__minutes', id: 'timer-minutes', placeholder: T.timer_minutes_short })),
+      el('button', { type: 'submit', class: 'btn btn--small' }, T.timer_start)),
+      running ? el('button', { type: 'button', class: 'btn btn--small', id: 'timer-plus', onclick: () => setTimer(activity, (secondsUntil(activity.closes_at) || 0) + 60) }, T.plus_minute) : null,
       running ? el('button', { type: 'button', class: 'btn btn--small btn--danger', onclick: () => setTimer(activity, null) }, T.stop_timer) : null));
+  $('timer-minutes').value = typed;
+  if (focused) $('timer-minutes').focus();
 }
 
 function renderTaskDetail(activity) {
@@ -373,6 +464,10 @@ function renderResults(activity) {
       el('h4', {}, label(Number(number))), resultTable(rows, 5)))));
 }
 
+function matches(text) {
+  return !search || String(text || '').toLocaleLowerCase().includes(search);
+}
+
 function entryButton(entry, change, value, label, extra) {
   return el('button', { type: 'button', class: `btn btn--small ${extra || ''}`, dataset: { entry: entry.id, change, value } }, label);
 }
@@ -388,7 +483,7 @@ function renderEntries(activity) {
     if (!!a.pinned !== !!b.pinned) return a.pinned ? -1 : 1;
     if (!!a.answered !== !!b.answered) return a.answered ? 1 : -1;
     return (b.votes || 0) - (a.votes || 0) || a.id - b.id;
-  } : (a, b) => (!!b.held - !!a.held) || newestFirst(a, b));
+  } : (a, b) => (!!b.held - !!a.held) || newestFirst(a, b)).filter((e) => matches(e.text));
   if (!entries.length) {
     $('entries').replaceChildren(el('li', { class: 'muted' }, T.no_entries));
     return;
@@ -424,6 +519,12 @@ function initGathering() {
     moderate(Number(button.dataset.entry), { [button.dataset.change]: button.dataset.value === 'true' });
   });
   $('show-code').addEventListener('click', () => showOnScreen(null));
+  $('several-open').checked = severalOpen();
+  $('several-open').addEventListener('change', (event) => setSeveralOpen(event.target.checked));
+  $('search').addEventListener('input', (event) => {
+    search = event.target.value.trim().toLocaleLowerCase();
+    render();
+  });
   initAddress();
 
   const link = connect({
@@ -439,6 +540,7 @@ function initGathering() {
       activity_update: onActivityUpdate,
       activity_state: onActivityState,
       screen: onScreen,
+      participant_joined: onJoined,
       health: (health) => showHealth($('health'), health, T),
       participant_joined: onParticipantJoined,
       joining: onJoining,

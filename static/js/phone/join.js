@@ -2,6 +2,7 @@
 import { el } from '../shared/dom.js';
 import { RETRY_EVERY } from '../shared/connection.js';
 import { api, storage } from '../shared/storage.js';
+import { pageLanguage } from './language.js';
 import { $, config, root, showError, showPanel, T } from './page.js';
 import { state } from './store.js';
 
@@ -63,7 +64,7 @@ export async function fetchInfo() {
     const res = await api('GET', `${root}/api/join/${encodeURIComponent(state.code)}`);
     if (res.ok) {
       state.info = res.data;
-      if (res.data.language) document.documentElement.lang = res.data.language;
+      if (res.data.language) document.documentElement.lang = pageLanguage(res.data.language);
       return res.data;
     }
     showCodePanel((res.data && res.data.message) || T.unknown_code);

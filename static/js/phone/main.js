@@ -8,6 +8,7 @@ import { storage, uuid } from '../shared/storage.js';
 import { fmt } from '../shared/text.js';
 import { fetchInfo, forgetMe, onJoined, rememberMe, showTablePanel, start } from './join.js';
 import { kindOf } from './kinds/index.js';
+import { initLanguage, pageLanguage } from './language.js';
 import { $, announce, config, root, showError, showPanel, T } from './page.js';
 import { flash, renderAll, startClocks } from './sections.js';
 import * as store from './store.js';
@@ -142,7 +143,7 @@ function dismiss(clientId) {
 function onState(snapshot) {
   store.applyState(snapshot);
   const { gathering, table } = snapshot;
-  if (gathering && gathering.language) document.documentElement.lang = gathering.language;
+  if (gathering && gathering.language) document.documentElement.lang = pageLanguage(gathering.language);
   if (state.me && table && state.me.table !== table.number) {
     state.me.table = table.number;
     rememberMe();
@@ -253,4 +254,5 @@ loadTable(config.delivery).then((loaded) => {
   flushOutbox(true);
 });
 startClocks();
+initLanguage();
 start();

@@ -13,6 +13,7 @@ const CELL = 64; // px: the bucket size of the collision grid
 // layout that asks for more than this is not tried, the words shrink at once.
 const MAX_COVER = 0.7;
 const MIN_SIZE = 14; // px: the smallest font size a word gets
+const SMALLEST = 0.24; // the least sent word's size, as a share of the most sent one's
 
 /** A number in [0, 1) from a word, so a new word always starts at the same spot. */
 export function hash(text, salt) {
@@ -139,10 +140,13 @@ export function createCloudLayout({ measure, maxWords = 120 }) {
   function cloudWords(frequencies) {
     const top = frequencies.slice(0, maxWords);
     const maxCount = Math.max(1, ...top.map((f) => f.count));
+    const minCount = Math.min(maxCount, ...top.map((f) => f.count));
     const base = Math.min(cloud.height / 3.2, Math.sqrt((cloud.width * cloud.height) / (top.length + 2)) * 0.5) * cloud.fit;
     return top.map((f, rank) => {
-      const ratio = Math.sqrt(f.count / maxCount);
-      const wanted = base * (0.32 + 0.68 * ratio);
+      // From the least sent word to the most sent: the dominant words stand out from the back
+      // of a hall, the largest at least four times the smallest.
+      const ratio = maxCount === minCount ? 1 : Math.sqrt((f.count - minCount) / (maxCount - minCount));
+      const wanted = base * (SMALLEST + (1 - SMALLEST) * ratio);
       const widest = (cloud.width * 0.92) / Math.max(0.3, measure(f.word).width);
       return { text: f.word, count: f.count, rank, size: Math.max(MIN_SIZE, Math.min(wanted, widest)) };
     }).sort((a, b) => b.size - a.size || a.rank - b.rank);

@@ -40,7 +40,18 @@ function onState(state) {
   render();
 }
 
+/** New entries on the screen are read out politely: only the latest few, so a busy room
+ * does not flood a screen reader. */
+function announce(update) {
+  const before = model.activities.get(update.activity_id);
+  if (!before || update.activity_id !== model.screenId) return;
+  const fresh = (update.entries || []).filter((e) => e.text && !e.hidden && !e.held && !before.entries.has(e.id));
+  if (!fresh.length) return;
+  $('announce').textContent = fresh.slice(-3).map((e) => e.text).join(' · ');
+}
+
 function onActivityUpdate(update) {
+  announce(update);
   const activity = data.applyActivityUpdate(update);
   if (activity && activity.id === model.screenId) render();
 }

@@ -77,7 +77,7 @@ function drawSpotlight(visible) {
 /** Pack table groups into columns (shortest first); what does not fit goes on the next page. */
 function paginate(pager, groups, minWidth) {
   const box = $(pager.box);
-  const columns = Math.max(1, Math.min(groups.length || 1, Math.floor(box.clientWidth / (minWidth || 430))));
+  const columns = Math.max(1, Math.min(groups.length || 1, Math.floor(box.clientWidth / (minWidth || 360))));
   const limit = box.clientHeight;
   const gap = 24;
   const probe = el('div', { class: 'wall__col wall__probe', style: `width:${(box.clientWidth - gap * (columns - 1)) / columns}px` }, groups);
