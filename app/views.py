@@ -185,10 +185,10 @@ def activity_results(db, activity, entries=None, point_ids=None):
 def activity_update(db, activity, entries, point_ids):
     """What a screen's `activity_update` shows of an activity: the changed entries and
     points, and of a vote's results only their top (the kind's `update_results`)."""
-    kind = kinds.of(activity)
-    if not hasattr(kind, "update_results"):
+    update = kinds.of(activity).update_results(db, activity, point_ids)
+    if update is None:
         return activity_results(db, activity, entries, point_ids)
-    return {"entries": [screen_entry(e) for e in entries], **kind.update_results(db, activity)}
+    return {"entries": [screen_entry(e) for e in entries], **update}
 
 
 def for_projector(activity, shown):

@@ -35,6 +35,7 @@ __all__ = [
     # What people see of it
     "work_count",
     "screen_results",
+    "update_results",
     "participant_view",
     "summaries",
     "results_entries",
@@ -112,6 +113,12 @@ def work_count(db, activity):
 def screen_results(db, activity, point_ids=None):
     """What a screen shows beyond the entries (`point_ids`: only those points changed)."""
     return {}
+
+
+def update_results(db, activity, point_ids=None):
+    """What a screen's update carries beyond the changed entries, or None for the same as
+    `screen_results`; a kind whose full view is large sends only what a screen shows."""
+    return None
 
 
 def participant_view(db, activity, participant, table_entries):

@@ -10,7 +10,7 @@ import threading
 from collections import defaultdict
 from itertools import islice
 
-from flask import current_app
+from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 
 from app import kinds, store
@@ -355,18 +355,16 @@ def items(db, activity):
         return []
     # Every ballot is checked against the items and every update names them: 600
     # statements read and decoded per ballot cost more than the rest of the vote.
-    cache = current_app.extensions.setdefault("samla_priority_items", {})
+    # Kept per app (tests run several apps, with the same ids, in one process).
+    cache = (
+        current_app.extensions.setdefault("samla_priority_items", {}) if has_app_context() else {}
+    )
     key = (activity["id"], json.dumps(options, sort_keys=True), source["kind"])
     version = store.votes.source_version(db, source["id"])
     cached = cache.get(key)
     if cached is None or cached[0] != version:
         cached = cache[key] = (version, kinds.of(source).priority_items(db, source, options))
     return cached[1]
-
-
-def live_results(db, activity):
-    """The live results, overall, per table and per network."""
-    return _tally(db, activity).results(items(db, activity))
 
 
 def work_count(db, activity):
@@ -380,7 +378,7 @@ def screen_results(db, activity, point_ids=None):
     return {"items": listed, "results": _tally(db, activity).shown(listed)}
 
 
-def update_results(db, activity):
+def update_results(db, activity, point_ids=None):
     """What a screen's update carries: the top of the results, not every item again
     (a whole day's vote over 600 statements and 200 tables would weigh megabytes)."""
     tally = _tally(db, activity)
