@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
-from app.wording import display_form
+from app.wording import cloud_key, display_form
 
 MAX_WORD = 80
 
@@ -73,3 +73,31 @@ def undo(db_store, gathering_id, activity_id, raw):
         if not store.words.delete_merge(db, activity_id, word):
             raise SamlaError("not_found")
         return activity, describe(db, activity)
+
+
+def hide_word(db_store, gathering_id, activity_id, raw):
+    """`{"word": W, "hidden": true}` hides every entry of W (merges applied) and those
+    sent later; `"hidden": false` lets later ones show again (hidden entries stay hidden).
+
+    Returns (activity, ids of the entries hidden now, hidden words).
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("hidden"), bool):
+        raise SamlaError("bad_request", detail=_l("send word og hidden (true eller false)"))
+    word = _word(raw.get("word"), "word")
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        hidden_now = []
+        if raw["hidden"]:
+            store.words.save_hidden_word(db, activity_id, word, now())
+            stemming = activity["options"].get("stemming", False)
+            pairs = [(m["word"], m["into_word"]) for m in store.words.list_merges(db, activity_id)]
+            key = cloud_key(word, stemming, pairs)
+            hidden_now = [
+                entry["id"]
+                for entry in store.entries.list_entries(db, activity_id)
+                if not entry["hidden"] and cloud_key(entry["text"], stemming, pairs) == key
+            ]
+            store.entries.hide_entries_of(db, hidden_now)
+        else:
+            store.words.delete_hidden_word(db, activity_id, word)
+        return activity, hidden_now, store.words.list_hidden_words(db, activity_id)

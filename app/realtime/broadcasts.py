@@ -159,6 +159,20 @@ def entry_moderated(entry, activity):
     entry_added(entry, activity)
 
 
+def entries_hidden(entry_ids, activity):
+    """Entries hidden together (every entry of a word): the screens, coalesced."""
+    for entry_id in entry_ids:
+        feed().changed(activity["id"], entry_id=entry_id)
+    if entry_ids and kinds.of(activity).FEEDS_PRIORITIES:
+        _sources_changed(activity)
+
+
+def entry_withdrawn(entry, activity):
+    """A phone took its entry back: it goes out hidden to the screens, the table's phones
+    (statements) and every phone (questions), so each drops it."""
+    entry_added(entry, activity)
+
+
 def table_changed(activity, table_number, entries):
     with store.get_store().read() as db:
         left = snapshots.remaining_for_table(db, activity, table_number)

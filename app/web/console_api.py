@@ -61,6 +61,28 @@ def undo_merge(gathering_id, activity_id):
     return _merged(activity, merged)
 
 
+@bp.patch(f"{ACTIVITY}/words")
+@auth.organiser_api
+def hide_word(gathering_id, activity_id):
+    """Hide a word of the cloud with every entry of it, now and later: `{"word", "hidden"}`."""
+    body = json_body()
+    activity, hidden_now, hidden_words = merges.hide_word(
+        store.get_store(), gathering_id, activity_id, body
+    )
+    broadcasts.entries_hidden(hidden_now, activity)
+    with store.get_store().read() as db:
+        frequencies = views.word_frequencies(db, activity)
+    return jsonify(
+        {
+            "word": body["word"],
+            "hidden": body["hidden"],
+            "hidden_entries": hidden_now,
+            "hidden_words": hidden_words,
+            "frequencies": frequencies,
+        }
+    )
+
+
 @bp.get("/api/gatherings/<int:gathering_id>/moderation")
 @auth.organiser_api
 def get_moderation(gathering_id):
