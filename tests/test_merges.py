@@ -130,3 +130,59 @@ def test_stemming_must_be_true_or_false(organiser):
     )
     assert answer.status_code == 400
     assert answer.get_json()["error"] == "invalid_definition"
+
+
+def words_url(gathering, activity):
+    return f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/words"
+
+
+def test_hiding_a_word_hides_every_entry_of_it_and_those_sent_later(
+    organiser, client, join, screen, cloud
+):
+    gathering, words = cloud
+    projector = screen(gathering)
+    received(projector, "state")
+    answer = organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": True})
+    assert answer.status_code == 200, answer.get_json()
+    body = answer.get_json()
+    assert len(body["hidden_entries"]) == 2 and body["hidden_words"] == ["juhuu"]
+    assert [f["word"] for f in body["frequencies"]] == ["Jippi", "God"]
+    update = received(projector, "activity_update")[-1]
+    assert sorted(e["id"] for e in update["entries"] if e["hidden"]) == body["hidden_entries"]
+    later = submit(client, join(gathering), words, "JUHUU", "later")
+    frequencies = organiser.get(url(gathering, words)).get_json()["frequencies"]
+    assert "Juhuu" not in [f["word"] for f in frequencies]
+    shown = organiser.patch(f"/api/entries/{later['id']}", json={"hidden": False})
+    assert shown.get_json()["hidden"] is False
+
+
+def test_hiding_a_word_follows_the_merges(organiser, cloud):
+    gathering, words = cloud
+    organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    answer = organiser.patch(words_url(gathering, words), json={"word": "Jippi", "hidden": True})
+    assert len(answer.get_json()["hidden_entries"]) == 3
+
+
+def test_a_word_shown_again_lets_later_entries_of_it_show(organiser, client, join, cloud):
+    gathering, words = cloud
+    organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": True})
+    answer = organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": False})
+    assert answer.get_json()["hidden_words"] == []
+    submit(client, join(gathering), words, "god", "again")
+    frequencies = organiser.get(url(gathering, words)).get_json()["frequencies"]
+    assert {"word": "god", "count": 1} in frequencies
+
+
+@pytest.mark.parametrize(
+    "body", [{}, {"word": "God"}, {"word": "God", "hidden": "ja"}, {"word": "", "hidden": True}]
+)
+def test_hiding_a_word_needs_a_word_and_true_or_false(organiser, cloud, body):
+    gathering, words = cloud
+    assert organiser.patch(words_url(gathering, words), json=body).status_code == 400
+
+
+def test_only_a_cloud_has_words_to_hide(organiser, cloud):
+    gathering, _ = cloud
+    statements = gathering["activities"][1]
+    answer = organiser.patch(words_url(gathering, statements), json={"word": "x", "hidden": True})
+    assert answer.status_code == 400

@@ -52,10 +52,12 @@ class ScreenFeed:
         self.guard = threading.Lock()
         self.flushing = False
 
-    def changed(self, activity_id, entry_id=None, point_id=None):
-        """Note a new or changed entry or point (or, with neither, new counts/results)."""
+    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=()):
+        """Note a new or changed entry or point, or several entries at once (or, with
+        none, new counts/results)."""
         with self.guard:
             change = self.pending.setdefault(activity_id, {"entries": set(), "points": set()})
+            change["entries"].update(entry_ids)
             if entry_id is not None:
                 change["entries"].add(entry_id)
             if point_id is not None:
@@ -161,8 +163,7 @@ def entry_moderated(entry, activity):
 
 def entries_hidden(entry_ids, activity):
     """Entries hidden together (every entry of a word): the screens, coalesced."""
-    for entry_id in entry_ids:
-        feed().changed(activity["id"], entry_id=entry_id)
+    feed().changed(activity["id"], entry_ids=entry_ids)
     if entry_ids and kinds.of(activity).FEEDS_PRIORITIES:
         _sources_changed(activity)
 
