@@ -12,9 +12,15 @@ from flask_babel import lazy_gettext as _l
 from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
-from app.wording import cloud_key, display_form
+from app.wording import cloud_key, display_form, stemmed_key
 
 MAX_WORD = 80
+# Suggestions look at the most frequent words only: a pass over every pair must stay quick.
+SUGGESTION_WORDS = 300
+# Endings that make another form of a Norwegian word ("god" → "godt", "gode").
+ENDINGS = ("e", "t", "a", "en", "et", "er", "ne", "te", "ar", "ane", "ene")
+# One letter off is a typo only in a word this long ("kolega"); shorter ones are other words.
+TYPO_LENGTH = 6
 
 
 def _activity(db, gathering_id, activity_id):
@@ -35,6 +41,56 @@ def _word(raw, name):
             "bad_request", detail=_l("%(name)s har høyst %(limit)s tegn", name=name, limit=MAX_WORD)
         )
     return word
+
+
+def _one_edit_apart(a, b):
+    """Do `a` and `b` differ by one letter added, removed, changed, or two swapped?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        rest_a, rest_b = a[start + 1 :], b[start + 1 :]
+        swapped = (
+            a[start + 2 :] == b[start + 2 :] and a[start : start + 2] == b[start : start + 2][::-1]
+        )
+        return rest_a == rest_b or swapped
+    return a[start:] == b[start + 1 :]
+
+
+def _reason(word, into):
+    """Why `word` looks like another form of `into`: "stem", "spelling", or None."""
+    a, b = word.casefold(), into.casefold()
+    if stemmed_key(a) == stemmed_key(b):
+        return "stem"
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short) and long[len(short) :] in ENDINGS:
+        return "stem"
+    if min(len(a), len(b)) >= TYPO_LENGTH and _one_edit_apart(a, b):
+        return "spelling"
+    return None
+
+
+def suggestions(frequencies):
+    """Merges worth offering: `[{word, into, reason}]`, each less frequent word into the most
+    frequent word it looks like another form of (same Norwegian stem, an inflected ending,
+    or a typo). Accepting one is an ordinary merge."""
+    words = [f["word"] for f in (frequencies or [])[:SUGGESTION_WORDS]]
+    taken, found = set(), []
+    for position, into in enumerate(words):
+        if into in taken:
+            continue
+        for word in words[position + 1 :]:
+            if word in taken:
+                continue
+            reason = _reason(word, into)
+            if reason is not None:
+                taken.add(word)
+                found.append({"word": word, "into": into, "reason": reason})
+    return found
 
 
 def describe(db, activity):

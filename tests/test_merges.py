@@ -186,3 +186,48 @@ def test_only_a_cloud_has_words_to_hide(organiser, cloud):
     statements = gathering["activities"][1]
     answer = organiser.patch(words_url(gathering, statements), json={"word": "x", "hidden": True})
     assert answer.status_code == 400
+
+
+def words(*texts):
+    return [{"word": text, "count": len(texts) - n} for n, text in enumerate(texts)]
+
+
+def test_other_forms_of_a_word_are_suggested_into_the_most_frequent_one():
+    from app.merges import suggestions
+
+    assert suggestions(words("god", "samarbeid", "gode", "godt", "samarbeidet")) == [
+        {"word": "gode", "into": "god", "reason": "stem"},
+        {"word": "godt", "into": "god", "reason": "stem"},
+        {"word": "samarbeidet", "into": "samarbeid", "reason": "stem"},
+    ]
+
+
+def test_a_typo_in_a_longer_word_is_suggested_but_short_words_stay_apart():
+    from app.merges import suggestions
+
+    assert suggestions(words("kollega", "kolega", "bra", "bar", "glad", "gal")) == [
+        {"word": "kolega", "into": "kollega", "reason": "spelling"}
+    ]
+    assert suggestions(words("spent", "trøtt", "glede")) == []
+    assert suggestions(None) == []
+
+
+def test_the_merges_route_suggests_and_accepting_is_an_ordinary_merge(organiser, client, join):
+    gathering = organiser.create(simple_definition())
+    cloud = gathering["activities"][0]
+    organiser.open(gathering, cloud)
+    for n, text in enumerate(["God", "god", "Gode", "godt", "Samarbeid", "samarbeidet"]):
+        submit(client, join(gathering), cloud, text, f"c{n}")
+    listed = organiser.get(url(gathering, cloud)).get_json()
+    assert listed["suggestions"] == [
+        {"word": "Gode", "into": "God", "reason": "stem"},
+        {"word": "godt", "into": "God", "reason": "stem"},
+        {"word": "samarbeidet", "into": "Samarbeid", "reason": "stem"},
+    ]
+    first = listed["suggestions"][0]
+    merged = organiser.post(
+        url(gathering, cloud), json={"word": first["word"], "into": first["into"]}
+    )
+    assert merged.status_code == 200
+    after = organiser.get(url(gathering, cloud)).get_json()
+    assert first not in after["suggestions"] and len(after["suggestions"]) == 2
