@@ -53,7 +53,7 @@ MESSAGES = {
         "Adressen telefonene bruker er satt ved oppstart (--public-url) og kan ikke endres her."
     ),
     "joining_closed": lazy_gettext("Samlingen tar ikke imot nye deltakere nå."),
-    "blocked": lazy_gettext("Arrangøren har stengt denne telefonen ute fra samlingen."),
+    "blocked": lazy_gettext("Ordstyreren har stengt denne telefonen ute fra samlingen."),
 }
 
 
