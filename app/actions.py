@@ -8,7 +8,7 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from app import agenda, lookups, moderation, rules, store
+from app import agenda, kinds, lookups, moderation, rules, store
 from app.errors import SamlaError
 
 
@@ -137,6 +137,7 @@ def submit(db_store, participant_token, payload):
                             activity["approval"]
                             or moderation.holds(db, participant["gathering_id"], text)
                         ),
+                        "hidden": int(kinds.of(activity).hides(db, activity, text)),
                     },
                 )
             except sqlite3.IntegrityError:
@@ -158,6 +159,31 @@ def submit(db_store, participant_token, payload):
         "held": entry["held"],
     }
     return answer, (None if duplicate is not None else entry), activity
+
+
+def withdraw(db_store, participant_token, payload):
+    """A phone takes back its own entry while the activity is open: hidden everywhere and
+    no longer counted against its quota. Returns (answer, entry, activity); `entry` is None
+    when it was withdrawn before (a resend changes nothing)."""
+    entry_id = rules.check_id(payload.get("entry_id"), "entry_id")
+    with db_store.write() as db:
+        participant = store.gatherings.get_participant(db, participant_token)
+        if participant is None:
+            raise SamlaError("unknown_participant")
+        entry = store.entries.get_entry(db, entry_id)
+        if entry is None or entry["participant_token"] != participant_token:
+            raise SamlaError("unknown_entry")
+        activity = store.activities.get_activity(db, entry["activity_id"])
+        changed = not entry["withdrawn"]
+        if changed:
+            rules.check_participation(activity, participant)
+            store.entries.withdraw_entry(db, entry_id)
+            if activity["highlighted_entry_id"] == entry_id:
+                store.activities.set_highlighted_entry(db, activity["id"], None)
+            entry = store.entries.get_entry(db, entry_id)
+        own, table = _counts(db, activity, participant)
+    answer = {"ok": True, "id": entry_id, "remaining": rules.remaining(activity, own, table)}
+    return answer, (entry if changed else None), activity
 
 
 def _counts(db, activity, participant):
@@ -271,7 +297,7 @@ def moderate_entry(db_store, entry_id, changes):
             raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key=key))
     with db_store.write() as db:
         entry = store.entries.get_entry(db, entry_id)
-        if entry is None:
+        if entry is None or entry["withdrawn"]:
             raise SamlaError("unknown_entry")
         activity = store.activities.get_activity(db, entry["activity_id"])
         before = activity["highlighted_entry_id"]

@@ -12,9 +12,15 @@ from flask_babel import lazy_gettext as _l
 from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
-from app.wording import display_form
+from app.wording import cloud_key, display_form, stemmed_key
 
 MAX_WORD = 80
+# Suggestions look at the most frequent words only: a pass over every pair must stay quick.
+SUGGESTION_WORDS = 300
+# Endings that make another form of a Norwegian word ("god" → "godt", "gode").
+ENDINGS = ("e", "t", "a", "en", "et", "er", "ne", "te", "ar", "ane", "ene")
+# One letter off is a typo only in a word this long ("kolega"); shorter ones are other words.
+TYPO_LENGTH = 6
 
 
 def _activity(db, gathering_id, activity_id):
@@ -35,6 +41,56 @@ def _word(raw, name):
             "bad_request", detail=_l("%(name)s har høyst %(limit)s tegn", name=name, limit=MAX_WORD)
         )
     return word
+
+
+def _one_edit_apart(a, b):
+    """Do `a` and `b` differ by one letter added, removed, changed, or two swapped?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        rest_a, rest_b = a[start + 1 :], b[start + 1 :]
+        swapped = (
+            a[start + 2 :] == b[start + 2 :] and a[start : start + 2] == b[start : start + 2][::-1]
+        )
+        return rest_a == rest_b or swapped
+    return a[start:] == b[start + 1 :]
+
+
+def _reason(word, into):
+    """Why `word` looks like another form of `into`: "stem", "spelling", or None."""
+    a, b = word.casefold(), into.casefold()
+    if stemmed_key(a) == stemmed_key(b):
+        return "stem"
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short) and long[len(short) :] in ENDINGS:
+        return "stem"
+    if min(len(a), len(b)) >= TYPO_LENGTH and _one_edit_apart(a, b):
+        return "spelling"
+    return None
+
+
+def suggestions(frequencies):
+    """Merges worth offering: `[{word, into, reason}]`, each less frequent word into the most
+    frequent word it looks like another form of (same Norwegian stem, an inflected ending,
+    or a typo). Accepting one is an ordinary merge."""
+    words = [f["word"] for f in (frequencies or [])[:SUGGESTION_WORDS]]
+    taken, found = set(), []
+    for position, into in enumerate(words):
+        if into in taken:
+            continue
+        for word in words[position + 1 :]:
+            if word in taken:
+                continue
+            reason = _reason(word, into)
+            if reason is not None:
+                taken.add(word)
+                found.append({"word": word, "into": into, "reason": reason})
+    return found
 
 
 def describe(db, activity):
@@ -73,3 +129,31 @@ def undo(db_store, gathering_id, activity_id, raw):
         if not store.words.delete_merge(db, activity_id, word):
             raise SamlaError("not_found")
         return activity, describe(db, activity)
+
+
+def hide_word(db_store, gathering_id, activity_id, raw):
+    """`{"word": W, "hidden": true}` hides every entry of W (merges applied) and those
+    sent later; `"hidden": false` lets later ones show again (hidden entries stay hidden).
+
+    Returns (activity, ids of the entries hidden now, hidden words).
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("hidden"), bool):
+        raise SamlaError("bad_request", detail=_l("send word og hidden (true eller false)"))
+    word = _word(raw.get("word"), "word")
+    with db_store.write() as db:
+        activity = _activity(db, gathering_id, activity_id)
+        hidden_now = []
+        if raw["hidden"]:
+            store.words.save_hidden_word(db, activity_id, word, now())
+            stemming = activity["options"].get("stemming", False)
+            pairs = [(m["word"], m["into_word"]) for m in store.words.list_merges(db, activity_id)]
+            key = cloud_key(word, stemming, pairs)
+            hidden_now = [
+                entry["id"]
+                for entry in store.entries.list_entries(db, activity_id)
+                if not entry["hidden"] and cloud_key(entry["text"], stemming, pairs) == key
+            ]
+            store.entries.hide_entries_of(db, hidden_now)
+        else:
+            store.words.delete_hidden_word(db, activity_id, word)
+        return activity, hidden_now, store.words.list_hidden_words(db, activity_id)

@@ -1,5 +1,8 @@
-"""Moderation helpers: a word list that holds matching entries for the facilitator's
-approval, and the "approve before showing" setting of an activity."""
+"""Moderation helpers: a word list that holds matching entries, task points and questions
+for the facilitator's approval, and the "approve before showing" setting of an activity.
+
+The shipped list (bokmål and nynorsk) is on in a new gathering until the console turns it off.
+"""
 
 import re
 import unicodedata
@@ -12,6 +15,11 @@ from app.rules import now
 from app.wording import read_word_list
 
 DEFAULT_WORDS = read_word_list("moderation_nb.txt")
+# Ordinary words that merely contain a listed word ("spikke" holds "pikk").
+HARMLESS = read_word_list("moderation_harmless.txt")
+# A listed word this long also matches inside a compound ("drittkjedelig"); shorter ones
+# would match too much by chance, so they match only as whole words.
+COMPOUND_LENGTH = 4
 MAX_WORDS = 2000
 MAX_WORD_LENGTH = 80
 
@@ -28,17 +36,37 @@ def pattern(words):
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+def _in_compound(word, listed):
+    """Does `word` (one folded word) hold `listed` as part of a Norwegian compound?"""
+    if len(listed) < COMPOUND_LENGTH or " " in listed or listed not in word:
+        return False
+    return not any(harmless in word for harmless in HARMLESS if listed in harmless)
+
+
 def matches(text, words):
-    """The listed words that occur in `text`, in the order they occur."""
-    found = pattern([_fold(w) for w in words])
-    return [] if found is None else found.findall(_fold(text))
+    """The listed words that occur in `text`, in the order they occur: whole words and
+    phrases, and (for words of four letters or more) parts of compounds."""
+    folded_words = [_fold(w) for w in words]
+    folded = _fold(text)
+    found = pattern(folded_words)
+    whole = [] if found is None else [(m.start(), m.group()) for m in found.finditer(folded)]
+    taken = {start for start, _ in whole}
+    parts = []
+    for token in re.finditer(r"\w+", folded):
+        if token.start() in taken:
+            continue
+        for listed in sorted(folded_words, key=len, reverse=True):
+            if len(listed) < len(token.group()) and _in_compound(token.group(), listed):
+                parts.append((token.start(), listed))
+                break
+    return [word for _, word in sorted(whole + parts)]
 
 
 def settings(db, gathering_id):
     """The gathering's word list: {enabled, words, default} (the shipped list until edited)."""
     saved = store.words.get_moderation(db, gathering_id)
     if saved is None:
-        return {"enabled": False, "words": list(DEFAULT_WORDS), "default": True}
+        return {"enabled": True, "words": list(DEFAULT_WORDS), "default": True}
     return {"enabled": saved["enabled"], "words": saved["words"], "default": False}
 
 

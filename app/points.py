@@ -1,14 +1,15 @@
 """Task points: a table's answers under each question, edited live by the table's phones.
 
 Every save names the version it edits; if someone saved in between, nothing is
-overwritten and the phone gets both texts to choose from.
+overwritten and the phone gets both texts to choose from. Points go through the word
+list like entries, and the facilitator can hide one; neither reaches the projector.
 """
 
 import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from app import kinds, rules, store, views
+from app import kinds, moderation, rules, store, views
 from app.errors import SamlaError
 from app.kinds import task
 
@@ -61,6 +62,7 @@ def add_point(db_store, participant_token, payload):
                     "participant_token": participant_token,
                     "client_id": client_id,
                     "created_at": rules.now(),
+                    "held": int(_holds(db, activity, text)),
                 },
             )
         except sqlite3.IntegrityError:
@@ -68,7 +70,17 @@ def add_point(db_store, participant_token, payload):
             answer = {"ok": True, "point": views.public_point(earlier), "duplicate": True}
             return answer, None, None
         point = store.points.get_point(db, point_id)
-    return {"ok": True, "point": views.public_point(point), "duplicate": False}, point, activity
+    answer = {
+        "ok": True,
+        "point": views.public_point(point),
+        "duplicate": False,
+        "held": point["held"],
+    }
+    return answer, point, activity
+
+
+def _holds(db, activity, text):
+    return activity["approval"] or moderation.holds(db, activity["gathering_id"], text)
 
 
 def change_point(db_store, participant_token, payload, delete=False):
@@ -93,7 +105,8 @@ def change_point(db_store, participant_token, payload, delete=False):
         if point["deleted"] == delete and point["text"] == text:
             # A resend of a save that already landed: nothing to change.
             return {"ok": True, "point": views.public_point(point)}, None, activity
-        if not store.points.update_point(db, point_id, version, text, delete, rules.now()):
+        held = not delete and _holds(db, activity, text)
+        if not store.points.update_point(db, point_id, version, text, delete, rules.now(), held):
             raise SamlaError(
                 "conflict",
                 answer={
@@ -102,4 +115,27 @@ def change_point(db_store, participant_token, payload, delete=False):
                 },
             )
         point = store.points.get_point(db, point_id)
-    return {"ok": True, "point": views.public_point(point)}, point, activity
+    return {"ok": True, "point": views.public_point(point), "held": point["held"]}, point, activity
+
+
+POINT_FLAGS = ("hidden", "held")
+
+
+def moderate_point(db_store, point_id, changes):
+    """Hide a point (or show it again), or approve one the word list held:
+    `{"hidden": bool}`, `{"held": false}`. Returns (point, activity)."""
+    if not isinstance(changes, dict) or not (set(POINT_FLAGS) & changes.keys()):
+        raise SamlaError("bad_request", detail=_l("send hidden eller held"))
+    for key in POINT_FLAGS:
+        if key in changes and not isinstance(changes[key], bool):
+            raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key=key))
+    with db_store.write() as db:
+        point = store.points.get_point(db, point_id)
+        if point is None:
+            raise SamlaError("unknown_point")
+        for flag in POINT_FLAGS:
+            if flag in changes:
+                store.points.set_point_flag(db, point_id, flag, changes[flag])
+        point = store.points.get_point(db, point_id)
+        activity = store.activities.get_activity(db, point["activity_id"])
+    return point, activity

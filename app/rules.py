@@ -160,7 +160,7 @@ def check_agenda(activities, tables):
             if earlier is None:
                 raise _invalid(
                     _l(
-                        "aktivitet %(position)s henter valgene sine fra «%(source)s», som ikke er"
+                        "aktivitet %(position)s henter punktene sine fra «%(source)s», som ikke er"
                         " en tidligere aktivitet",
                         position=position + 1,
                         source=source,
@@ -170,7 +170,7 @@ def check_agenda(activities, tables):
             if not source_kind.FEEDS_PRIORITIES:
                 raise _invalid(
                     _l(
-                        "aktivitet %(position)s kan ikke hente valg fra en %(kind)s",
+                        "aktivitet %(position)s kan ikke hente punkter fra en %(kind)s",
                         position=position + 1,
                         kind=earlier["kind"],
                     )

@@ -7,6 +7,7 @@ method and threshold won on the hand-labelled set in tests/data/themes_labelled.
 docs/THEMES.md has the comparison with word TF-IDF over stemmed Norwegian.
 """
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 
@@ -81,26 +82,50 @@ def cluster(texts, method=METHOD, threshold=None):
 # Suggestions
 
 
+TITLE_WORDS = 7
+CLAUSE = re.compile(r"[.;:!?\n]+|\s[–-]\s")
+
+
+def _content_stems(words):
+    return {stem(w) for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 2}
+
+
 def title_for(texts):
-    """A short title: the content words most of the group's texts share, as typed."""
-    seen_in = Counter()
-    forms = defaultdict(Counter)
-    for text in texts:
-        stems = set()
-        for word in tokens(text):
-            if word in STOP_WORDS or word.isdigit() or len(word) < 3:
-                continue
-            key = stem(word)
-            forms[key][word] += 1
-            stems.add(key)
-        seen_in.update(stems)
-    if not seen_in:
-        return unicodedata.normalize("NFC", texts[0])[:60]
-    best = [key for key, n in seen_in.most_common(3) if n >= min(2, len(texts))] or [
-        seen_in.most_common(1)[0][0]
+    """A short phrase a person would write: the words of the group's most typical statement
+    that say most of what the others say too (at most seven words, as typed)."""
+    clauses = [
+        clause.split()
+        for text in texts
+        for clause in CLAUSE.split(unicodedata.normalize("NFC", text))
+        if clause.strip()
     ]
-    words = [forms[key].most_common(1)[0][0] for key in best]
-    return ", ".join(words).capitalize()
+    if not clauses:
+        return unicodedata.normalize("NFC", texts[0])[:60]
+    shared = Counter()
+    for text in texts:
+        shared.update(_content_stems(tokens(text)))
+    best, best_score = None, None
+    for words in clauses:
+        for start in range(len(words)):
+            for stop in range(start + 1, min(start + TITLE_WORDS, len(words)) + 1):
+                window = words[start:stop]
+                folded = [w for word in window for w in tokens(word)]
+                stems = _content_stems(folded)
+                if not stems:
+                    continue
+                # Words most statements share count most; then a whole clause, then brevity.
+                whole = start == 0 and stop == len(words)
+                score = (sum(shared[s] - 1 for s in stems), whole, -len(window))
+                if best_score is None or score > best_score:
+                    best, best_score = window, score
+    if best is None:
+        best = clauses[0][:TITLE_WORDS]
+    while len(best) > 1 and tokens(best[-1]) and tokens(best[-1])[0] in STOP_WORDS:
+        best = best[:-1]
+    while len(best) > 1 and tokens(best[0]) and tokens(best[0])[0] in STOP_WORDS:
+        best = best[1:]
+    phrase = " ".join(best).strip(" ,")
+    return phrase[:1].upper() + phrase[1:]
 
 
 def suggest(items, method=METHOD, threshold=None):

@@ -87,6 +87,8 @@ def public_point(point):
         "text": point["text"],
         "version": point["version"],
         "deleted": point["deleted"],
+        "held": point["held"],
+        "hidden": point["hidden"],
         "updated_at": point["updated_at"],
         "participant": participant_id(point["participant_token"]),
     }
@@ -211,10 +213,13 @@ def for_projector(activity, shown):
 
 
 def _projector_point(point):
+    """A point as the projector sees it; a held or hidden one goes out as deleted, so
+    every screen drops it and none ever shows its text."""
     if not isinstance(point, dict):
         return point
-    if point.get("deleted"):
+    if point.get("deleted") or point.get("held") or point.get("hidden"):
         return {
-            key: point.get(key) for key in ("id", "activity_id", "question_id", "table", "deleted")
+            **{key: point.get(key) for key in ("id", "activity_id", "question_id", "table")},
+            "deleted": True,
         }
     return {k: v for k, v in point.items() if k != "participant"}

@@ -121,6 +121,13 @@ def _resolve(merges, key_of):
     return resolved
 
 
+def cloud_key(text, stemming=False, merges=()):
+    """The key a text counts under in the cloud, stemming and merges applied."""
+    key_of = stemmed_key if stemming else merge_key
+    own = key_of(display_form(text))
+    return _resolve(merges, key_of).get(own, own)
+
+
 def merged_frequencies(texts, stemming=False, merges=()):
     """Like frequencies(), with optional stemming and the facilitator's merges
     ((word, into word) pairs); a merged group is shown as the word it was merged into.

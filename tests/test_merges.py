@@ -130,3 +130,104 @@ def test_stemming_must_be_true_or_false(organiser):
     )
     assert answer.status_code == 400
     assert answer.get_json()["error"] == "invalid_definition"
+
+
+def words_url(gathering, activity):
+    return f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/words"
+
+
+def test_hiding_a_word_hides_every_entry_of_it_and_those_sent_later(
+    organiser, client, join, screen, cloud
+):
+    gathering, words = cloud
+    projector = screen(gathering)
+    received(projector, "state")
+    answer = organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": True})
+    assert answer.status_code == 200, answer.get_json()
+    body = answer.get_json()
+    assert len(body["hidden_entries"]) == 2 and body["hidden_words"] == ["juhuu"]
+    assert [f["word"] for f in body["frequencies"]] == ["Jippi", "God"]
+    update = received(projector, "activity_update")[-1]
+    assert sorted(e["id"] for e in update["entries"] if e["hidden"]) == body["hidden_entries"]
+    later = submit(client, join(gathering), words, "JUHUU", "later")
+    frequencies = organiser.get(url(gathering, words)).get_json()["frequencies"]
+    assert "Juhuu" not in [f["word"] for f in frequencies]
+    shown = organiser.patch(f"/api/entries/{later['id']}", json={"hidden": False})
+    assert shown.get_json()["hidden"] is False
+
+
+def test_hiding_a_word_follows_the_merges(organiser, cloud):
+    gathering, words = cloud
+    organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    answer = organiser.patch(words_url(gathering, words), json={"word": "Jippi", "hidden": True})
+    assert len(answer.get_json()["hidden_entries"]) == 3
+
+
+def test_a_word_shown_again_lets_later_entries_of_it_show(organiser, client, join, cloud):
+    gathering, words = cloud
+    organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": True})
+    answer = organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": False})
+    assert answer.get_json()["hidden_words"] == []
+    submit(client, join(gathering), words, "god", "again")
+    frequencies = organiser.get(url(gathering, words)).get_json()["frequencies"]
+    assert {"word": "god", "count": 1} in frequencies
+
+
+@pytest.mark.parametrize(
+    "body", [{}, {"word": "God"}, {"word": "God", "hidden": "ja"}, {"word": "", "hidden": True}]
+)
+def test_hiding_a_word_needs_a_word_and_true_or_false(organiser, cloud, body):
+    gathering, words = cloud
+    assert organiser.patch(words_url(gathering, words), json=body).status_code == 400
+
+
+def test_only_a_cloud_has_words_to_hide(organiser, cloud):
+    gathering, _ = cloud
+    statements = gathering["activities"][1]
+    answer = organiser.patch(words_url(gathering, statements), json={"word": "x", "hidden": True})
+    assert answer.status_code == 400
+
+
+def words(*texts):
+    return [{"word": text, "count": len(texts) - n} for n, text in enumerate(texts)]
+
+
+def test_other_forms_of_a_word_are_suggested_into_the_most_frequent_one():
+    from app.merges import suggestions
+
+    assert suggestions(words("god", "samarbeid", "gode", "godt", "samarbeidet")) == [
+        {"word": "gode", "into": "god", "reason": "stem"},
+        {"word": "godt", "into": "god", "reason": "stem"},
+        {"word": "samarbeidet", "into": "samarbeid", "reason": "stem"},
+    ]
+
+
+def test_a_typo_in_a_longer_word_is_suggested_but_short_words_stay_apart():
+    from app.merges import suggestions
+
+    assert suggestions(words("kollega", "kolega", "bra", "bar", "glad", "gal")) == [
+        {"word": "kolega", "into": "kollega", "reason": "spelling"}
+    ]
+    assert suggestions(words("spent", "trøtt", "glede")) == []
+    assert suggestions(None) == []
+
+
+def test_the_merges_route_suggests_and_accepting_is_an_ordinary_merge(organiser, client, join):
+    gathering = organiser.create(simple_definition())
+    cloud = gathering["activities"][0]
+    organiser.open(gathering, cloud)
+    for n, text in enumerate(["God", "god", "Gode", "godt", "Samarbeid", "samarbeidet"]):
+        submit(client, join(gathering), cloud, text, f"c{n}")
+    listed = organiser.get(url(gathering, cloud)).get_json()
+    assert listed["suggestions"] == [
+        {"word": "Gode", "into": "God", "reason": "stem"},
+        {"word": "godt", "into": "God", "reason": "stem"},
+        {"word": "samarbeidet", "into": "Samarbeid", "reason": "stem"},
+    ]
+    first = listed["suggestions"][0]
+    merged = organiser.post(
+        url(gathering, cloud), json={"word": first["word"], "into": first["into"]}
+    )
+    assert merged.status_code == 200
+    after = organiser.get(url(gathering, cloud)).get_json()
+    assert first not in after["suggestions"] and len(after["suggestions"]) == 2

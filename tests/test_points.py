@@ -186,3 +186,72 @@ def test_screens_see_points_and_the_results_route_groups_them(
     url = f"/api/gatherings/{task_gathering['id']}/activities/{municipal['id']}/results"
     answers = organiser.get(url).get_json()["answers"]
     assert answers == {"2": {"mal": ["Mål fra bord 2"]}, "3": {"finans": ["Penger fra bord 3"]}}
+
+
+def test_a_point_the_word_list_holds_says_so_and_never_reaches_the_projector(
+    task_gathering, organiser, phone, screen
+):
+    municipal = task_gathering["activities"][1]
+    projector = screen(task_gathering)
+    received(projector, "state")
+    held = add(phone(task_gathering, 2), municipal, "mal", "Drittkjedelig plan", "1")
+    shown = add(phone(task_gathering, 3), municipal, "mal", "Felles plan", "1")
+    assert held["ok"] is True and held["held"] is True and shown["held"] is False
+    on_screen = [p for u in received(projector, "activity_update") for p in u.get("points", [])]
+    assert "Drittkjedelig plan" not in [p.get("text") for p in on_screen]
+    assert "Felles plan" in [p.get("text") for p in on_screen]
+    url = f"/api/gatherings/{task_gathering['id']}/activities/{municipal['id']}/results"
+    assert organiser.get(url).get_json()["answers"] == {"3": {"mal": ["Felles plan"]}}
+    approved = organiser.patch(f"/api/points/{held['point']['id']}", json={"held": False})
+    assert approved.status_code == 200 and approved.get_json()["held"] is False
+    assert "Drittkjedelig plan" in [
+        p.get("text") for u in received(projector, "activity_update") for p in u["points"]
+    ]
+
+
+def test_an_edit_that_the_word_list_holds_holds_the_point_again(task_gathering, phone):
+    municipal = task_gathering["activities"][1]
+    sio = phone(task_gathering, 2)
+    point = add(sio, municipal, "mal", "Felles plan", "1")["point"]
+    saved = edit(sio, point, "Faen heller")
+    assert saved["ok"] is True and saved["held"] is True
+
+
+def test_the_facilitator_hides_a_point_and_the_projector_drops_it(
+    task_gathering, organiser, phone, screen
+):
+    municipal = task_gathering["activities"][1]
+    point = add(phone(task_gathering, 2), municipal, "mal", "Usaklig", "1")["point"]
+    projector = screen(task_gathering)
+    received(projector, "state")
+    hidden = organiser.patch(f"/api/points/{point['id']}", json={"hidden": True})
+    assert hidden.status_code == 200 and hidden.get_json()["hidden"] is True
+    update = received(projector, "activity_update")[-1]
+    assert update["points"] == [
+        {
+            "id": point["id"],
+            "activity_id": municipal["id"],
+            "question_id": "mal",
+            "table": 2,
+            "deleted": True,
+        }
+    ]
+    state = projector.emit("sync", callback=True)["state"]
+    texts = [p.get("text") for a in state["activities"] for p in a.get("points", [])]
+    assert "Usaklig" not in texts
+
+
+@pytest.mark.parametrize("body", [{}, {"hidden": "ja"}, {"held": 1}, []])
+def test_moderating_a_point_takes_flags_that_are_true_or_false(
+    task_gathering, organiser, phone, body
+):
+    municipal = task_gathering["activities"][1]
+    point = add(phone(task_gathering, 2), municipal, "mal", "Plan", "1")["point"]
+    assert organiser.patch(f"/api/points/{point['id']}", json=body).status_code == 400
+
+
+def test_moderating_a_point_is_for_the_organiser_only(task_gathering, client, phone):
+    municipal = task_gathering["activities"][1]
+    point = add(phone(task_gathering, 2), municipal, "mal", "Plan", "1")["point"]
+    assert client.patch(f"/api/points/{point['id']}", json={"hidden": True}).status_code == 401
+    assert client.patch("/api/points/999999", json={"hidden": True}).status_code == 401

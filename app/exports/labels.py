@@ -1,6 +1,6 @@
 """The words around participants' text in minutes and records, translated like the UI."""
 
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import lazy_gettext as _l
 
 LABELS = {
@@ -31,7 +31,6 @@ LABELS = {
     "rank": _l("Plass"),
     "points": _l("poeng"),
     "votes": _l("stemmer"),
-    "hidden": _l("%(n)s innspill skjult av ordstyrer"),
     "no_entries": _l("Ingen innspill."),
     "county": _l("Fylke"),
     "ordning": _l("Ordning"),
@@ -63,4 +62,12 @@ def resolved(language="nb", csv_separator=";"):
     """Every label as plain text in `language`, ready to send to the worker process."""
     with force_locale(language):
         texts = {key: str(value) for key, value in LABELS.items()}
+        # The worker has no catalogue: counted labels go as their singular and plural form.
+        for count, key in ((1, "hidden_one"), (2, "hidden")):
+            texts[key] = ngettext(
+                "%(n)s innspill skjult av ordstyrer",
+                "%(n)s innspill skjult av ordstyrer",
+                count,
+                n="%(n)s",
+            )
     return texts | {"language": language, "csv_separator": csv_separator}

@@ -87,7 +87,8 @@ def hidden_note(item, labels):
     """ "2 innspill skjult av ordstyrer", or None when nothing was hidden."""
     if not item["hidden_count"]:
         return None
-    return labels["hidden"] % {"n": item["hidden_count"]}
+    count = item["hidden_count"]
+    return labels["hidden_one" if count == 1 else "hidden"] % {"n": count}
 
 
 def times(gathering):

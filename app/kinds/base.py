@@ -28,6 +28,7 @@ __all__ = [
     "quotas",
     "remaining",
     "check_quota",
+    "hides",
     "question_ids",
     "check_edit",
     "item_source",
@@ -81,6 +82,11 @@ def remaining(options, own_count, table_count):
 
 def check_quota(options, own_count, table_count):
     """Refuse an entry beyond the quota; no quota by default."""
+
+
+def hides(db, activity, text):
+    """Should a new entry with this text be hidden at once (a word the facilitator hid)?"""
+    return False
 
 
 def question_ids(options):

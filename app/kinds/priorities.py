@@ -55,7 +55,7 @@ def options(raw):
             )
         if not all(isinstance(i, str) and i.strip() and len(i) <= 500 for i in items):
             raise _invalid(
-                _l("hvert valg i items må være en tekst på høyst %(limit)s tegn", limit=500)
+                _l("hvert punkt i items må være en tekst på høyst %(limit)s tegn", limit=500)
             )
         items = [i.strip() for i in items]
     if source is not None and (isinstance(source, bool) or not isinstance(source, str | int)):
@@ -98,7 +98,7 @@ def check_ballot(options, items, raw):
     if options["mode"] == "dots":
         dots = raw.get("dots")
         if not isinstance(dots, dict):
-            raise SamlaError("bad_request", detail=_l("send dots som {valg-id: antall}"))
+            raise SamlaError("bad_request", detail=_l("send dots som {punkt-id: antall}"))
         ballot = {}
         for item_id, count in dots.items():
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:

@@ -99,7 +99,7 @@ def priority_items(db, source, options):
     question = options.get("source_question")
     return [
         {"id": f"p{p['id']}", "text": p["text"], "table": p["table"]}
-        for p in store.points.list_points(db, source["id"])
+        for p in store.points.list_points(db, source["id"], visible_only=True)
         if question is None or p["question_id"] == question
     ]
 
@@ -130,6 +130,8 @@ def summaries(shown):
     """{table: {question id: [texts]}}: the answers by table."""
     answers = {}
     for point in shown["points"]:
+        if point.get("held") or point.get("hidden"):
+            continue
         by_question = answers.setdefault(str(point["table"]), {})
         by_question.setdefault(point["question_id"], []).append(point["text"])
     return {"answers": answers}
@@ -139,7 +141,11 @@ def minutes_blocks(db, activity, entries, tables):
     """Each question of the task, with every table's points under it and the themes the
     facilitator accepted across the tables' answers."""
     numbers = {table["number"] for table in tables}
-    points = [p for p in store.points.list_points(db, activity["id"]) if p["table"] in numbers]
+    points = [
+        p
+        for p in store.points.list_points(db, activity["id"], visible_only=True)
+        if p["table"] in numbers
+    ]
     accepted = activity.get("themes") or []
     blocks = []
     for question in activity["options"]["questions"]:
@@ -157,7 +163,7 @@ def minutes_blocks(db, activity, entries, tables):
 def theme_items(db, activity):
     """The points under each question."""
     grouped = {q["id"]: [] for q in activity["options"].get("questions", [])}
-    for point in store.points.list_points(db, activity["id"]):
+    for point in store.points.list_points(db, activity["id"], visible_only=True):
         grouped.setdefault(point["question_id"], []).append(
             {"id": point["id"], "table": point["table"], "text": point["text"]}
         )

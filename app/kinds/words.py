@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from app import views
+from app import store, views, wording
 from app.errors import SamlaError
 from app.kinds.base import *  # noqa: F403
 from app.kinds.options import positive_int
@@ -12,6 +12,17 @@ TAKES_ENTRIES = True
 MAX_LENGTH = 80
 HAS_CLOUD = True
 FEEDS_PRIORITIES = True
+
+
+def hides(db, activity, text):
+    """A word the facilitator hid stays hidden when more phones send it (merges applied)."""
+    hidden = store.words.list_hidden_words(db, activity["id"])
+    if not hidden:
+        return False
+    merges = [(m["word"], m["into_word"]) for m in store.words.list_merges(db, activity["id"])]
+    stemming = activity["options"].get("stemming", False)
+    keys = {wording.cloud_key(word, stemming, merges) for word in hidden}
+    return wording.cloud_key(text, stemming, merges) in keys
 
 
 def options(raw):

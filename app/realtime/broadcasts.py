@@ -61,10 +61,12 @@ class ScreenFeed:
         self.for_phones = {}
         self.phones_sent_at = 0.0
 
-    def changed(self, activity_id, entry_id=None, point_id=None):
-        """Note a new or changed entry or point (or, with neither, new counts/results)."""
+    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=()):
+        """Note a new or changed entry or point, or several entries at once (or, with
+        none, new counts/results)."""
         with self.guard:
             change = self.pending.setdefault(activity_id, {"entries": set(), "points": set()})
+            change["entries"].update(entry_ids)
             if entry_id is not None:
                 change["entries"].add(entry_id)
             if point_id is not None:
@@ -188,6 +190,19 @@ def entry_added(entry, activity):
 
 def entry_moderated(entry, activity):
     """An entry hidden, approved, pinned, answered or highlighted."""
+    entry_added(entry, activity)
+
+
+def entries_hidden(entry_ids, activity):
+    """Entries hidden together (every entry of a word): the screens, coalesced."""
+    feed().changed(activity["id"], entry_ids=entry_ids)
+    if entry_ids and kinds.of(activity).FEEDS_PRIORITIES:
+        _sources_changed(activity)
+
+
+def entry_withdrawn(entry, activity):
+    """A phone took its entry back: it goes out hidden to the screens, the table's phones
+    (statements) and every phone (questions), so each drops it."""
     entry_added(entry, activity)
 
 

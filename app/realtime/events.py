@@ -151,6 +151,17 @@ def register(socketio):
             broadcasts.entry_added(entry, activity)
         return answer
 
+    @socketio.on("withdraw")
+    @acknowledged
+    def withdraw(identity, payload=None):
+        """A phone takes back its own entry while the activity is open; the screens, the
+        table's phones (statements) and every phone (questions) drop it."""
+        token = _participant_token(identity)
+        answer, entry, activity = actions.withdraw(store.get_store(), token, payload)
+        if entry is not None:
+            broadcasts.entry_withdrawn(entry, activity)
+        return answer
+
     @socketio.on("add_point")
     @acknowledged
     def add_point(identity, payload=None):

@@ -44,7 +44,9 @@ def participant_activity(db, activity, participant):
             for e in own
         ],
         "table_entries": [],
-        "remaining": remaining(activity, len(own), len(table)),
+        "remaining": remaining(
+            activity, sum(not e["hidden"] for e in own), sum(not e["hidden"] for e in table)
+        ),
         **kinds.of(activity).participant_view(db, activity, participant, table),
     }
 

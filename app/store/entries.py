@@ -4,13 +4,13 @@ from app.store.connection import new_uid, select_all, select_one
 
 ENTRY_COLUMNS = (
     'e.id, e.activity_id, e.table_number AS "table", e.text, e.hidden, e.created_at,'
-    " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid,"
+    " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid, e.withdrawn,"
     " (a.highlighted_entry_id IS e.id) AS highlighted,"
     " (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = e.id) AS votes"
 )
 
 
-ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered")
+ENTRY_FLAGS = ("hidden", "highlighted", "held", "pinned", "answered", "withdrawn")
 
 
 def decode_row(row):
@@ -25,10 +25,10 @@ def insert_entry(db, entry):
     """Insert an entry; sqlite3.IntegrityError if its client id was stored before."""
     cursor = db.conn.execute(
         "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
-        " client_id, text, created_at, held, uid)"
+        " client_id, text, created_at, held, hidden, uid)"
         " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
-        " :client_id, :text, :created_at, :held, :uid)",
-        {"uid": new_uid(), "held": 0, **entry},
+        " :client_id, :text, :created_at, :held, :hidden, :uid)",
+        {"uid": new_uid(), "held": 0, "hidden": 0, **entry},
     )
     return cursor.lastrowid
 
@@ -69,10 +69,11 @@ def get_entries(db, entry_ids):
 
 
 def list_entries(db, activity_id, table_number=None, participant_token=None, visible_only=False):
-    """An activity's entries, oldest first, optionally of one table or participant."""
+    """An activity's entries, oldest first, optionally of one table or participant; an
+    entry its phone withdrew is gone for everyone."""
     sql = (
         f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN activities a ON a.id = e.activity_id"
-        " WHERE e.activity_id = ?"
+        " WHERE e.activity_id = ? AND e.withdrawn = 0"
     )
     params = [activity_id]
     if table_number is not None:
@@ -87,8 +88,9 @@ def list_entries(db, activity_id, table_number=None, participant_token=None, vis
 
 
 def count_entries(db, activity_id, table_number=None, participant_token=None):
-    """How many entries (hidden ones too) an activity has, of one table or participant."""
-    sql = "SELECT COUNT(*) FROM entries WHERE activity_id = ?"
+    """How many entries of an activity use a quota, of one table or participant: those
+    shown or waiting for approval, not those hidden or withdrawn."""
+    sql = "SELECT COUNT(*) FROM entries WHERE activity_id = ? AND hidden = 0"
     params = [activity_id]
     if table_number is not None:
         sql += " AND table_number = ?"
@@ -102,7 +104,7 @@ def count_entries(db, activity_id, table_number=None, participant_token=None):
 # Visible entries are neither hidden by the facilitator nor waiting for approval.
 COUNT_COLUMNS = (
     "COALESCE(SUM(hidden = 0 AND held = 0), 0) AS count,"
-    " COALESCE(SUM(hidden = 1), 0) AS hidden_count,"
+    " COALESCE(SUM(hidden = 1 AND withdrawn = 0), 0) AS hidden_count,"
     " COALESCE(SUM(held = 1 AND hidden = 0), 0) AS held_count"
 )
 
@@ -143,6 +145,16 @@ def set_entry_flag(db, entry_id, flag, value):
     if flag not in ("hidden", "held", "pinned", "answered"):
         raise ValueError(flag)
     db.conn.execute(f"UPDATE entries SET {flag} = ? WHERE id = ?", (int(value), entry_id))
+
+
+def withdraw_entry(db, entry_id):
+    """Take an entry back for its phone: hidden everywhere, and listed nowhere again."""
+    db.conn.execute("UPDATE entries SET withdrawn = 1, hidden = 1 WHERE id = ?", (entry_id,))
+
+
+def hide_entries_of(db, entry_ids):
+    """Hide these entries (the ones of a hidden word)."""
+    db.conn.executemany("UPDATE entries SET hidden = 1 WHERE id = ?", [(i,) for i in entry_ids])
 
 
 def set_entry_hidden(db, entry_id, hidden):

@@ -223,6 +223,22 @@ MIGRATIONS = [
     INSERT INTO server_state (key, value) VALUES ('console_generation', '1');
     """,
     ),
+    # Moderation of task points like entries, a phone's withdrawal of its own entry, and
+    # words of a cloud hidden with every entry of them, now and later.
+    Migration(
+        "moderation_everywhere",
+        """
+    ALTER TABLE points ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE points ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE hidden_words (
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        word TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (activity_id, word)
+    );
+    """,
+    ),
 ]
 
 

@@ -33,6 +33,34 @@ def delete_merge(db, activity_id, word):
     return cursor.rowcount > 0
 
 
+def list_hidden_words(db, activity_id):
+    """The words the facilitator hid in an activity's cloud, oldest first."""
+    return [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT word FROM hidden_words WHERE activity_id = ? ORDER BY created_at, rowid",
+            (activity_id,),
+        )
+    ]
+
+
+def save_hidden_word(db, activity_id, word, now):
+    """Hide `word` in the activity's cloud from now on (once)."""
+    db.conn.execute(
+        "INSERT INTO hidden_words (activity_id, word, created_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (activity_id, word) DO NOTHING",
+        (activity_id, word, now),
+    )
+
+
+def delete_hidden_word(db, activity_id, word):
+    """Let `word` be shown again when sent from now on; True when it was hidden."""
+    cursor = db.conn.execute(
+        "DELETE FROM hidden_words WHERE activity_id = ? AND word = ?", (activity_id, word)
+    )
+    return cursor.rowcount > 0
+
+
 def get_moderation(db, gathering_id):
     """The gathering's own moderation settings, or None while it uses the shipped list."""
     row = select_one(

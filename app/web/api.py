@@ -14,6 +14,7 @@ from app import (
     catalog,
     kinds,
     lookups,
+    points,
     settings,
     store,
     views,
@@ -249,6 +250,15 @@ def moderate_entry(entry_id):
     if previous is not None:
         broadcasts.entry_moderated(previous, activity)
     return jsonify(views.screen_entry(entry))
+
+
+@bp.patch("/api/points/<int:point_id>")
+@auth.organiser_api
+def moderate_point(point_id):
+    """Hide or show a task point, or approve a held one; the projector never shows either."""
+    point, activity = points.moderate_point(store.get_store(), point_id, json_body())
+    broadcasts.point_changed(point, activity)
+    return jsonify(views.public_point(point))
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/export.json")

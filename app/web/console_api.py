@@ -35,14 +35,21 @@ def _merged(activity, merged):
 @bp.get(f"{ACTIVITY}/merges")
 @auth.organiser_api
 def list_merges(gathering_id, activity_id):
-    """The word merges of a words activity, with the frequencies they give."""
+    """The word merges of a words activity, the frequencies they give, and the merges worth
+    suggesting (other forms of the same word)."""
     activity = _activity(gathering_id, activity_id)
     if not kinds.of(activity).HAS_CLOUD:
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     with store.get_store().read() as db:
         merged = merges.describe(db, activity)
         frequencies = views.word_frequencies(db, activity)
-    return jsonify({"merges": merged, "frequencies": frequencies})
+    return jsonify(
+        {
+            "merges": merged,
+            "frequencies": frequencies,
+            "suggestions": merges.suggestions(frequencies),
+        }
+    )
 
 
 @bp.post(f"{ACTIVITY}/merges")
@@ -59,6 +66,28 @@ def undo_merge(gathering_id, activity_id):
     """Undo a merge: `{"word": B}`."""
     activity, merged = merges.undo(store.get_store(), gathering_id, activity_id, json_body())
     return _merged(activity, merged)
+
+
+@bp.patch(f"{ACTIVITY}/words")
+@auth.organiser_api
+def hide_word(gathering_id, activity_id):
+    """Hide a word of the cloud with every entry of it, now and later: `{"word", "hidden"}`."""
+    body = json_body()
+    activity, hidden_now, hidden_words = merges.hide_word(
+        store.get_store(), gathering_id, activity_id, body
+    )
+    broadcasts.entries_hidden(hidden_now, activity)
+    with store.get_store().read() as db:
+        frequencies = views.word_frequencies(db, activity)
+    return jsonify(
+        {
+            "word": body["word"],
+            "hidden": body["hidden"],
+            "hidden_entries": hidden_now,
+            "hidden_words": hidden_words,
+            "frequencies": frequencies,
+        }
+    )
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/moderation")

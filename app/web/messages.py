@@ -1,6 +1,6 @@
 """Readable messages for the error codes, in the gathering's language."""
 
-from flask_babel import gettext, lazy_gettext
+from flask_babel import gettext, lazy_gettext, ngettext
 
 from app.errors import SamlaError
 
@@ -14,27 +14,22 @@ MESSAGES = {
         "Det du sendte er for stort (%(size)s MB); største tillatte er %(limit)s MB."
     ),
     "unknown_participant": lazy_gettext("Vi kjenner ikke igjen telefonen din. Bli med på nytt."),
-    "unknown_activity": lazy_gettext("Denne oppgaven finnes ikke."),
+    "unknown_activity": lazy_gettext("Denne aktiviteten finnes ikke."),
     "unknown_entry": lazy_gettext("Dette innspillet finnes ikke."),
     "unknown_code": lazy_gettext("Ingen samling har denne koden."),
     "unknown_table": lazy_gettext("Bord %(table)s finnes ikke i denne samlingen."),
     "unknown_template": lazy_gettext("Fant ikke malen."),
-    "wrong_gathering": lazy_gettext("Denne oppgaven hører til en annen samling."),
-    "activity_closed": lazy_gettext("Oppgaven er stengt."),
-    "quota_used": lazy_gettext("Bordet har brukt alle sine %(limit)s utsagn."),
-    "too_many_words": lazy_gettext("Du har allerede sendt %(limit)s ord."),
+    "wrong_gathering": lazy_gettext("Denne aktiviteten hører til en annen samling."),
+    "activity_closed": lazy_gettext("Aktiviteten er lukket."),
     "empty_text": lazy_gettext("Skriv noe før du sender."),
     "text_too_long": lazy_gettext("Teksten er for lang (høyst %(limit)s tegn)."),
     "bad_characters": lazy_gettext("Teksten inneholder tegn som ikke kan lagres."),
-    "not_your_table": lazy_gettext("Denne oppgaven er for andre bord."),
+    "not_your_table": lazy_gettext("Denne aktiviteten er for andre bord."),
     "conflict": lazy_gettext(
         "Noen andre har endret dette punktet. Velg hvilken tekst som skal gjelde."
     ),
     "unknown_point": lazy_gettext("Dette punktet finnes ikke."),
-    "unknown_item": lazy_gettext("Et av valgene finnes ikke lenger."),
-    "too_many_dots": lazy_gettext("Du har bare %(limit)s prikker å fordele."),
-    "too_many_on_item": lazy_gettext("Du kan sette høyst %(limit)s prikker på ett valg."),
-    "bad_ranking": lazy_gettext("Ranger fra ett til %(limit)s ulike valg."),
+    "unknown_item": lazy_gettext("Et av punktene finnes ikke lenger."),
     "activity_has_entries": lazy_gettext(
         "Aktiviteten «%(prompt)s» har allerede svar og kan ikke fjernes eller bytte type."
     ),
@@ -57,15 +52,57 @@ MESSAGES = {
     "address_fixed": lazy_gettext(
         "Adressen telefonene bruker er satt ved oppstart (--public-url) og kan ikke endres her."
     ),
-    "gathering_full": lazy_gettext("Samlingen er full (høyst %(limit)s deltakere)."),
     "joining_closed": lazy_gettext("Samlingen tar ikke imot nye deltakere nå."),
-    "blocked": lazy_gettext("Arrangøren har stengt denne telefonen ute fra samlingen."),
-    "too_many_questions": lazy_gettext("Du har allerede stilt %(limit)s spørsmål."),
+    "blocked": lazy_gettext("Ordstyreren har stengt denne telefonen ute fra samlingen."),
+}
+
+
+# Messages that name a number: each in its singular and plural form (ngettext), chosen by
+# the number in the error's `limit`.
+COUNTED = {
+    "quota_used": lambda n: ngettext(
+        "Bordet har brukt sitt ene utsagn.",
+        "Bordet har brukt alle sine %(limit)s utsagn.",
+        n,
+        limit=n,
+    ),
+    "too_many_words": lambda n: ngettext(
+        "Du har allerede sendt %(limit)s ord.", "Du har allerede sendt %(limit)s ord.", n, limit=n
+    ),
+    "too_many_dots": lambda n: ngettext(
+        "Du har bare %(limit)s prikk å fordele.",
+        "Du har bare %(limit)s prikker å fordele.",
+        n,
+        limit=n,
+    ),
+    "too_many_on_item": lambda n: ngettext(
+        "Du kan sette høyst %(limit)s prikk på ett punkt.",
+        "Du kan sette høyst %(limit)s prikker på ett punkt.",
+        n,
+        limit=n,
+    ),
+    "bad_ranking": lambda n: ngettext(
+        "Ranger ett punkt.", "Ranger fra ett til %(limit)s ulike punkter.", n, limit=n
+    ),
+    "gathering_full": lambda n: ngettext(
+        "Samlingen er full (høyst %(limit)s deltaker).",
+        "Samlingen er full (høyst %(limit)s deltakere).",
+        n,
+        limit=n,
+    ),
+    "too_many_questions": lambda n: ngettext(
+        "Du har allerede stilt %(limit)s spørsmål.",
+        "Du har allerede stilt %(limit)s spørsmål.",
+        n,
+        limit=n,
+    ),
 }
 
 
 def message_for(error):
     """The readable message of a SamlaError."""
+    if error.code in COUNTED and isinstance(error.params.get("limit"), int):
+        return COUNTED[error.code](error.params["limit"])
     template = MESSAGES.get(error.code)
     if template is None:
         return gettext("Noe gikk galt.")

@@ -60,6 +60,7 @@ EVENTS = {
     "delete_point": {"point_id": ID, "version": ID},
     "cast": {"activity_id": ID, "dots": DOTS, "ranking": RANKING},
     "upvote": {"entry_id": ID, "up": FLAG},
+    "withdraw": {"entry_id": ID},
     "questions": {"activity_id": ID, "offset": COUNT},
     "sync": {},
 }

@@ -183,5 +183,5 @@ def test_the_phone_fits_a_narrow_screen_and_shows_when_an_activity_closes(contex
         "POST", f"/api/gatherings/{gathering.id}/activities/{words}/state", json={"state": "closed"}
     )
     expect(narrow.locator("#waiting")).to_be_visible()
-    expect(narrow.locator("#waiting")).to_contain_text("ordstyreren åpner neste oppgave")
+    expect(narrow.locator("#waiting")).to_contain_text("ordstyreren åpner neste aktivitet")
     assert narrow.evaluate("document.scrollingElement.scrollWidth") <= 320

@@ -69,12 +69,12 @@ def test_a_refusal_after_reconnecting_keeps_the_text_until_it_is_sent_again(cont
     gathering.set_state(statements, "closed")
     phone.context.set_offline(False)
     refused = phone.locator("#refused .refused", has_text="Skrevet uten nett")
-    expect(refused).to_contain_text("Ikke sendt: Oppgaven er stengt.")
+    expect(refused).to_contain_text("Ikke sendt: Aktiviteten er lukket.")
     expect(refused.get_by_role("button", name="Send igjen")).to_be_disabled()
     expect(refused.get_by_role("button", name="Kopier teksten")).to_be_visible()
 
     phone.reload()
-    expect(refused).to_contain_text("Ikke sendt: Oppgaven er stengt.")
+    expect(refused).to_contain_text("Ikke sendt: Aktiviteten er lukket.")
     assert stored(gathering, "Skrevet uten nett") == 0
 
     gathering.set_state(statements, "open")
@@ -240,7 +240,7 @@ def test_refused_points_edits_and_ballots_are_kept_and_sent_again(contexts, gath
     shelf = phone.locator("#refused .refused")
     expect(shelf).to_have_count(3)
     for text in ["Et nytt punkt uten nett", "Et endret punkt uten nett", "Samordning"]:
-        expect(shelf.filter(has_text=text)).to_contain_text("Ikke sendt: Oppgaven er stengt.")
+        expect(shelf.filter(has_text=text)).to_contain_text("Ikke sendt: Aktiviteten er lukket.")
     phone.reload()
     expect(shelf).to_have_count(3)
 

@@ -69,7 +69,7 @@ def test_a_closed_activity_refuses_with_a_clear_ack(gathering, phone):
     ack = submit(sio, gathering["activities"][0], "Kreativ", "c1")
     assert ack["ok"] is False
     assert ack["error"] == "activity_closed"
-    assert ack["message"] == "Oppgaven er stengt."
+    assert ack["message"] == "Aktiviteten er lukket."
 
 
 def test_malformed_payloads_get_errors_and_the_server_keeps_going(gathering, organiser, phone):

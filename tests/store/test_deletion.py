@@ -34,6 +34,7 @@ def fill(db, rows):
     rows.ballot(vote, token, {"ranking": ["i1"]})
     store.votes.set_upvote(db, entry_id, token, True, "t")
     store.words.save_merge(db, statements, "a", "b", "t")
+    store.words.save_hidden_word(db, statements, "tull", "t")
     store.words.save_moderation(db, gathering_id, True, ["dust"], "t")
     rows.theme(statements, entries=[entry_id])
     store.notes.save_notes(db, gathering_id, "", {"notes": "x"}, "t")

@@ -92,7 +92,24 @@ def test_entries_are_listed_oldest_first_by_table_participant_or_visibility(db, 
     assert ids(visible_only=True) == [a, b]
     assert [e["id"] for e in store.entries.get_entries(db, [d, a])] == [a, d]
     assert store.entries.count_entries(db, words, table_number=2) == 2
-    assert store.entries.count_entries(db, words, participant_token=gathering["one"]) == 2
+    # A hidden entry gives its place in the quota back; a held one still waits for it.
+    assert store.entries.count_entries(db, words, participant_token=gathering["one"]) == 1
+
+
+def test_a_withdrawn_entry_is_listed_nowhere_and_counts_nowhere(db, rows, gathering):
+    words = gathering["words"]
+    kept = rows.entry(words, gathering["one"], "a")
+    gone = rows.entry(words, gathering["one"], "b")
+    store.entries.withdraw_entry(db, gone)
+    assert [e["id"] for e in store.entries.list_entries(db, words)] == [kept]
+    assert store.entries.count_entries(db, words, participant_token=gathering["one"]) == 1
+    withdrawn = store.entries.get_entry(db, gone)
+    assert withdrawn["withdrawn"] and withdrawn["hidden"]
+    assert store.entries.activity_counts(db, words) == {
+        "count": 1,
+        "hidden_count": 0,
+        "held_count": 0,
+    }
 
 
 def test_counts_tell_visible_hidden_and_held_entries_apart(db, rows, gathering):

@@ -35,6 +35,7 @@ HTTP_EXPECTED = {
     ("api.set_activity_state", "POST"): ORGANISER,
     ("api.set_screen", "POST"): ORGANISER,
     ("api.moderate_entry", "PATCH"): ORGANISER,
+    ("api.moderate_point", "PATCH"): ORGANISER,
     ("api.export_json", "GET"): ORGANISER,
     ("api.cloud_png", "GET"): ORGANISER,
     ("api.describe_join", "GET"): EVERYONE,
@@ -80,6 +81,7 @@ HTTP_EXPECTED = {
     ("minutes_api.import_bundle", "POST"): ORGANISER,
     ("console_api.list_merges", "GET"): ORGANISER,
     ("console_api.add_merge", "POST"): ORGANISER,
+    ("console_api.hide_word", "PATCH"): ORGANISER,
     ("console_api.undo_merge", "DELETE"): ORGANISER,
     ("console_api.get_moderation", "GET"): ORGANISER,
     ("console_api.save_moderation", "PUT"): ORGANISER,
@@ -104,6 +106,8 @@ SOCKET_EXPECTED = {
     "delete_point": {"participant"},
     "cast": {"participant", "table_participant"},
     "upvote": {"participant"},
+    # its own entry only
+    "withdraw": {"participant"},
     # more of the panel's questions: any phone of this gathering
     "questions": {"participant", "table_participant"},
 }
@@ -178,6 +182,13 @@ def world(app, client, tmp_path):
         json={"activity_id": panel["id"], "text": "Hvem?", "client_id": "q1"},
     )
     network = organiser.post("/api/networks", json={"name": "Namdal"}).get_json()
+    phone = socketio.test_client(app, auth={"token": participant}, flask_test_client=client)
+    point = phone.emit(
+        "add_point",
+        {"activity_id": task["id"], "question_id": "mal", "text": "punkt", "client_id": "p0"},
+        callback=True,
+    )["point"]
+    phone.disconnect()
     activity_url = f"/api/gatherings/{this['id']}/activities"
     organiser.post(f"{activity_url}/{words['id']}/merges", json={"word": "glad", "into": "blid"})
     theme = organiser.post(
@@ -202,6 +213,7 @@ def world(app, client, tmp_path):
         "vote": vote,
         "panel": panel,
         "entry_id": entry.get_json()["id"],
+        "point_id": point["id"],
         "question_id": question.get_json()["id"],
         "network_id": network["id"],
         "bundle": bundle,
@@ -216,12 +228,14 @@ def world(app, client, tmp_path):
 
 def url_for_rule(rule, world, token):
     g = world["gathering"]
-    activity = world["words"] if ("cloud" in rule or "merges" in rule) else world["statements"]
+    on_words = "cloud" in rule or "merges" in rule or rule.endswith("/words")
+    activity = world["words"] if on_words else world["statements"]
     url = (
         rule.replace("<path:filename>", "css/samla.css")
         .replace("<int:gathering_id>", str(g["id"]))
         .replace("<int:activity_id>", str(activity["id"]))
         .replace("<int:entry_id>", str(world["entry_id"]))
+        .replace("<int:point_id>", str(world["point_id"]))
         .replace("<int:theme_id>", str(world["theme_id"]))
         .replace("<code>", g["code"])
         .replace("<int:table>", "1")
@@ -241,6 +255,8 @@ BODIES = {
     "api.set_activity_state": lambda w: {"state": "closed"},
     "api.set_screen": lambda w: {"activity_id": None},
     "api.moderate_entry": lambda w: {"hidden": True},
+    "api.moderate_point": lambda w: {"hidden": True},
+    "console_api.hide_word": lambda w: {"word": "glad", "hidden": True},
     "api.join": lambda w: {"code": w["gathering"]["code"], "table": 2},
     "api.set_joining": lambda w: {"open": False},
     "api.block_participant": lambda w: {},
@@ -331,6 +347,7 @@ def socket_payload(sio, event, world):
         },
         "cast": {"activity_id": world["vote"]["id"], "ranking": ["i2", "i1"]},
         "upvote": {"entry_id": world["question_id"]},
+        "withdraw": {"entry_id": world["entry_id"]},
         "questions": {"activity_id": world["panel"]["id"], "offset": 0},
     }.get(
         event, {"activity_id": world["statements"]["id"], "text": "matrise", "client_id": client_id}
@@ -369,6 +386,7 @@ def test_socket_event_allows_exactly_the_expected_roles(app, client, world, even
                 "wrong_gathering",
                 "unauthorized",
                 "not_your_table",
+                "unknown_entry",  # withdraw: another phone's entry is not found
             )
     finally:
         if sio.is_connected():

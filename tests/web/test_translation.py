@@ -17,7 +17,7 @@ from socketio import packet
 from app.exports import labels
 from app.realtime.server import socketio
 from app.web import translation
-from app.web.messages import MESSAGES
+from app.web.messages import COUNTED, MESSAGES, message_for
 from conftest import ROOT_DIR, log_in, post_form, received, simple_definition
 
 TEMPLATES = ROOT_DIR / "templates"
@@ -93,7 +93,10 @@ def test_every_text_the_scripts_read_is_marked(app):
         for blob in _text_blobs(app, path):
             for pair in blob.items:
                 value = pair.value
-                marked = isinstance(value, nodes.Call) and getattr(value.node, "name", "") == "_"
+                marked = isinstance(value, nodes.Call) and getattr(value.node, "name", "") in (
+                    "_",
+                    "ngettext",
+                )
                 assert marked, f"{path.name}: {pair.key.value} is not marked"
                 checked += 1
     assert checked > 100
@@ -193,7 +196,8 @@ def test_every_message_is_translated(msgids, language):
 
 def test_nynorsk_reads_as_nynorsk():
     catalogue = read_catalogue("nn")
-    text = " ".join(m.string for m in catalogue if m.id)
+    strings = [m.string if isinstance(m.string, tuple) else (m.string,) for m in catalogue if m.id]
+    text = " ".join(form for forms in strings for form in forms)
     for word in ("ikkje", "noko", "kva", "korleis", "eitt", "frå", "utsegner", "spørsmål"):
         assert re.search(rf"\b{word}\b", text, re.I), word
     for bokmål in ("ikke", "noe", "hvordan", "hvilket", "fra", "utsagn"):
@@ -367,3 +371,51 @@ def test_an_unknown_language_is_refused(client):
     log_in(client)
     answer = post_form(client, "/language", {"language": "de"}, "/console")
     assert answer.status_code == 400
+
+
+# Placeholders that hold a number, and the texts where that number names something rather
+# than counting it (a table's number, a page, a question's place, minutes on a clock).
+COUNT = re.compile(r"%\((n|count)\)s")
+NOT_COUNTS = {
+    "Bord %(n)s",
+    "Side %(n)s av %(total)s",
+    "Spørsmål %(n)s",
+    "spørsmål %(n)s",
+    "%(n)s.",
+    "Navn på bord %(n)s",
+    "Nettverk for bord %(n)s",
+    "%(n)s min",
+}
+# Limits that are fixed in the code and never one (80 characters, 25 MB).
+FIXED_LIMITS = {"text_too_long", "too_large"}
+
+
+def test_every_count_is_rendered_with_ngettext(msgids):
+    counted_without_plural = sorted(
+        m for m in msgids if isinstance(m, str) and COUNT.search(m) and m not in NOT_COUNTS
+    )
+    assert counted_without_plural == []
+
+
+def test_the_count_check_finds_a_count_rendered_with_gettext():
+    assert COUNT.search("%(n)s prikker igjen") and "%(n)s prikker igjen" not in NOT_COUNTS
+
+
+def test_refusals_that_name_a_limit_agree_with_it_in_number(app):
+    from flask_babel import force_locale
+
+    from app.errors import SamlaError
+
+    limited = {code for code, text in MESSAGES.items() if "%(limit)s" in str(text)}
+    assert limited <= FIXED_LIMITS
+    with app.test_request_context(), force_locale("en"):
+        one = message_for(SamlaError("too_many_dots", limit=1))
+        many = message_for(SamlaError("too_many_dots", limit=5))
+        assert (one, many) == ("You only have 1 dot to give.", "You only have 5 dots to give.")
+        assert COUNTED["quota_used"](1) == "The table has used its one statement."
+
+
+def test_scripts_get_a_singular_beside_every_counted_text(client, organiser):
+    gathering = organiser.create(simple_definition())
+    page = client.get(f"/j/{gathering['code']}").get_data(as_text=True)
+    assert "dots_left_one" in page and "words_can_one" in page
