@@ -385,6 +385,8 @@ NOT_COUNTS = {
     "Navn på bord %(n)s",
     "Nettverk for bord %(n)s",
     "%(n)s min",
+    # A label and a number after its colon: no noun agrees with the number.
+    "Telefoner med: %(n)s",
 }
 # Limits that are fixed in the code and never one (80 characters, 25 MB).
 FIXED_LIMITS = {"text_too_long", "too_large"}
