@@ -387,6 +387,9 @@ NOT_COUNTS = {
     "%(n)s min",
     # A label and a number after its colon: no noun agrees with the number.
     "Telefoner med: %(n)s",
+    "Telefoner inne: %(n)s",
+    "%(table)s: %(n)s",
+    "Personer som har svart: %(n)s av %(total)s",
 }
 # Limits that are fixed in the code and never one (80 characters, 25 MB).
 FIXED_LIMITS = {"text_too_long", "too_large"}
