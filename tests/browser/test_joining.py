@@ -80,7 +80,7 @@ def test_blocking_from_the_console_hides_the_phones_entry_and_refuses_its_next(
     answer_box(prankster, statements).fill("SKANDALE igjen")
     prankster.get_by_role("button", name="Send").click()
     expect(prankster.locator(".refused__reason").first).to_contain_text(
-        "Arrangøren har stengt denne telefonen ute fra samlingen."
+        "Ordstyreren har stengt denne telefonen ute fra samlingen."
     )
     expect(screen.locator("#view-statements")).not_to_contain_text("igjen")
 

@@ -540,9 +540,12 @@ function initGathering() {
       activity_update: onActivityUpdate,
       activity_state: onActivityState,
       screen: onScreen,
-      participant_joined: onJoined,
       health: (health) => showHealth($('health'), health, T),
-      participant_joined: onParticipantJoined,
+      // The counts beside the answers and the "Deltakere" card both follow the joins.
+      participant_joined: (joined) => {
+        onJoined(joined);
+        onParticipantJoined(joined);
+      },
       joining: onJoining,
     },
   });
