@@ -4,6 +4,8 @@ Chromium is never downloaded: `.ci/run` installs Debian's package and the tests 
 Playwright at it. Without it every test here fails (nothing is skipped).
 """
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,19 @@ def contexts(browser):
     yield new
     for context in made:
         context.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 16 MB tmpfs for the server's data folder (root only: mount)."""
+    if os.geteuid() != 0:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the browser tests as root, to mount a small tmpfs")
+        pytest.skip("mounting a tmpfs needs root")
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16M", "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -178,3 +178,16 @@ def eventually(check, timeout=WAIT / 1000, message="the expected state did not c
         if time.monotonic() > deadline:
             raise AssertionError(message)
         time.sleep(0.1)
+
+
+def fill(folder):
+    """Write a file until the disk is full, to the last small block; return it."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as out:
+        for block in (65536, 512):
+            try:
+                while True:
+                    out.write(b"\0" * block)
+            except OSError:
+                pass
+    return filler

@@ -2,8 +2,6 @@
 use (a warning while it is loopback; the organiser chooses another and every screen
 follows), the package's version, and a banner while the server cannot write."""
 
-import os
-import subprocess
 from urllib.parse import quote
 
 import pytest
@@ -11,7 +9,7 @@ import requests
 from harness import Server
 from playwright.sync_api import expect
 
-from browser.screens import console, make_gathering, projector
+from browser.screens import console, fill, make_gathering, projector
 from browser.test_accessibility import serious_violations
 
 DISK_FULL = "Disken er full – svar venter på telefonene."
@@ -117,35 +115,6 @@ def test_choosing_another_address_moves_the_qr_codes_links_cards_and_projector(
     expect(desk.locator("#loopback")).to_be_visible()
     expect(screen.locator("#loopback")).to_be_visible()
     expect(screen.locator("#join-line")).to_contain_text(f"127.0.0.1:{server.port}/j")
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A real 16 MB tmpfs for the server's data folder (root only: mount)."""
-    if os.geteuid() != 0:
-        if os.environ.get("CI"):
-            pytest.fail("CI runs the browser tests as root, to mount a small tmpfs")
-        pytest.skip("mounting a tmpfs needs root")
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16M", "tmpfs", str(folder)], check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def fill(folder):
-    """Write a file until the disk is full; return it."""
-    filler = folder / "filler"
-    with open(filler, "wb", buffering=0) as out:
-        for block in (65536, 512):
-            try:
-                while True:
-                    out.write(b"\0" * block)
-            except OSError:
-                pass
-    return filler
 
 
 class Phone:

@@ -161,6 +161,8 @@ def test_a_ballot_from_a_phone_shows_in_the_projectors_results(contexts, gatheri
     phone = phone_at(contexts, gathering, 1)
     phone.get_by_role("button", name="Én prikk til på «Tid til samarbeid»").click()
     phone.get_by_role("button", name="Én prikk til på «Tid til samarbeid»").click()
+    # Counts agree with their number: one dot is "prikk", not "prikker".
+    expect(phone.locator(".task--priorities")).to_contain_text("1 prikk igjen")
     phone.get_by_role("button", name="Én prikk til på «Felles mål»").click()
     expect(phone.locator(".prio .is-chosen")).to_have_count(2)
     phone.locator(".task--priorities").get_by_role("button", name="Send").click()

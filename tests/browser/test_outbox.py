@@ -5,16 +5,14 @@ and checks the server's export: every text is stored exactly once, or, when the 
 refuses it for good, it stays on the phone with the reason until it is sent again.
 """
 
-import os
 import sqlite3
-import subprocess
 import time
 
 import pytest
 from harness import Server
 from playwright.sync_api import expect
 
-from browser.screens import eventually, make_gathering, phone_at
+from browser.screens import eventually, fill, make_gathering, phone_at
 
 SLOW = 60  # seconds: a fault, its backoff and a reconnect, on a busy machine
 
@@ -156,36 +154,6 @@ def test_a_server_killed_mid_send_and_restarted_stores_the_text_once(contexts, o
     time.sleep(2)
     assert stored(gathering, "Sendt mens serveren døde") == 1
     expect(phone.locator(".refused")).to_have_count(0)
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A real 16 MB tmpfs for the server's data folder (root only: mount)."""
-    if os.geteuid() != 0:
-        if os.environ.get("CI"):
-            pytest.fail("CI runs the browser tests as root, to mount a small tmpfs")
-        pytest.skip("mounting a tmpfs needs root")
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16M", "tmpfs", str(folder)], check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def fill(folder):
-    """Write a file until the disk is full; return it."""
-    filler = folder / "filler"
-    block = b"\0" * 65536
-    with open(filler, "wb") as out:
-        try:
-            while True:
-                out.write(block)
-                out.flush()
-        except OSError:
-            pass
-    return filler
 
 
 def test_a_full_disk_keeps_the_texts_queued_and_stores_each_once_when_space_returns(

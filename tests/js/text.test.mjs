@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { clock, fmt, qrSource, secondsUntil, tableLabel, taskQuestions } from '../../static/js/shared/text.js';
+import { clock, count, fmt, qrSource, secondsUntil, tableLabel, taskQuestions } from '../../static/js/shared/text.js';
 
 test('placeholders are filled, unknown ones are left as they are', () => {
   assert.equal(fmt('%(n)s av %(total)s', { n: 2, total: 5 }), '2 av 5');
@@ -36,4 +36,11 @@ test("a QR code's image address names the join address, so a changed address is 
   assert.equal(before, '/qr/123456.svg?for=http%3A%2F%2F127.0.0.1%3A5000%2Fj%2F123456');
   assert.notEqual(before, after);
   assert.equal(qrSource('/samla', '123456', 'http://a/j/123456/3', 3), '/samla/qr/123456/3.svg?for=http%3A%2F%2Fa%2Fj%2F123456%2F3');
+});
+
+test('a counted text takes its singular when n is 1, and the plural otherwise', () => {
+  const strings = { dots_left: '%(n)s prikker igjen', dots_left_one: '%(n)s prikk igjen' };
+  assert.equal(count(strings, 'dots_left', { n: 1 }), '1 prikk igjen');
+  assert.equal(count(strings, 'dots_left', { n: 3 }), '3 prikker igjen');
+  assert.equal(count({ hits: '%(n)s treff' }, 'hits', { n: 1 }), '1 treff');
 });

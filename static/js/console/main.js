@@ -1,7 +1,7 @@
 // The facilitator's console: the list of gatherings (create from a template) and the
 // live console of one gathering (agenda, screen control, moderation of entries).
 import { el, fill, readJSON } from '../shared/dom.js';
-import { clock, fmt, newestFirst, secondsUntil, tableLabel, taskQuestions } from '../shared/text.js';
+import { clock, count, fmt, newestFirst, secondsUntil, tableLabel, taskQuestions } from '../shared/text.js';
 import { connect } from '../shared/connection.js';
 import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
@@ -69,7 +69,7 @@ function initImport() {
     }
     const result = await call('POST', '/api/bundles', bundle);
     if (!result || result.gathering_id === undefined) return;
-    $('imported-text').textContent = fmt(T.imported, { n: result.entries_added || 0 });
+    $('imported-text').textContent = count(T, 'imported', { n: result.entries_added || 0 });
     $('imported-link').setAttribute('href', `${root}/console/${result.gathering_id}`);
     $('imported').hidden = false;
   });
@@ -307,9 +307,9 @@ function renderAgenda() {
     el('div', { class: 'agenda__top' },
       el('span', { class: 'agenda__kind' }, kindLabel(activity.kind)),
       el('span', { class: `badge${isOpen ? ' badge--open' : ''}` }, isOpen ? T.state_open : T.state_closed),
-      el('span', { class: 'badge badge--count' }, fmt(T.count, { n: activity.count || 0 })),
-      activity.hidden_count ? el('span', { class: 'badge' }, fmt(T.hidden_count, { n: activity.hidden_count })) : null,
-      heldCount(activity) ? el('span', { class: 'badge badge--held' }, fmt(T.held_count, { n: heldCount(activity) })) : null,
+      el('span', { class: 'badge badge--count' }, count(T, 'count', { n: activity.count || 0 })),
+      activity.hidden_count ? el('span', { class: 'badge' }, count(T, 'hidden_count', { n: activity.hidden_count })) : null,
+      heldCount(activity) ? el('span', { class: 'badge badge--held' }, count(T, 'held_count', { n: heldCount(activity) })) : null,
       activity.revealed === false ? el('span', { class: 'badge badge--secret' }, T.results_hidden) : null,
       activity.closes_at && activity.state === 'open' ? el('span', { class: 'badge badge--clock', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
       activity.id === screenId ? el('span', { class: 'badge badge--screen' }, T.on_screen) : null),
@@ -414,7 +414,7 @@ function renderTaskDetail(activity) {
       el('span', { class: 'qlist__n' }, `${i + 1}.`),
       el('div', { class: 'qlist__body' },
         el('p', { class: 'qlist__title' }, q.title),
-        el('p', { class: 'qlist__meta' }, fmt(T.points_tables, { n, tables: answered, total: tables.length }))),
+        el('p', { class: 'qlist__meta' }, count(T, 'points_tables', { n, tables: answered, total: tables.length }))),
       el('button', { type: 'button', class: `btn btn--small${shown ? ' btn--primary' : ''}`, disabled: shown,
         onclick: () => showOnScreen(activity.id, 'question', q.id) }, shown ? T.on_screen : T.show_question));
   }));
@@ -453,7 +453,7 @@ function renderResults(activity) {
   const networks = Object.entries(results.networks || {});
   const method = results.method === 'borda' ? T.method_borda : T.method_dots;
   fill($('kind-view'), 
-    el('p', { class: 'muted' }, fmt(T.ballots, { n: results.ballots || 0 }), ' · ', method),
+    el('p', { class: 'muted' }, count(T, 'ballots', { n: results.ballots || 0 }), ' · ', method),
     el('h3', { class: 'kind-h' }, T.overall),
     overall.length ? resultTable(overall) : el('p', { class: 'muted' }, T.no_entries),
     networks.length ? el('h3', { class: 'kind-h' }, T.per_network) : null,

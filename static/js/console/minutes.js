@@ -1,7 +1,7 @@
 // The organiser's page after the gathering: notes, tables' networks, filing into the
 // network records, new networks and bundles. Everything goes through the JSON API.
 import { el, readJSON } from '../shared/dom.js';
-import { fmt } from '../shared/text.js';
+import { count, fmt } from '../shared/text.js';
 import { api } from '../shared/storage.js';
 
 const T = readJSON('samla-text') || {};
@@ -85,7 +85,7 @@ function initBundles() {
       return;
     }
     const result = await call('POST', '/api/bundles', bundle);
-    if (result) show($('saved'), fmt(T.imported, { n: result.entries_added }));
+    if (result) show($('saved'), count(T, 'imported', { n: result.entries_added }));
   });
 }
 

@@ -2,7 +2,7 @@
 // the moderation word list and "approve before showing", and themes across tables.
 // main.js owns the live state; it tells this file to redraw with a `samla:render` event.
 import { el, fill, readJSON } from '../shared/dom.js';
-import { fmt } from '../shared/text.js';
+import { count, fmt } from '../shared/text.js';
 import { call as request } from './api.js';
 
 const T = readJSON('samla-text') || {};
@@ -39,7 +39,7 @@ function approvalRow(activity) {
       el('input', { type: 'checkbox', checked: !!activity.approval, id: 'approval-toggle',
         onchange: (event) => call('POST', `${activityPath()}/approval`, { approval: event.target.checked }) }),
       ` ${T.approval}`),
-    held ? el('span', { class: 'badge badge--held' }, fmt(T.approval_held, { n: held })) : null);
+    held ? el('span', { class: 'badge badge--held' }, count(T, 'approval_held', { n: held })) : null);
 }
 
 // ---- word merges ----------------------------------------------------------------------
@@ -157,7 +157,7 @@ function onRender(event) {
   const { activity, activities } = event.detail;
   const total = [...activities.values()].reduce((sum, a) => sum + heldCount(a), 0);
   $('moderation-held').hidden = !total;
-  $('moderation-held').textContent = fmt(T.held_total, { n: total });
+  $('moderation-held').textContent = count(T, 'held_total', { n: total });
   if (!activity) { current = null; drawTools(); return; }
   const changed = !current || current.id !== activity.id;
   const frequencies = JSON.stringify(activity.frequencies || []);

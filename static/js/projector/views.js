@@ -1,7 +1,7 @@
 // The projector's single-screen views: the join screen and its corner, the word cloud's
 // frame, priorities, questions to the panel, hidden results and the countdown.
 import { el, fmtNodes } from '../shared/dom.js';
-import { clock, fmt, qrSource, secondsUntil } from '../shared/text.js';
+import { clock, count, qrSource, secondsUntil } from '../shared/text.js';
 import { MAX_WORDS, showCloud } from './cloud.js';
 import { $, config, label, model, T } from './model.js';
 
@@ -47,7 +47,7 @@ export function renderWords(activity) {
   show('words');
   $('words-title').textContent = activity.title || model.gathering.title;
   $('words-prompt').textContent = activity.prompt;
-  $('words-count').textContent = fmt(T.count, { n: activity.count || 0 });
+  $('words-count').textContent = count(T, 'count', { n: activity.count || 0 });
   showCloud(activity);
   // Screen readers get the cloud as a list of words and counts (the SVG is hidden from them).
   $('cloud-text').replaceChildren(...activity.frequencies.slice(0, MAX_WORDS)
@@ -72,7 +72,7 @@ export function renderPriorities(activity) {
   $('prio-prompt').textContent = activity.prompt;
   const results = activity.results || {};
   const overall = results.overall || [];
-  $('prio-count').textContent = fmt(T.ballots, { n: results.ballots || 0 });
+  $('prio-count').textContent = count(T, 'ballots', { n: results.ballots || 0 });
   $('prio-method').textContent = results.method === 'borda' ? T.method_borda : (results.method === 'dots' ? T.method_dots : '');
   $('prio-overall').replaceChildren(...(overall.length ? resultRows(overall, 12) : [el('li', { class: 'wall-empty' }, T.no_ballots)]));
   // Small multiples beside it: per network when tables belong to networks, else per table.
@@ -100,7 +100,7 @@ export function renderQuestions(activity) {
     if (!!a.answered !== !!b.answered) return a.answered ? 1 : -1;
     return (b.votes || 0) - (a.votes || 0) || a.id - b.id;
   });
-  $('qa-count').textContent = fmt(T.questions_n, { n: visible.length });
+  $('qa-count').textContent = count(T, 'questions_n', { n: visible.length });
   $('qa-empty').hidden = visible.length > 0;
   $('qa-list').replaceChildren(...visible.slice(0, 30).map((e) => el('li', {
     class: `qa-row${e.pinned ? ' is-pinned' : ''}${e.answered ? ' is-answered' : ''}${e.highlighted ? ' is-highlighted' : ''}`,
@@ -117,7 +117,7 @@ export function renderHidden(activity) {
   show('hidden');
   $('hidden-title').textContent = activity.title || model.gathering.title;
   $('hidden-prompt').textContent = activity.prompt;
-  $('hidden-count').textContent = fmt(T.count, { n: activity.count || 0 });
+  $('hidden-count').textContent = count(T, 'count', { n: activity.count || 0 });
 }
 
 // ---- countdown -----------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // the task's progress board and the accepted themes. A wall too long for the screen is
 // paged, turned by a timer or by the facilitator's clicker.
 import { el, fill } from '../shared/dom.js';
-import { fmt, newestFirst, taskQuestions } from '../shared/text.js';
+import { count, fmt, newestFirst, taskQuestions } from '../shared/text.js';
 import { $, label, model, T } from './model.js';
 
 const WALL_EVERY = 400; // redraw a wall at most this often (ms)
@@ -29,7 +29,7 @@ export function renderStatements(activity, show) {
   show('statements');
   $('statements-title').textContent = activity.title || model.gathering.title;
   $('statements-prompt').textContent = activity.prompt;
-  $('statements-count').textContent = fmt(T.count, { n: activity.count || 0 });
+  $('statements-count').textContent = count(T, 'count', { n: activity.count || 0 });
   if (wall.activityId !== activity.id) {
     wall.activityId = activity.id;
     wall.page = 0;

@@ -7,6 +7,12 @@ export function fmt(template, params) {
     params && name in params ? String(params[name]) : whole);
 }
 
+/** A counted text: the page's `<key>_one` when n is 1 (where the language has it), else `<key>`. */
+export function count(strings, key, params) {
+  const one = params && params.n === 1 ? strings[`${key}_one`] : undefined;
+  return fmt(one === undefined ? strings[key] : one, params);
+}
+
 /** A table's own label from the gathering's tables, else the page's "Bord %(n)s". */
 export function tableLabel(tables, number, fallback) {
   const table = (tables || []).find((t) => t.number === number);

@@ -2,7 +2,7 @@
 import { el } from '../../shared/dom.js';
 import { makeItem } from '../../shared/outbox.js';
 import { uuid } from '../../shared/storage.js';
-import { fmt } from '../../shared/text.js';
+import { count, fmt } from '../../shared/text.js';
 import { T } from '../page.js';
 import { showSectionError } from '../sections.js';
 
@@ -72,7 +72,7 @@ export function update(section, activity, pending = []) {
 function drawDots(section, items, o, hasBallot, redraw) {
   const used = Object.values(section.draft).reduce((a, b) => a + b, 0);
   const left = o.dots - used;
-  section.hint.textContent = fmt(T.dots_left, { n: left });
+  section.hint.textContent = count(T, 'dots_left', { n: left });
   section.hint.classList.toggle('is-zero', left === 0);
   section.list.className = 'prio prio--dots';
   section.list.replaceChildren(...items.map((item) => {
@@ -90,7 +90,7 @@ function drawDots(section, items, o, hasBallot, redraw) {
 
 function drawRanking(section, items, o, hasBallot, redraw) {
   const want = Math.min(o.top, items.length);
-  section.hint.textContent = fmt(T.rank_hint, { n: want });
+  section.hint.textContent = count(T, 'rank_hint', { n: want });
   section.list.className = 'prio prio--ranking';
   section.list.replaceChildren(...items.map((item) => {
     const at = section.draft.indexOf(item.id);

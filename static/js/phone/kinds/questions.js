@@ -1,6 +1,6 @@
 // `questions`: questions to a panel; everyone sees and upvotes the approved ones.
 import { el } from '../../shared/dom.js';
-import { fmt } from '../../shared/text.js';
+import { count } from '../../shared/text.js';
 import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem, showSectionError } from '../sections.js';
@@ -60,7 +60,7 @@ export function update(section, activity, pending) {
           own.has(e.id) ? el('span', { class: 'tag' }, T.mine) : null)),
       el('button', {
         type: 'button', class: `vote${e.voted ? ' is-voted' : ''}`, 'aria-pressed': e.voted ? 'true' : 'false',
-        'aria-label': fmt(e.voted ? T.unvote_label : T.vote_label, { n: e.votes || 0 }),
+        'aria-label': count(T, e.voted ? 'unvote_label' : 'vote_label', { n: e.votes || 0 }),
         dataset: { entry: e.id, up: !e.voted }, disabled: section.voting === e.id,
       }, el('span', { class: 'vote__arrow', 'aria-hidden': 'true' }, '▲'), el('span', { class: 'vote__n' }, String(e.votes || 0))))),
   ];

@@ -1,6 +1,6 @@
 // `statements`: a table writes a few statements together; everyone at it sees them.
 import { el } from '../../shared/dom.js';
-import { fmt, newestFirst } from '../../shared/text.js';
+import { count, newestFirst } from '../../shared/text.js';
 import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem } from '../sections.js';
@@ -30,7 +30,7 @@ export function update(section, activity, pending) {
   section.done.hidden = remaining !== 0;
   section.done.textContent = T.statements_done;
   section.note.hidden = !hasQuota || left === null || remaining === 0;
-  section.note.textContent = fmt(T.statements_left, { n: left, total: quota });
+  section.note.textContent = count(T, 'statements_left', { n: left, total: quota });
   const ownIds = new Set((activity.own_entries || []).map((e) => e.id));
   const entries = (activity.table_entries || []).filter((e) => !e.hidden).sort(newestFirst);
   section.list.replaceChildren(

@@ -1,6 +1,6 @@
 // `words`: one or a few mood words per participant, for the cloud.
 import { el } from '../../shared/dom.js';
-import { fmt } from '../../shared/text.js';
+import { count } from '../../shared/text.js';
 import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem } from '../sections.js';
@@ -30,7 +30,7 @@ export function update(section, activity, pending) {
   section.done.textContent = T.thanks;
   const sentSome = own.length + pending.length > 0;
   section.note.hidden = !(perPerson > 1 && left);
-  section.note.textContent = fmt(sentSome ? T.words_more : T.words_can, { n: left });
+  section.note.textContent = count(T, sentSome ? 'words_more' : 'words_can', { n: left });
   section.listTitle.hidden = !sentSome;
   section.list.replaceChildren(
     ...pending.map((item) => pendingItem(item, 'chip')),
