@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -131,3 +132,18 @@ def seen_entries(screen, activity_id):
         elif name == "activity_update" and payload["activity_id"] == activity_id:
             entries.update({e["id"]: e for e in payload["entries"]})
     return entries
+
+
+@contextmanager
+def page_server(tmp_path_factory, name):
+    """The real server (eventlet, screens updated every 0.05 s) that page tests share."""
+    running = Server(
+        tmp_path_factory.mktemp(name) / "data",
+        mode="eventlet",
+        env={"SAMLA_COALESCE_SECONDS": "0.05"},
+    )
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import Server
+from harness import page_server
 from playwright.sync_api import sync_playwright
 
 from browser.screens import CHROMIUM, CHROMIUM_ARGS, WAIT, make_gathering
@@ -29,14 +29,8 @@ def browser():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One real server (`python run.py`) for a module; each test makes its own gathering."""
-    running = Server(
-        tmp_path_factory.mktemp("browser") / "data",
-        mode="eventlet",
-        env={"SAMLA_COALESCE_SECONDS": "0.05"},
-    )
-    running.start()
-    yield running
-    running.stop()
+    with page_server(tmp_path_factory, "browser") as running:
+        yield running
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 from browser.screens import make_gathering
-from harness import Server
+from harness import page_server
 
 from webkit.pages import BROWSER, WEBKIT_DRIVER, Screen
 
@@ -64,14 +64,8 @@ def display():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One real server (`python run.py`) for a module; each test makes its own gathering."""
-    running = Server(
-        tmp_path_factory.mktemp("webkit") / "data",
-        mode="eventlet",
-        env={"SAMLA_COALESCE_SECONDS": "0.05"},
-    )
-    running.start()
-    yield running
-    running.stop()
+    with page_server(tmp_path_factory, "webkit") as running:
+        yield running
 
 
 @pytest.fixture
