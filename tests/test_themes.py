@@ -46,10 +46,10 @@ def quality(method, split):
 @pytest.mark.parametrize(
     ("method", "split", "min_f1", "min_ari"),
     [
-        ("meaning", "tune", 0.83, 0.82),
-        ("meaning", "heldout", 0.68, 0.66),
+        ("meaning", "tune", 0.87, 0.87),
+        ("meaning", "heldout", 0.72, 0.70),
         ("meaning", None, 0.80, 0.78),
-        ("meaning", "independent", 0.38, 0.35),
+        ("meaning", "independent", 0.49, 0.48),
         ("chars", None, 0.67, 0.65),
         ("words", None, 0.57, 0.54),
     ],
@@ -78,6 +78,7 @@ def test_the_chosen_method_beats_the_others_on_statements_it_was_not_tuned_on(sp
         ("midlane", "okonomi"),
         ("tilskotet", "okonomi"),
         ("vikarutgiftene", "okonomi"),
+        ("midlene", "okonomi"),  # a plural in -er, definite
         ("regionsamarbeidet", "region"),  # the first part of a compound
         ("regionsamarbeidet", "samarbeid"),  # and its head
         ("ppt", "ppt"),
