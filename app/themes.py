@@ -1,12 +1,16 @@
 """Themes across tables: statements (or task answers) from different tables that say the
 same thing, suggested on this machine and kept once the facilitator edits or accepts them.
 
-A suggestion is a cluster of texts whose character n-gram TF-IDF vectors are close
-(agglomerative clustering, average linkage, cosine distance below a threshold). That
-method and threshold won on the hand-labelled set in tests/data/themes_labelled.json;
-docs/THEMES.md has the comparison with word TF-IDF over stemmed Norwegian.
+A suggestion is a cluster of texts whose vectors are close (agglomerative clustering,
+average linkage, cosine distance below a threshold). A text's vector is its character
+n-grams (TF-IDF) beside the concepts it names from a small thesaurus of the school sector
+(app/data/thesaurus_school_nb.txt), so "midler" meets "økonomi" and "bhg" meets
+"barnehagane". The weight and threshold were tuned on the "tune" half of the hand-labelled
+set in tests/data/themes_labelled.json; docs/THEMES.md has the figures, held-out and on an
+independent set, and the methods compared.
 """
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -17,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
-from app.wording import STOP_WORDS, content_words, stem, tokens
+from app.wording import DATA, STOP_WORDS, content_words, stem, tokens
 
 MAX_TITLE = 200
 
@@ -51,21 +55,162 @@ def word_vectors(texts):
     return vectorizer.fit_transform(texts)
 
 
-METHODS = {"chars": char_vectors, "words": word_vectors}
+# The sector's thesaurus (app/data/thesaurus_school_nb.txt): meaning shared without letters
+
+
+# Endings after a thesaurus form inside a compound ("kommune" in "nabokommunane").
+ENDINGS = (
+    "",
+    "s",
+    "e",
+    "en",
+    "ens",
+    "er",
+    "ere",
+    "ene",
+    "et",
+    "ets",
+    "a",
+    "ar",
+    "ane",
+    "ne",
+    "n",
+    "t",
+)
+# Endings after a form's final e, er or ar ("barnehage": "barnehagar", "barnehagane";
+# "midler": "midlene").
+E_ENDINGS = ("a", "ar", "arne", "ane", "er", "ene", "ers", "ens")
+SHORT = 4  # forms shorter than this (abbreviations) match whole words only
+MODIFIER = 3  # letters before a form at the end of a compound ("nabo" + "kommune")
+
+
+def _phrase_stem(word):
+    """A phrase's word as the start of its inflected forms ("tjenester": "tjenest")."""
+    for ending in ("er", "ar", "e"):
+        if len(word) > SHORT and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+class Thesaurus:
+    """Concept ids for the words of a text, by the forms each concept lists."""
+
+    def __init__(self, text):
+        self.words = defaultdict(set)  # form (one word) -> concepts
+        self.stems = defaultdict(set)  # a form without its final e -> concepts
+        self.phrases = []  # (pattern, concepts) for forms of several words
+        for line in text.splitlines():
+            line = unicodedata.normalize("NFC", line.strip()).casefold()
+            if not line or line.startswith("#"):
+                continue
+            concept, _, forms = line.partition(":")
+            for form in (f.strip() for f in forms.split(",")):
+                if " " in form:
+                    words = (re.escape(_phrase_stem(w)) + r"\w*" for w in form.split())
+                    self.phrases.append((re.compile(r"(?<!\w)" + r"\s+".join(words)), concept))
+                elif form:
+                    self.words[form].add(concept.strip())
+                    for ending in ("e", "er", "ar"):  # "barnehage", "midler", "midlar"
+                        if len(form) > SHORT and form.endswith(ending):
+                            self.stems[form[: -len(ending)]].add(concept.strip())
+
+    def _spans(self, word):
+        """(start, stop, concepts) of the forms found in one word."""
+        found = []
+        if word in self.words:
+            found.append((0, len(word), self.words[word]))
+        if len(word) < SHORT:
+            return found
+        for stop in range(SHORT, len(word)):  # a form, then an ending or a compound's head
+            concepts = self.words.get(word[:stop])
+            if concepts:
+                found.append((0, stop, concepts))
+        for stop in range(SHORT, len(word)):  # a form, its final e dropped for the ending
+            concepts = self.stems.get(word[:stop])
+            if concepts and word[stop:] in E_ENDINGS:
+                found.append((0, len(word), concepts))
+        for start in range(MODIFIER, len(word) - SHORT + 1):  # a compound's head, inflected
+            tail = word[start:]
+            for ending in ENDINGS:
+                if tail.endswith(ending):
+                    form = tail[: len(tail) - len(ending)]
+                    if len(form) >= SHORT and form in self.words:
+                        found.append((start, start + len(form), self.words[form]))
+            for ending in E_ENDINGS:
+                if tail.endswith(ending) and tail[: len(tail) - len(ending)] in self.stems:
+                    found.append((start, len(word), self.stems[tail[: len(tail) - len(ending)]]))
+        return found
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 (one thesaurus for the process)
+    def of_word(self, word):
+        """Concepts of one case-folded word; parts between hyphens count on their own, and a
+        form inside a longer form ("skole" in "høgskole") does not."""
+        found = []
+        for part in {word, *word.split("-")}:
+            spans = self._spans(part)
+            for start, stop, concepts in spans:
+                inside = any(a <= start and stop <= b and b - a > stop - start for a, b, _ in spans)
+                if not inside:
+                    found.extend(concepts)
+        return tuple(sorted(set(found)))
+
+    def of(self, text):
+        """The concepts a text names, one per mention (a concept named twice counts twice)."""
+        words = tokens(text)
+        found = [c for w in words if w not in STOP_WORDS for c in self.of_word(w)]
+        joined = " ".join(words)
+        for pattern, concept in self.phrases:
+            found.extend(concept for _ in pattern.finditer(joined))
+        return found
+
+
+@functools.cache
+def thesaurus():
+    return Thesaurus((DATA / "thesaurus_school_nb.txt").read_text(encoding="utf-8"))
+
+
+def concept_vectors(texts):
+    """TF-IDF over the thesaurus' concepts each text names (rows without any are zero)."""
+    from scipy import sparse
+
+    found = [thesaurus().of(text) for text in texts]
+    if not any(found):
+        return sparse.csr_matrix((len(texts), 1))
+    return _vectorizer(analyzer=lambda concepts: concepts).fit_transform(found)
+
+
+# How much of a pair's similarity the concepts carry (the rest: character n-grams).
+CONCEPT_WEIGHT = 0.4
+
+
+def meaning_vectors(texts, weight=None):
+    """Character n-grams and the thesaurus' concepts side by side, so statements meet on
+    shared letters ("rekom", "re-komp") and on shared meaning ("midler", "økonomi")."""
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    weight = CONCEPT_WEIGHT if weight is None else weight
+    chars, concepts = char_vectors(texts), concept_vectors(texts)
+    joined = sparse.hstack([chars * np.sqrt(1 - weight), concepts * np.sqrt(weight)]).tocsr()
+    return normalize(joined)
+
+
+METHODS = {"meaning": meaning_vectors, "chars": char_vectors, "words": word_vectors}
 # Tuned on the labelled set's "tune" half (bench/themes_quality.py); see docs/THEMES.md.
-THRESHOLDS = {"chars": 0.8, "words": 0.95}
-METHOD = "chars"
+THRESHOLDS = {"meaning": 0.675, "chars": 0.8, "words": 0.95}
+METHOD = "meaning"
 
 
-def cluster(texts, method=METHOD, threshold=None):
-    """A cluster label per text: texts with the same label say the same thing."""
+def cluster(texts, method=METHOD, threshold=None, **options):
+    """A cluster label per text: texts with the same label say the same thing. `options`
+    go to the method's vectors (the concepts' weight for "meaning")."""
     from sklearn.cluster import AgglomerativeClustering
 
     if threshold is None:
         threshold = THRESHOLDS[method]
     if len(texts) < 2:
         return list(range(len(texts)))
-    vectors = METHODS[method](texts)
+    vectors = METHODS[method](texts, **options)
     similarity = (vectors @ vectors.T).toarray()
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     # A text with no usable features (only stop words, say) is alone, never joined to others.

@@ -5,6 +5,7 @@
 leadership gathering, 2020), split where a table wrote several points in one; "written"
 statements were written by hand in the same style (bokmål and nynorsk, typos, compounds)
 so that every theme has enough members to tune on one half and check on the other.
+"independent" statements (a separate list) are written from the other seed gatherings.
 Statements in a theme of their own are labelled "other-…". Every second statement of a
 theme (in this order) is held out: thresholds are tuned on "tune" and reported on both.
 """
@@ -188,6 +189,81 @@ WRITTEN = [
 ]
 
 
+# A second, independent set: written fresh from the other seed gatherings' questions
+# (/work/shared/seeds/000, 001, 003, 004: partnership with UH, the county governor's role,
+# resource persons, sharing experience, reporting, the pupils' voice, anchoring, money, the
+# curriculum renewal, kindergartens, time), labelled before any method was run on it and
+# never used to tune anything: it is reported as its own column.
+INDEPENDENT = [
+    # Partnership with the universities and university colleges as equal partners
+    (1, "partnerskap", "Likeverdig partnerskap med universitetet, ikke bare bestilling av kurs"),
+    (4, "partnerskap", "UH må komme ut i barnehagene og skolene og bli kjent med hverdagen vår"),
+    (7, "partnerskap", "Høgskulen og kommunane må planleggje tiltaka saman"),
+    (9, "partnerskap", "partnarskap med lærarutdanninga der begge partar lærer"),
+    (11, "partnerskap", "USN som utviklingspartner over tid, ikke enkeltforelesninger"),
+    # The county governor leading and coordinating
+    (2, "fm_koordinering", "FM bør lede samarbeidsforumet og holde i trådene"),
+    (5, "fm_koordinering", "Statsforvaltaren må koordinere arbeidet mellom kommunane"),
+    (8, "fm_koordinering", "fylkesmannen skal være koordinator, ikke detaljstyre"),
+    (12, "fm_koordinering", "Hva er egentlig oppgaven til fylkesmannen i dette?"),
+    # Resource persons / resource groups in each municipality
+    (1, "ressursperson", "ressurspersoner i hver kommune som kan drive arbeidet lokalt"),
+    (3, "ressursperson", "Rekruttere gode ressurspersonar frå eigne skular"),
+    (6, "ressursperson", "hver kommune bør ha en ressursgruppe med folk fra skolene"),
+    (10, "ressursperson", "ressurspers. trenger opplæring før de skal veilede andre"),
+    # Sharing experience between schools and municipalities
+    (2, "erfaringsdeling", "Dele erfaringer på tvers av kommunene"),
+    (4, "erfaringsdeling", "lære av hverandre - besøke andre skoler"),
+    (8, "erfaringsdeling", "Erfaringsdeling mellom barnehagane i nettverket"),
+    (11, "erfaringsdeling", "Møteplasser der lærere kan vise fram og dele det de gjør"),
+    # Less bureaucracy in applications and reporting
+    (3, "byrakrati", "Mindre byråkrati rundt søknader og rapportering"),
+    (5, "byrakrati", "enklere søknadsprosess, vi bruker for mye tid på skjema"),
+    (9, "byrakrati", "Rapporteringa må ikkje bli eit eige prosjekt"),
+    (12, "byrakrati", "minst mulig papirarbeid for skoleeier"),
+    # The pupils' voice
+    (1, "elevstemmen", "Elevstemmen må høres når tiltakene planlegges"),
+    (6, "elevstemmen", "involvere elevane i evalueringa"),
+    (10, "elevstemmen", "Hvordan tar vi med elevenes stemme?"),
+    # Anchoring with politicians and school owners
+    (2, "forankring", "forankring hos politikerne i kommunestyret"),
+    (7, "forankring", "Skoleeier må eie satsingen, ikke bare rektorene"),
+    (9, "forankring", "politisk forankring slik at det ikkje stoppar ved neste budsjett"),
+    (12, "forankring", "Forankre planen i kommunens ledelse fra starten"),
+    # Money and how it is shared out
+    (3, "midler", "Rettferdig fordeling av midlene mellom små og store kommuner"),
+    (4, "midler", "tilskotet må kome tidleg på året så vi kan planleggje"),
+    (7, "midler", "Hvem får pengene - kommunen eller UH?"),
+    (10, "midler", "kommunane kan ikkje ta heile eigendelen sjølv"),
+    (11, "midler", "Økonomi til frikjøp av lærere"),
+    # The curriculum renewal
+    (1, "fagfornyelsen", "Bruke ordningen til å jobbe med fagfornyelsen"),
+    (5, "fagfornyelsen", "implementering av nye læreplaner LK20"),
+    (8, "fagfornyelsen", "Fagfornyinga må vere det vi samlar oss om"),
+    (12, "fagfornyelsen", "Dybdelæring og nye læreplanen i alle fag"),
+    # Kindergartens included
+    (2, "barnehagene", "Barnehagene må være med fra starten, ikke som et tillegg"),
+    (6, "barnehagene", "REKOMP må få like mye plass som DEKOMP"),
+    (9, "barnehagene", "bhg-sektoren blir ofte gløymd"),
+    (11, "barnehagene", "Styrerne må inviteres inn i nettverkene"),
+    # Time for teachers to take part
+    (3, "tid", "Lærerne må få tid til å delta"),
+    (7, "tid", "Tid er den største utfordringa i kvardagen"),
+    (10, "tid", "avsatt tid i arbeidsplanen til utviklingsarbeid"),
+    (12, "tid", "lærarar har ikkje tid til meir i tillegg"),
+    # Statements that share no theme
+    (1, "other-lesing", "Leseopplæring på småtrinnet"),
+    (2, "other-vgs", "Ta med de videregående skolene"),
+    (4, "other-kvalitetsvurdering", "Bruke resultater fra elevundersøkelsen"),
+    (5, "other-digital", "Digital kompetanse hos lærerne"),
+    (6, "other-foreldre", "Foreldre som ressurs"),
+    (8, "other-mobbing", "Nulltoleranse for mobbing"),
+    (9, "other-inkludering", "inkluderande fellesskap for alle barn"),
+    (11, "other-spraak", "Samisk språk og kultur"),
+    (12, "other-ledere", "Rektorer trenger egne samlinger"),
+]
+
+
 def main():
     statements, position = [], {}
     for source, rows in (("seed", SEED), ("written", WRITTEN)):
@@ -205,12 +281,26 @@ def main():
                     "split": "tune" if n % 2 == 0 else "heldout",
                 }
             )
+    independent = [
+        {
+            "id": len(statements) + n,
+            "table": table,
+            "theme": theme,
+            "text": text,
+            "source": "independent",
+            "split": "independent",
+        }
+        for n, (table, theme, text) in enumerate(INDEPENDENT, start=1)
+    ]
     path = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
     path.write_text(
-        json.dumps({"statements": statements}, ensure_ascii=False, indent=1) + "\n",
+        json.dumps(
+            {"statements": statements, "independent": independent}, ensure_ascii=False, indent=1
+        )
+        + "\n",
         encoding="utf-8",
     )
-    print(f"{len(statements)} statements -> {path}")
+    print(f"{len(statements)} + {len(independent)} independent statements -> {path}")
 
 
 if __name__ == "__main__":

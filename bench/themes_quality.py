@@ -1,10 +1,12 @@
 """Quality of the theme suggestions on the hand-labelled statements.
 
-For each method, the cosine-distance threshold is tuned on the "tune" half (best
-pairwise F1) and then reported on the "tune" half, the "heldout" half and all
-statements: pairwise precision, recall, F1 and the adjusted Rand index.
+For each method, the cosine-distance threshold (and, for "meaning", the concepts' weight)
+is tuned on the "tune" half (best pairwise F1) and then reported on the "tune" half, the
+"heldout" half, all 75 statements and the independent set written from other seed
+gatherings: pairwise precision, recall, F1 and the adjusted Rand index.
 
     python bench/themes_quality.py            # table for docs/THEMES.md
+    python bench/themes_quality.py --curve    # F1 on the tune half per weight and threshold
 """
 
 import json
@@ -20,11 +22,16 @@ from app import themes
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
 THRESHOLDS = [round(0.5 + 0.025 * n, 3) for n in range(19)]
+WEIGHTS = {"meaning": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]}
+SETS = ("tune", "heldout", None, "independent")
 
 
 def load(split=None):
-    statements = json.loads(LABELLED.read_text(encoding="utf-8"))["statements"]
-    return [s for s in statements if split is None or s["split"] == split]
+    """Statements of one split; None: all 75 of the first set; "independent": the second set."""
+    data = json.loads(LABELLED.read_text(encoding="utf-8"))
+    if split == "independent":
+        return data["independent"]
+    return [s for s in data["statements"] if split is None or s["split"] == split]
 
 
 def pairwise(truth, predicted):
@@ -41,9 +48,9 @@ def pairwise(truth, predicted):
     return precision, recall, f1
 
 
-def score(statements, method, threshold):
+def score(statements, method, threshold, **options):
     truth = [s["theme"] for s in statements]
-    predicted = themes.cluster([s["text"] for s in statements], method, threshold)
+    predicted = themes.cluster([s["text"] for s in statements], method, threshold, **options)
     precision, recall, f1 = pairwise(truth, predicted)
     return {
         "precision": precision,
@@ -53,28 +60,42 @@ def score(statements, method, threshold):
     }
 
 
+def settings(method):
+    """(threshold, options) to try: every threshold, with every weight the method has."""
+    weights = WEIGHTS.get(method)
+    if not weights:
+        return [(t, {}) for t in THRESHOLDS]
+    return [(t, {"weight": w}) for w in weights for t in THRESHOLDS]
+
+
 def tune(method):
+    """The setting with the best F1 on the tune half; on a tie the lower threshold (fewer,
+    surer groups) and then the lower weight."""
     tune_set = load("tune")
-    return max(THRESHOLDS, key=lambda t: (score(tune_set, method, t)["f1"], -t))
+    return max(
+        settings(method),
+        key=lambda s: (score(tune_set, method, s[0], **s[1])["f1"], -s[0], -s[1].get("weight", 0)),
+    )
 
 
 def main():
-    print("| method | threshold | set | n | precision | recall | F1 | ARI |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| method | weight | threshold | set | n | precision | recall | F1 | ARI |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for method in themes.METHODS:
-        best = tune(method)
-        for split in ("tune", "heldout", None):
+        threshold, options = tune(method)
+        weight = options.get("weight", "–")
+        for split in SETS:
             statements = load(split)
-            s = score(statements, method, best)
+            s = score(statements, method, threshold, **options)
             print(
-                f"| {method} | {best} | {split or 'all'} | {len(statements)} | "
+                f"| {method} | {weight} | {threshold} | {split or 'all'} | {len(statements)} | "
                 f"{s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['ari']:.2f} |"
             )
     if "--curve" in sys.argv:
         for method in themes.METHODS:
-            for t in THRESHOLDS:
-                s = score(load("tune"), method, t)
-                print(method, t, f"{s['f1']:.3f}", f"{s['ari']:.3f}")
+            for threshold, options in settings(method):
+                s = score(load("tune"), method, threshold, **options)
+                print(method, options, threshold, f"{s['f1']:.3f}", f"{s['ari']:.3f}")
 
 
 if __name__ == "__main__":
