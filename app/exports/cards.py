@@ -13,6 +13,7 @@ import io
 from fpdf import FPDF
 from PIL import Image
 
+from app.exports import qrcodes
 from app.exports.fonts import DEJAVU_SANS
 from app.exports.layout import language_tag
 
@@ -39,8 +40,8 @@ POINT = 25.4 / 72  # millimetres
 
 
 def render_cards(data, labels):
-    """The PDF's bytes: one card per table of `data` (title, code, address, tables with
-    number, label, join_url and their QR matrix `qr`)."""
+    """The PDF's bytes: one card per table of `data` (title, code, address, and tables with
+    number, label and join_url, which its QR code holds)."""
     doc = FPDF(format="A4", unit="mm")
     doc.set_title(f"{labels['table_cards']} – {data['title']}")
     doc.set_author("Samla")
@@ -87,7 +88,7 @@ def card(doc, left, top, data, table, labels):
     label(doc, x, top + LABEL_TOP, table["label"])
     qr_left = left + (CARD_WIDTH - QR_SIZE) / 2
     doc.image(
-        qr_png(table["qr"]),
+        qr_png(qrcodes.matrix(table["join_url"])),
         x=qr_left,
         y=top + QR_TOP,
         w=QR_SIZE,

@@ -8,7 +8,7 @@ from app import bundles, lookups, networks, notes, records, store, views
 from app.errors import SamlaError
 from app.exports import formats, labels, minutes, worker
 from app.rules import check_id, normalise_tables
-from app.web import auth, qr, translation
+from app.web import auth, translation
 from app.web.api import refuse
 from app.web.payloads import json_body
 
@@ -80,7 +80,6 @@ def table_cards_pdf(gathering_id):
                 "number": table["number"],
                 "label": table["label"],
                 "join_url": table["join_url"],
-                "qr": qr.matrix(table["join_url"]),
             }
             for table in gathering["tables"]
         ],

@@ -1,5 +1,5 @@
-"""QR codes of join addresses: as SVG for pages, as a matrix for the printed table cards and
-as text for the terminal."""
+"""QR codes of join addresses, as SVG for pages and as text for the terminal (the table
+cards' PDF draws its own in the worker, with the same settings)."""
 
 import functools
 import io
@@ -7,9 +7,7 @@ import io
 import qrcode
 import qrcode.image.svg
 
-# Medium error correction survives a folded or scratched card; two modules of quiet zone.
-CORRECTION = qrcode.constants.ERROR_CORRECT_M
-BORDER = 2
+from app.exports.qrcodes import BORDER, CORRECTION
 
 
 @functools.lru_cache(maxsize=512)
@@ -24,15 +22,6 @@ def svg(url):
     buffer = io.BytesIO()
     image.save(buffer)
     return buffer.getvalue()
-
-
-def matrix(url):
-    """The QR code of `url` as rows of "1" (dark) and "0", quiet zone included: plain data
-    the card renderer draws in the worker process."""
-    code = qrcode.QRCode(error_correction=CORRECTION, border=BORDER)
-    code.add_data(url)
-    code.make(fit=True)
-    return ["".join("1" if dark else "0" for dark in row) for row in code.get_matrix()]
 
 
 def terminal(url):

@@ -2,12 +2,13 @@
 gathering's language, with each table's own join address in its QR code."""
 
 import io
+import re
 import subprocess
 
 import pypdf
 from exports_helpers import qr_modules
 
-from app.web import qr
+from app.exports import qrcodes
 from conftest import PUBLIC_URL, log_in, simple_definition
 
 TABLES = [
@@ -17,12 +18,20 @@ TABLES = [
 ]
 
 
+def svg_modules(svg):
+    """The dark modules of a QR code as SVG (one "Mx,yH…z" square each), as rows of "1"/"0"."""
+    text = svg.decode()
+    size = int(re.search(r'viewBox="0 0 (\d+) ', text).group(1))
+    dark = {(int(x), int(y)) for x, y in re.findall(r"M(\d+),(\d+)H", text)}
+    return ["".join("1" if (x, y) in dark else "0" for x in range(size)) for y in range(size)]
+
+
 def text_of(body):
     done = subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True, check=True)
     return " ".join(done.stdout.decode().split())
 
 
-def test_the_organiser_gets_a_pdf_of_every_tables_card(organiser):
+def test_the_organiser_gets_a_pdf_of_every_tables_card(client, organiser):
     gathering = organiser.create(simple_definition(tables=TABLES))
     response = organiser.get(f"/api/gatherings/{gathering['id']}/cards.pdf")
     assert response.status_code == 200
@@ -37,10 +46,12 @@ def test_the_organiser_gets_a_pdf_of_every_tables_card(organiser):
         assert table["label"] in text
     assert text.count(f"Kode: {gathering['code']}") == 7
     assert text.count("samla.test/j") == 7
-    # The first card's QR code is the first table's join address on this server.
-    picture = reader.pages[0].images[0].image
-    expected = qr.matrix(f"{PUBLIC_URL}/j/{gathering['code']}/1")
-    assert qr_modules(picture, len(expected)) == expected
+    # Each card's QR code is the one the printable HTML card shows for its table.
+    for number, image in zip((1, 2, 3, 4, 5, 6), reader.pages[0].images, strict=True):
+        served = client.get(f"/qr/{gathering['code']}/{number}.svg").data
+        expected = svg_modules(served)
+        assert qr_modules(image.image, len(expected)) == expected, number
+    assert expected == qrcodes.matrix(f"{PUBLIC_URL}/j/{gathering['code']}/6")
 
 
 def test_the_cards_speak_the_gatherings_language(organiser):
