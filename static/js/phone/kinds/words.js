@@ -34,7 +34,7 @@ export function update(section, activity, pending) {
   section.listTitle.hidden = !sentSome;
   section.list.replaceChildren(
     ...pending.map((item) => pendingItem(item, 'chip')),
-    ...own.map((entry) => el('li', { class: 'chip' },
+    ...own.map((entry) => el('li', { class: 'chip chip--own' },
       el('span', { class: 'item__text' }, entry.text), el('span', { class: 'tag tag--ok' }, T.sent),
       withdrawButton(section, entry))),
   );
