@@ -114,6 +114,19 @@ def activity_counts(db, activity, counts=None):
     return result
 
 
+def joined_counts(db, gathering_id):
+    """Phones joined now: in total and per table (every table, none left out), so that a
+    console shows a phone that moved table at its new table only."""
+    people = store.gatherings.count_participants(db, gathering_id)
+    return {
+        "participants": sum(people.values()),
+        "tables": [
+            {"number": table["number"], "participants": people.get(table["number"], 0)}
+            for table in store.gatherings.list_tables(db, gathering_id)
+        ],
+    }
+
+
 def describe_gathering(db, gathering, public_url):
     """A gathering with its tables, agenda, states and counts (the API's shape)."""
     links = urls(gathering, public_url)

@@ -55,3 +55,16 @@ def run_gathering(organiser, client, join):
 def assert_statements_by_table(found):
     """`found` {table label: [texts]} holds every visible statement once, at its table."""
     assert found == {LABELS[n]: texts for n, texts in STATEMENTS.items()}
+
+
+def qr_modules(picture, size):
+    """A QR picture sampled at the centres of a size × size grid: rows of "1" (dark) and "0"."""
+    grey = picture.convert("L")
+    step = grey.width / size
+    return [
+        "".join(
+            "1" if grey.getpixel((int((x + 0.5) * step), int((y + 0.5) * step))) < 128 else "0"
+            for x in range(size)
+        )
+        for y in range(size)
+    ]

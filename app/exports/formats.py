@@ -1,4 +1,5 @@
-"""Which formats minutes and records come in, and which of them run in the worker process."""
+"""Which formats minutes, records and table cards come in, and which of them run in the
+worker process."""
 
 import importlib
 import json
@@ -24,11 +25,12 @@ MINUTES = {
     ),
 }
 RECORD = {key: MINUTES[key] for key in ("json", "md", "html", "docx", "pdf", "xlsx", "csv")}
-KINDS = {"minutes": MINUTES, "record": RECORD}
+CARDS = {"pdf": ("cards", "application/pdf", "pdf", True)}
+KINDS = {"minutes": MINUTES, "record": RECORD, "cards": CARDS}
 
 
 def render(what, fmt, data, labels):
-    """Bytes of `data` (minutes or a record) in `fmt`, rendered in this process."""
+    """Bytes of `data` (minutes, a record or table cards) in `fmt`, rendered in this process."""
     module_name = KINDS[what][fmt][0]
     if module_name is None:
         return json.dumps(data, ensure_ascii=False, indent=2).encode()

@@ -36,7 +36,7 @@ JOBS = {"cloud": cloud, "document": document}
 
 def warm():
     """Import every renderer and draw a small cloud, so the first job pays for neither."""
-    from app.exports import docx, html, pdf, xlsx  # noqa: F401
+    from app.exports import cards, docx, html, pdf, xlsx  # noqa: F401
     from app.exports.cloud import render_png
 
     render_png([{"word": "samla", "count": 2}, {"word": "ordsky", "count": 1}])

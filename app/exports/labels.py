@@ -1,4 +1,5 @@
-"""The words around participants' text in minutes and records, translated like the UI."""
+"""The words around participants' text in minutes, records and table cards, translated like
+the UI."""
 
 from flask_babel import force_locale, ngettext
 from flask_babel import lazy_gettext as _l
@@ -55,6 +56,9 @@ LABELS = {
     "previous_follow_up": _l("Oppfølging fra forrige samling"),
     "summary_file": _l("Sammendrag og notater"),
     "no_gatherings": _l("Ingen samlinger er arkivert ennå."),
+    "table_cards": _l("Bordkort"),
+    "scan_or_go": _l("Skann QR-koden, eller gå til"),
+    "code": _l("Kode"),
 }
 
 

@@ -327,7 +327,7 @@ def join():
         store.get_store(), body.get("code"), body.get("table"), body.get("participant_token")
     )
     with store.get_store().read() as db:
-        count = sum(store.gatherings.count_participants(db, joined["gathering_id"]).values())
+        counts = views.joined_counts(db, joined["gathering_id"])
     broadcasts.participant_joined(
         joined["gathering_id"],
         {
@@ -335,7 +335,7 @@ def join():
             "participant": joined["participant"],
             "table": joined["table"],
             "rejoined": joined["rejoined"],
-            "participants": count,
+            **counts,
         },
     )
     return jsonify(joined)

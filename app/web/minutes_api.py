@@ -1,10 +1,10 @@
 """JSON over HTTP for what organisers file after a gathering: minutes in every format,
 facilitator notes, networks, network records and bundles. Thin, like api.py."""
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 
-from app import bundles, lookups, networks, notes, records, store
+from app import bundles, lookups, networks, notes, records, store, views
 from app.errors import SamlaError
 from app.exports import formats, labels, minutes, worker
 from app.rules import check_id, normalise_tables
@@ -59,6 +59,32 @@ def export_minutes(gathering_id, fmt):
     return _download(
         "minutes", fmt, built, f"referat-{gathering_id}", built["gathering"]["language"]
     )
+
+
+@bp.get("/api/gatherings/<int:gathering_id>/cards.pdf")
+@auth.organiser_api
+def table_cards_pdf(gathering_id):
+    """The table cards as a PDF to print: six to an A4 page, each with its table's QR code,
+    in the gathering's language (the participants read them)."""
+    with store.get_store().read() as db:
+        gathering = views.describe_gathering(
+            db, lookups.gathering(db, gathering_id), current_app.config["PUBLIC_URL"]
+        )
+    join = gathering["join_url"].removesuffix(f"/{gathering['code']}")
+    data = {
+        "title": gathering["title"],
+        "code": gathering["code"],
+        "address": join.split("://", 1)[-1],
+        "tables": [
+            {
+                "number": table["number"],
+                "label": table["label"],
+                "join_url": table["join_url"],
+            }
+            for table in gathering["tables"]
+        ],
+    }
+    return _download("cards", "pdf", data, f"bordkort-{gathering_id}", gathering["language"])
 
 
 @bp.get("/api/gatherings/<int:gathering_id>/notes")

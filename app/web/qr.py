@@ -1,10 +1,13 @@
-"""QR codes of join addresses, as SVG for pages and as text for the terminal."""
+"""QR codes of join addresses, as SVG for pages and as text for the terminal (the table
+cards' PDF draws its own in the worker, with the same settings)."""
 
 import functools
 import io
 
 import qrcode
 import qrcode.image.svg
+
+from app.exports.qrcodes import BORDER, CORRECTION
 
 
 @functools.lru_cache(maxsize=512)
@@ -13,8 +16,8 @@ def svg(url):
     image = qrcode.make(
         url,
         image_factory=qrcode.image.svg.SvgPathImage,
-        error_correction=qrcode.constants.ERROR_CORRECT_M,
-        border=2,
+        error_correction=CORRECTION,
+        border=BORDER,
     )
     buffer = io.BytesIO()
     image.save(buffer)

@@ -1,6 +1,8 @@
 """Joining as a hall does it: a phone keeps its identity, the organiser closes the door and
 shuts out a prankster from the console."""
 
+import re
+
 from playwright.sync_api import expect
 
 from browser.screens import PHONE, console, phone_at, projector
@@ -12,9 +14,15 @@ def answer_box(page, activity_id):
 
 def test_a_phone_that_reloads_or_scans_another_card_keeps_its_identity(contexts, server, gathering):
     desk = console(contexts, server, gathering)
-    expect(desk.locator("#participants-total")).to_have_text("Telefoner med: 0")
+    joined = desk.locator("#joined")
+    # The phones joined are shown once, in the answer pane beside the answer count.
+    expect(desk.locator("#detail #joined")).to_be_visible()
+    expect(desk.get_by_text(re.compile(r"Telefoner (inne|med)"))).to_have_count(1)
+    expect(desk.locator("#participants")).not_to_contain_text("Bord 1")
+    expect(joined.locator("strong")).to_have_text("Telefoner inne: 0")
     phone = phone_at(contexts, gathering, 1)
-    expect(desk.locator("#participants-total")).to_have_text("Telefoner med: 1")
+    expect(joined.locator("strong")).to_have_text("Telefoner inne: 1")
+    expect(joined.locator("[data-table='1']")).to_have_text("Bord 1: 1")
     token = phone.evaluate(
         f"() => JSON.parse(localStorage['samla:participant:{gathering.code}']).token"
     )
@@ -26,9 +34,10 @@ def test_a_phone_that_reloads_or_scans_another_card_keeps_its_identity(contexts,
     again = phone.evaluate(f"() => JSON.parse(localStorage['samla:participant:{gathering.code}'])")
     assert again["token"] == token and again["table"] == 2
 
-    expect(desk.locator("#participants-tables li[data-table='2']")).to_contain_text("1")
-    expect(desk.locator("#participants-tables li[data-table='1']")).to_contain_text("0")
-    expect(desk.locator("#participants-total")).to_have_text("Telefoner med: 1")
+    # The same phone, moved: it counts at its new table only.
+    expect(joined.locator("[data-table='2']")).to_have_text("Bord 2: 1")
+    expect(joined.locator("[data-table='1']")).to_have_text("Bord 1: 0")
+    expect(joined.locator("strong")).to_have_text("Telefoner inne: 1")
 
 
 def test_closing_joining_refuses_a_new_phone_while_a_joined_one_keeps_working(

@@ -67,6 +67,7 @@ HTTP_EXPECTED = {
     ("api.save_template", "POST"): ORGANISER,
     ("minutes_api.get_minutes", "GET"): ORGANISER,
     ("minutes_api.export_minutes", "GET"): ORGANISER,
+    ("minutes_api.table_cards_pdf", "GET"): ORGANISER,
     ("minutes_api.get_notes", "GET"): ORGANISER,
     ("minutes_api.save_summary", "POST"): ORGANISER,
     ("minutes_api.save_activity_notes", "POST"): ORGANISER,

@@ -75,6 +75,27 @@ def test_the_console_sees_joins_live(app, client, organiser, gathering):
     console.disconnect()
 
 
+def test_a_phone_that_joins_again_at_another_table_moves_in_the_consoles_counts(
+    app, client, gathering
+):
+    console = socketio.test_client(
+        app, auth={"token": ADMIN_TOKEN, "gathering_id": gathering["id"]}, flask_test_client=client
+    )
+    token = join(client, gathering, table=1).get_json()["participant_token"]
+    join(client, gathering, table=1)
+    console.get_received()
+    assert join(client, gathering, table=3, token=token).get_json()["rejoined"] is True
+    [event] = received(console, "participant_joined")
+    assert event["rejoined"] is True and event["table"] == 3
+    assert event["participants"] == 2
+    assert event["tables"] == [
+        {"number": 1, "participants": 1},
+        {"number": 2, "participants": 0},
+        {"number": 3, "participants": 1},
+    ]
+    console.disconnect()
+
+
 EVERY_KIND = simple_definition(
     activities=[
         {"kind": "statements", "prompt": "Utsagn"},

@@ -131,8 +131,8 @@ def world(tmp_path_factory):
 
 
 # These render in a worker process (seconds each), so they are described but not
-# fuzzed; tests/exports/test_exports.py covers them.
-HEAVY = r"(/export\.\{fmt\}|/record\.\{fmt\}|/cloud\.png)$"
+# fuzzed; tests/exports/ (test_exports.py, test_cards.py) covers them.
+HEAVY = r"(/export\.\{fmt\}|/record\.\{fmt\}|/cloud\.png|/cards\.pdf)$"
 OPERATIONS = {
     result.ok().label: result.ok()
     for result in schemathesis.openapi.from_path(SPEC)

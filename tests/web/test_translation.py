@@ -386,7 +386,6 @@ NOT_COUNTS = {
     "Nettverk for bord %(n)s",
     "%(n)s min",
     # A label and a number after its colon: no noun agrees with the number.
-    "Telefoner med: %(n)s",
     "Telefoner inne: %(n)s",
     "%(table)s: %(n)s",
     "Personer som har svart: %(n)s av %(total)s",

@@ -7,6 +7,7 @@ every wait polls the page for a condition instead of sleeping.
 import glob
 import os
 import shutil
+import uuid
 import warnings
 
 # Selenium is imported where it is used, so that without it conftest.py can say why it skips.
@@ -151,3 +152,20 @@ def projector(screens, gathering):
     screen = screens(*PROJECTOR)
     screen.go(gathering.screen_url)
     return screen
+
+
+def submit(gathering, kind, table, text):
+    """Another phone's answer, over HTTP, from a participant that joins `table` for it."""
+    server = gathering.server
+    joined = server.api("POST", "/api/join", json={"code": gathering.code, "table": table}).json()
+    answer = server.api(
+        "POST",
+        "/api/submissions",
+        headers={"Authorization": f"Bearer {joined['participant_token']}"},
+        json={
+            "activity_id": gathering.activities[kind],
+            "client_id": str(uuid.uuid4()),
+            "text": text,
+        },
+    )
+    assert answer.status_code == 201, answer.text

@@ -4,7 +4,7 @@ import pytest
 from browser.screens import SHOTS, eventually, make_gathering
 from harness import Server
 
-from webkit.pages import ENTER, PHONE, WAIT, phone_at
+from webkit.pages import ENTER, PHONE, WAIT, phone_at, projector, submit
 
 pytestmark = pytest.mark.webkit
 
@@ -123,3 +123,33 @@ def test_a_word_sent_while_the_server_is_down_arrives_after_the_restart(screens,
         assert [e["text"] for e in gathering.entries("words")] == ["Strømbrudd"]
     finally:
         own.stop()
+
+
+def test_a_withdrawn_statement_returns_to_the_field_and_leaves_the_wall(screens, server):
+    """Two tablemates (over HTTP) and this phone use the table's three statements; this phone
+    takes its own back: the table has a place again and the projector drops it."""
+    gathering = make_gathering(
+        server,
+        {
+            "title": "Tre utsagn",
+            "tables": 2,
+            "activities": [{"kind": "statements", "prompt": "Tre utsagn pr bord", "per_table": 3}],
+        },
+    )
+    statements = gathering.open("statements")
+    screen = projector(screens, gathering)
+    phone = phone_at(screens, gathering, 1)
+    submit(gathering, "statements", 1, "Felles mål for nettverket")
+    submit(gathering, "statements", 1, "Tid til å møtes på tvers")
+    phone.find(f"#answer-{statements}").send_keys("Skrivefeil i utsgnet")
+    send_button(phone, "statements").click()
+    phone.text_of(".task__done", "Bordet har brukt alle utsagnene sine")
+    screen.wait(lambda s: len(s.all(".group__entry")) == 3, "three statements on the wall")
+
+    phone.find(".statements .is-mine .withdraw").click()
+    box = phone.find(f"#answer-{statements}")
+    phone.wait(lambda _: box.get_attribute("value") == "Skrivefeil i utsgnet", "text back in field")
+    phone.text_of(".task__note", "1 av 3 utsagn igjen for bordet")
+    phone.gone(".statements .is-mine")
+    screen.wait(lambda s: len(s.all(".group__entry")) == 2, "the wall drops the statement")
+    assert all("Skrivefeil" not in entry.text for entry in screen.all(".group__entry"))

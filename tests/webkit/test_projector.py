@@ -1,29 +1,10 @@
 """The projector page in WebKit: the live cloud and the wall, read from the DOM."""
 
-import uuid
-
 import pytest
 
-from webkit.pages import projector
+from webkit.pages import projector, submit
 
 pytestmark = pytest.mark.webkit
-
-
-def submit(gathering, kind, table, text):
-    """A phone's answer over HTTP (the phone page itself is tested in test_phone.py)."""
-    server = gathering.server
-    joined = server.api("POST", "/api/join", json={"code": gathering.code, "table": table}).json()
-    answer = server.api(
-        "POST",
-        "/api/submissions",
-        headers={"Authorization": f"Bearer {joined['participant_token']}"},
-        json={
-            "activity_id": gathering.activities[kind],
-            "client_id": str(uuid.uuid4()),
-            "text": text,
-        },
-    )
-    assert answer.status_code == 201, answer.text
 
 
 def test_the_live_cloud_shows_a_new_word_inside_the_cloud(screens, gathering):

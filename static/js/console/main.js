@@ -6,7 +6,7 @@ import { connect } from '../shared/connection.js';
 import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
 import { showHealth } from './health.js';
-import { blockButton, initParticipants, onJoining, onParticipantJoined, showParticipants } from './participants.js';
+import { blockButton, initParticipants, joinedTotal, onJoining, onParticipantJoined, showParticipants } from './participants.js';
 import { initTools } from './tools.js';
 
 const T = readJSON('samla-text') || {};
@@ -155,32 +155,6 @@ function onActivityState(payload) {
   render();
 }
 
-/** A phone joined: the totals beside the answer counts stay live. */
-function onJoined(joined) {
-  if (!joined || !gathering) return;
-  if (!joined.rejoined) {
-    const table = (gathering.tables || []).find((t) => t.number === joined.table);
-    if (table) table.participants = (table.participants || 0) + 1;
-  }
-  gathering.participants = joined.participants;
-  scheduleRender();
-}
-
-function joinedTotal() {
-  if (gathering.participants !== undefined) return gathering.participants;
-  return (gathering.tables || []).reduce((sum, t) => sum + (t.participants || 0), 0);
-}
-
-function renderJoined() {
-  const node = $('joined');
-  if (!node) return;
-  const total = joinedTotal();
-  node.replaceChildren(
-    el('strong', {}, fmt(T.joined, { n: total })),
-    ' ',
-    el('span', { class: 'joined__tables' }, (gathering.tables || []).map((t) => el('span', { class: 'joined__table' }, fmt(T.joined_table, { table: label(t.number), n: t.participants || 0 })))));
-}
-
 function onScreen(payload) {
   screenId = payload ? payload.activity_id : null;
   screenView = payload ? payload.view || null : null;
@@ -281,7 +255,6 @@ function render() {
   if (!gathering) return;
   renderAgenda();
   renderDetail();
-  renderJoined();
   const onScreen = screenId === null ? null : activities.get(screenId);
   let status = onScreen ? fmt(T.screen_activity, { name: kindLabel(onScreen.kind) }) : T.screen_code;
   if (onScreen && onScreen.kind === 'task') {
@@ -541,15 +514,14 @@ function initGathering() {
       activity_state: onActivityState,
       screen: onScreen,
       health: (health) => showHealth($('health'), health, T),
-      // The counts beside the answers and the "Deltakere" card both follow the joins.
+      // The joined phones beside the answer count, and the answer count "of" them.
       participant_joined: (joined) => {
-        onJoined(joined);
-        onParticipantJoined(joined);
+        if (onParticipantJoined(joined)) scheduleRender();
       },
       joining: onJoining,
     },
   });
-  initParticipants(gathering, link.sync);
+  initParticipants(gathering);
   // Not knowing is not a fault: a console that connects again hears `health` if writes fail.
   link.socket.on('disconnect', () => showHealth($('health'), null, T));
 }

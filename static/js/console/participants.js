@@ -1,5 +1,6 @@
-// The console's "Deltakere" card: phones joined (in total and per table) live, the joining
-// switch, and blocking a phone by the `participant` id its entries and points carry.
+// Phones joined now, in total and per table, shown once: beside the answer count
+// (`#joined`); and the "Deltakere" card: the joining switch, and blocking a phone by the
+// `participant` id its entries and points carry.
 import { el, readJSON } from '../shared/dom.js';
 import { fmt } from '../shared/text.js';
 import { call } from './api.js';
@@ -10,41 +11,47 @@ const $ = (id) => document.getElementById(id);
 let gatheringId = null;
 let tables = []; // [{number, label, participants}]
 let total = 0;
-let resync = () => {};
 
-function render() {
-  $('participants-total').textContent = fmt(T.participants_total, { n: total });
-  $('participants-tables').replaceChildren(...tables.map((table) => el('li', { dataset: { table: table.number } },
-    el('span', {}, table.label), ' ', el('strong', { class: 'num' }, String(table.participants || 0)))));
+function renderJoined() {
+  const node = $('joined');
+  if (!node) return;
+  node.replaceChildren(
+    el('strong', {}, fmt(T.joined, { n: total })),
+    ' ',
+    el('span', { class: 'joined__tables' }, tables.map((table) => el('span', { class: 'joined__table', dataset: { table: table.number } },
+      fmt(T.joined_table, { table: table.label, n: table.participants })))));
 }
 
 function showJoining(open) {
+  if (!$('joining-open')) return;
   $('joining-open').checked = !!open;
   $('joining-state').textContent = open ? T.joining_open : T.joining_closed;
 }
 
+/** Phones joined now, in total (what the answer count is "of"). */
+export const joinedTotal = () => total;
+
 /** The gathering as the state or the page carries it. */
 export function showParticipants(gathering) {
-  if (!gathering || !$('participants')) return;
+  if (!gathering) return;
   gatheringId = gathering.id;
   tables = (gathering.tables || []).map((t) => ({ number: t.number, label: t.label, participants: t.participants || 0 }));
-  total = gathering.participants || 0;
+  total = gathering.participants ?? tables.reduce((sum, t) => sum + t.participants, 0);
   showJoining(gathering.joining_open !== false);
-  render();
+  renderJoined();
 }
 
-/** `participant_joined`: the total comes from the server; a newcomer adds one to its table. */
+/**
+ * `participant_joined` carries the total and every table's count after the join, so a phone
+ * that joined again at another table leaves its old table. True when it was this gathering's.
+ */
 export function onParticipantJoined(joined) {
-  if (!joined || joined.gathering_id !== gatheringId) return;
-  if (joined.rejoined) {
-    // A phone back again may have moved table: only the whole state says from where.
-    resync();
-    return;
-  }
-  total = joined.participants === undefined ? total + 1 : joined.participants;
-  const table = tables.find((t) => t.number === joined.table);
-  if (table) table.participants += 1;
-  render();
+  if (!joined || joined.gathering_id !== gatheringId) return false;
+  const counts = new Map((joined.tables || []).map((t) => [t.number, t.participants]));
+  for (const table of tables) table.participants = counts.get(table.number) || 0;
+  total = joined.participants;
+  renderJoined();
+  return true;
 }
 
 /** `joining`: another console (or this one) turned the switch. */
@@ -64,10 +71,9 @@ export function blockButton(participant) {
   return el('button', { type: 'button', class: 'btn btn--small btn--danger', dataset: { block: participant } }, T.block);
 }
 
-export function initParticipants(gathering, sync) {
-  if (!$('participants')) return;
-  resync = sync;
+export function initParticipants(gathering) {
   showParticipants(gathering);
+  if (!$('participants')) return;
   $('joining-open').addEventListener('change', async (event) => {
     const wanted = event.target.checked;
     const answer = await call('POST', `/api/gatherings/${gatheringId}/joining`, { open: wanted });

@@ -1,8 +1,10 @@
-// The one-text-field form and its list, shared by words, statements and questions.
+// The one-text-field form and its list, shared by words, statements and questions; and
+// taking one of our own entries back into the field.
 import { el } from '../shared/dom.js';
 import { cleanText } from '../shared/text.js';
-import { T } from './page.js';
+import { announce, T } from './page.js';
 import { showSectionError } from './sections.js';
+import { activityById, changed } from './store.js';
 
 /**
  * Build the form into `section` (input, form, note, done, listTitle, list).
@@ -33,6 +35,11 @@ export function buildAnswerForm(section, activity, actions, { oneLine, label, pl
     showSectionError(section, '');
     actions.submit(activity.id, text);
   });
+  // One listener for every withdraw button in the list, so redraws never swallow a tap.
+  section.list.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-withdraw]');
+    if (button) withdraw(section, Number(button.dataset.withdraw), actions, oneLine);
+  });
   return [section.done, form, section.note, section.status, section.listTitle, section.list];
 }
 
@@ -49,4 +56,40 @@ export function addOwn(activity, item, ack, extra) {
   if (!activity.own_entries.some((e) => e.id === ack.id)) {
     activity.own_entries.push({ id: ack.id, text: item.text, client_id: item.client_id, ...(extra || {}) });
   }
+}
+
+/** The "Trekk tilbake" button of one of our own entries while its activity is open. */
+export function withdrawButton(section, entry) {
+  return el('button', {
+    type: 'button', class: 'btn btn--small btn--quiet withdraw', dataset: { withdraw: entry.id },
+    disabled: section.withdrawing === entry.id, 'aria-label': `${T.withdraw}: ${entry.text}`,
+  }, T.withdraw);
+}
+
+/**
+ * Take an entry back: gone from every screen, its place in the quota given back, and its
+ * text put into the field again (before any draft), so that one tap never loses it.
+ */
+async function withdraw(section, entryId, actions, oneLine) {
+  const activity = activityById(section.id);
+  const own = activity && (activity.own_entries || []).find((e) => e.id === entryId);
+  if (!own || section.withdrawing) return;
+  section.withdrawing = entryId;
+  changed();
+  const ack = await actions.ask('withdraw', { entry_id: entryId });
+  section.withdrawing = null;
+  if (ack && ack.ok) {
+    activity.own_entries = activity.own_entries.filter((e) => e.id !== entryId);
+    activity.table_entries = (activity.table_entries || []).filter((e) => e.id !== entryId);
+    if (ack.remaining !== undefined) activity.remaining = ack.remaining;
+    const draft = section.input.value.trim() ? section.input.value : '';
+    section.input.value = draft ? `${own.text}${oneLine ? ' ' : '\n'}${draft}` : own.text;
+    showSectionError(section, '');
+    announce(T.withdrawn);
+    changed();
+    section.input.focus();
+    return;
+  }
+  showSectionError(section, ack ? ack.message || T.error_generic : T.network);
+  changed();
 }

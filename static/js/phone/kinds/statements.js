@@ -1,7 +1,7 @@
 // `statements`: a table writes a few statements together; everyone at it sees them.
 import { el } from '../../shared/dom.js';
 import { count, newestFirst } from '../../shared/text.js';
-import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
+import { addOwn, applyLimit, buildAnswerForm, withdrawButton } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem } from '../sections.js';
 
@@ -37,7 +37,8 @@ export function update(section, activity, pending) {
     ...pending.slice().reverse().map((item) => pendingItem(item, 'statement')),
     ...entries.map((entry) => el('li', { class: `statement${ownIds.has(entry.id) ? ' is-mine' : ''}` },
       el('span', { class: 'item__text' }, entry.text),
-      ownIds.has(entry.id) ? el('span', { class: 'tag tag--ok' }, `${T.mine} · ${T.sent}`) : null)),
+      ownIds.has(entry.id) ? el('span', { class: 'tag tag--ok' }, `${T.mine} · ${T.sent}`) : null,
+      ownIds.has(entry.id) ? withdrawButton(section, entry) : null)),
   );
   if (!pending.length && !entries.length) {
     section.list.append(el('li', { class: 'statements__empty' }, T.no_statements));

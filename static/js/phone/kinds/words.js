@@ -1,7 +1,7 @@
 // `words`: one or a few mood words per participant, for the cloud.
 import { el } from '../../shared/dom.js';
 import { count } from '../../shared/text.js';
-import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
+import { addOwn, applyLimit, buildAnswerForm, withdrawButton } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem } from '../sections.js';
 
@@ -34,8 +34,9 @@ export function update(section, activity, pending) {
   section.listTitle.hidden = !sentSome;
   section.list.replaceChildren(
     ...pending.map((item) => pendingItem(item, 'chip')),
-    ...own.map((entry) => el('li', { class: 'chip' },
-      el('span', { class: 'item__text' }, entry.text), el('span', { class: 'tag tag--ok' }, T.sent))),
+    ...own.map((entry) => el('li', { class: 'chip chip--own' },
+      el('span', { class: 'item__text' }, entry.text), el('span', { class: 'tag tag--ok' }, T.sent),
+      withdrawButton(section, entry))),
   );
 }
 
