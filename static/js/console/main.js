@@ -7,7 +7,9 @@ import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
 import { showHealth } from './health.js';
 import { blockButton, initParticipants, onJoining, onParticipantJoined, showParticipants } from './participants.js';
+import { heldPoints, initPoints, pointActions, pointText } from './points.js';
 import { initTools } from './tools.js';
+import { initWords } from './words.js';
 
 const T = readJSON('samla-text') || {};
 const config = readJSON('samla-config') || {};
@@ -260,9 +262,16 @@ async function moderate(entryId, change) {
   render();
 }
 
+/** A point the facilitator approved, hid or showed: the task view redraws with it. */
+function onPoint(point) {
+  const activity = activities.get(point.activity_id);
+  if (activity) activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
+  render();
+}
+
 function heldCount(activity) {
   if (activity.held_count !== undefined && !connected) return activity.held_count;
-  return [...activity.entries.values()].filter((e) => e.held && !e.hidden).length;
+  return [...activity.entries.values(), ...activity.points.values()].filter((e) => e.held && !e.hidden).length;
 }
 
 // ---- rendering ---------------------------------------------------------------------------
@@ -290,9 +299,9 @@ function render() {
   }
   $('screen-status').textContent = status;
   $('show-code').disabled = screenId === null;
-  // The word, moderation and theme tools (console-tools.js) redraw from this.
+  // The words view (words.js) and the moderation and theme tools (tools.js) redraw from this.
   document.dispatchEvent(new CustomEvent('samla:render', { detail: {
-    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView,
+    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView, search,
   } }));
 }
 
@@ -343,7 +352,6 @@ function renderDetail() {
   if (!activity) {
     $('detail-title').textContent = T.pick;
     $('detail-prompt').textContent = '';
-    $('freq').hidden = true;
     $('cloud-link').hidden = true;
     fill($('controls'));
     fill($('kind-view'));
@@ -359,9 +367,7 @@ function renderDetail() {
   const isWords = activity.kind === 'words';
   $('cloud-link').hidden = !isWords;
   if (isWords) $('cloud-link').setAttribute('href', `${root}${base()}/activities/${activity.id}/cloud.png`);
-  $('freq').hidden = !isWords || !activity.frequencies.length;
   $('search-box').hidden = activity.kind === 'task' || activity.kind === 'priorities';
-  $('freq').replaceChildren(...(isWords ? activity.frequencies : []).filter((f) => matches(f.word)).map((f) => el('li', {}, f.word, el('b', {}, f.count))));
   renderControls(activity);
   if (activity.kind === 'task') renderTaskDetail(activity);
   else if (activity.kind === 'priorities') renderResults(activity);
@@ -426,13 +432,15 @@ function renderTaskDetail(activity) {
       questions.map((q) => {
         const mine = points.filter((p) => p.table === number && p.question_id === q.id).sort((a, b) => a.id - b.id);
         return el('td', { class: mine.length ? 'is-done' : '' },
-          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', {}, p.text, ' ', blockButton(p.participant))))
+          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', { class: `point${p.held ? ' is-held' : ''}${p.hidden ? ' is-hidden' : ''}` },
+            pointText(p), ' ', pointActions(p), ' ', blockButton(p.participant))))
             : el('span', { class: 'muted' }, '–'));
       })))));
   fill($('kind-view'), 
     el('div', { class: 'kind-bar' },
       el('button', { type: 'button', class: `btn btn--small${progressOn ? ' btn--primary' : ''}`, disabled: progressOn,
         onclick: () => showOnScreen(activity.id, 'progress') }, progressOn ? `${T.show_progress} ✓` : T.show_progress)),
+    heldPoints(points, questions, label),
     list,
     el('h3', { class: 'kind-h' }, T.answers_by_table),
     el('div', { class: 'matrix-box' }, matrix));
@@ -518,6 +526,7 @@ function initGathering() {
     if (!button) return;
     moderate(Number(button.dataset.entry), { [button.dataset.change]: button.dataset.value === 'true' });
   });
+  initPoints($('kind-view'), onPoint);
   $('show-code').addEventListener('click', () => showOnScreen(null));
   $('several-open').checked = severalOpen();
   $('several-open').addEventListener('change', (event) => setSeveralOpen(event.target.checked));
@@ -578,6 +587,7 @@ initList();
 if (config.gathering) {
   // The tools listen to `samla:render` before the first render.
   initTools();
+  initWords();
   initGathering();
   document.addEventListener('keydown', shortcut);
 } else {
