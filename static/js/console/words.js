@@ -67,6 +67,7 @@ async function merge(word, into) {
   closeMenu(false);
   take(data);
   announce(fmt(T.word_merged, { word, into }));
+  focusOn($('freq'), into);
   load();
 }
 
@@ -85,6 +86,8 @@ async function hideWord(word) {
   closeMenu(false);
   take(data);
   announce(fmt(T.word_hidden, { word }));
+  // The word's button is gone: its "show again" takes the focus, one key away from undoing.
+  focusOn($('hidden-words'), data.word);
 }
 
 async function showWord(word) {
@@ -104,6 +107,12 @@ function dismiss(suggestion) {
   dismissed[suggestionKey(suggestion)] = true;
   keep('dismissed', dismissed);
   draw();
+}
+
+/** Focus the button for `word` inside `container`, if there is one. */
+function focusOn(container, word) {
+  const button = container && [...container.querySelectorAll('button[data-word]')].find((b) => b.dataset.word === word);
+  if (button) button.focus();
 }
 
 function announce(text) {
@@ -224,7 +233,7 @@ function draw() {
     suggestionList(),
     doneList('hidden-words', T.hidden_words, hiddenWords.map((word) => el('li', { class: 'word-list__item' },
       el('span', { class: 'word-list__pair' }, word),
-      el('button', { type: 'button', class: 'btn btn--small', onclick: () => showWord(word),
+      el('button', { type: 'button', class: 'btn btn--small', dataset: { word }, onclick: () => showWord(word),
         'aria-label': fmt(T.word_show_named, { word }) }, T.word_show)))),
     doneList('merged-words', T.merges, merges.map((m) => el('li', { class: 'word-list__item' },
       el('span', { class: 'word-list__pair' }, fmt(T.merged_into, { word: m.word, into: m.into })),
