@@ -102,6 +102,10 @@ def test_the_word_menu_works_from_the_keyboard_and_merges_into_a_chosen_word(
     word.focus()
     desk.keyboard.press("Enter")
     expect(desk.get_by_role("button", name="Skjul ordet")).to_be_focused()
+    # A word arriving while the menu is open adds a choice and leaves the focus where it was.
+    send_word(phones(gathering, 1), words, "Trøtt")
+    expect(desk.get_by_label("Slå sammen med").locator("option")).to_have_count(3)
+    expect(desk.get_by_role("button", name="Skjul ordet")).to_be_focused()
     desk.keyboard.press("Escape")
     expect(desk.locator("#word-menu")).to_be_hidden()
     expect(word).to_be_focused()
@@ -109,10 +113,10 @@ def test_the_word_menu_works_from_the_keyboard_and_merges_into_a_chosen_word(
     desk.get_by_label("Slå sammen med").select_option("Nysgjerrig")
     desk.locator("#word-menu").get_by_role("button", name="Slå sammen").click()
     expect(desk.locator("#freq").get_by_role("button", name="Nysgjerrig 2")).to_be_focused()
-    expect(cloud_words(screen)).to_have_text(["Spent: 2", "Nysgjerrig: 2"])
+    expect(cloud_words(screen)).to_have_text(["Spent: 2", "Nysgjerrig: 2", "Trøtt: 1"])
     expect(desk.locator("#merged-words")).to_contain_text("Glad → Nysgjerrig")
     desk.get_by_role("button", name="Angre: Glad → Nysgjerrig").click()
-    expect(cloud_words(screen)).to_have_text(["Spent: 2", "Nysgjerrig: 1", "Glad: 1"])
+    expect(cloud_words(screen)).to_have_text(["Spent: 2", "Nysgjerrig: 1", "Glad: 1", "Trøtt: 1"])
 
 
 def test_an_accepted_suggestion_merges_god_gode_godt_into_one_word_on_the_projector(

@@ -23,6 +23,7 @@ let hiddenWords = [];
 let allSuggestions = false;
 let openWord = null; // the word whose menu is open
 let drawnList = '';
+let drawnMenu = '';
 let drawnFrequencies = '';
 let suggestTimer = null;
 
@@ -146,17 +147,34 @@ function closeMenu(refocus = true) {
   openWord = null;
   $('word-menu').hidden = true;
   fill($('word-menu'));
+  drawnMenu = '';
   markOpen();
   const chip = word && chipOf(word);
   if (refocus && chip) chip.focus();
 }
 
+/** The open word's menu below its button; rebuilt only when the words it offers changed,
+ * so a redraw while it is open keeps the focus and the chosen target. */
 function drawMenu() {
   const menu = $('word-menu');
   const chip = openWord && chipOf(openWord);
-  if (!chip) { menu.hidden = true; fill(menu); return; }
+  if (!chip) { menu.hidden = true; fill(menu); drawnMenu = ''; return; }
   const word = openWord;
   const others = (current.frequencies || []).map((f) => f.word).filter((w) => w !== word);
+  const key = JSON.stringify([word, others]);
+  if (key !== drawnMenu) buildMenu(menu, word, others);
+  drawnMenu = key;
+  menu.hidden = false;
+  // Just below the word, inside the card.
+  const box = $('words').getBoundingClientRect();
+  const at = chip.getBoundingClientRect();
+  menu.style.top = `${at.bottom - box.top + 6}px`;
+  menu.style.left = `${Math.max(0, Math.min(at.left - box.left, box.width - menu.offsetWidth))}px`;
+}
+
+function buildMenu(menu, word, others) {
+  const chosen = $('word-menu-into') ? $('word-menu-into').value : null;
+  const focused = menu.contains(document.activeElement) ? document.activeElement : null;
   const target = el('select', { id: 'word-menu-into', class: 'input input--small' },
     others.map((w) => el('option', { value: w }, w)));
   fill(menu,
@@ -167,12 +185,11 @@ function drawMenu() {
       target,
       el('button', { type: 'button', class: 'btn btn--small btn--primary', onclick: () => merge(word, target.value) }, T.merge)) : null,
     el('button', { type: 'button', class: 'btn btn--small btn--ghost', onclick: () => closeMenu() }, T.word_menu_close));
-  menu.hidden = false;
-  // Just below the word, inside the card.
-  const box = $('words').getBoundingClientRect();
-  const at = chip.getBoundingClientRect();
-  menu.style.top = `${at.bottom - box.top + 6}px`;
-  menu.style.left = `${Math.max(0, Math.min(at.left - box.left, box.width - menu.offsetWidth))}px`;
+  if (chosen && others.includes(chosen)) target.value = chosen;
+  if (!focused) return;
+  const again = focused.tagName === 'SELECT' ? target
+    : [...menu.querySelectorAll('button')].find((b) => b.textContent === focused.textContent);
+  if (again) again.focus();
 }
 
 // ---- drawing ---------------------------------------------------------------------------
@@ -285,8 +302,8 @@ export function initWords() {
     if (openWord === button.dataset.word) closeMenu();
     else openMenu(button.dataset.word);
   });
-  $('words').addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && openWord) {
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && openWord && (event.target === document.body || $('words').contains(event.target))) {
       event.preventDefault();
       closeMenu();
     }
