@@ -24,6 +24,7 @@ let allSuggestions = false;
 let openWord = null; // the word whose menu is open
 let drawnList = '';
 let drawnMenu = '';
+let drawnTools = '';
 let drawnFrequencies = '';
 let suggestTimer = null;
 
@@ -50,15 +51,17 @@ function take(data) {
   if (!data || !current) return;
   if (data.merges) merges = data.merges;
   if (data.suggestions) suggestions = data.suggestions;
+  // Until the server suggests anew, a word just merged is no longer offered.
+  suggestions = suggestions.filter((s) => !merges.some((m) => m.word === s.word));
   if (data.hidden_words) hiddenWords = data.hidden_words;
   if (data.frequencies) current.frequencies = data.frequencies;
   draw();
 }
 
 async function load() {
-  const asked = current;
+  const asked = current.id;
   const data = await call('GET', `${activityPath()}/merges`);
-  if (asked === current) take(data);
+  if (current && current.id === asked) take(data);
 }
 
 /** Merge `word` into `into`; the suggestions are asked for again, since the cloud changed. */
@@ -87,6 +90,7 @@ async function hideWord(word) {
   closeMenu(false);
   take(data);
   announce(fmt(T.word_hidden, { word }));
+  load();
   // The word's button is gone: its "show again" takes the focus, one key away from undoing.
   focusOn($('hidden-words'), data.word);
 }
@@ -246,7 +250,18 @@ function draw() {
   drawList();
   if (openWord && !chipOf(openWord)) closeMenu(false);
   else if (openWord) drawMenu();
-  fill($('word-tools'),
+  drawTools();
+}
+
+/** The suggestions, hidden words and merges; redrawn only when they changed, keeping the focus. */
+function drawTools() {
+  const dismissed = kept('dismissed');
+  const key = JSON.stringify([suggestions.filter((s) => !dismissed[suggestionKey(s)]), hiddenWords, merges, allSuggestions, search]);
+  if (key === drawnTools) return;
+  drawnTools = key;
+  const node = $('word-tools');
+  const focused = node.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
+  fill(node,
     suggestionList(),
     doneList('hidden-words', T.hidden_words, hiddenWords.map((word) => el('li', { class: 'word-list__item' },
       el('span', { class: 'word-list__pair' }, word),
@@ -256,6 +271,8 @@ function draw() {
       el('span', { class: 'word-list__pair' }, fmt(T.merged_into, { word: m.word, into: m.into })),
       el('button', { type: 'button', class: 'btn btn--small', onclick: () => undoMerge(m.word),
         'aria-label': fmt(T.merge_undo_named, { word: m.word, into: m.into }) }, T.undo)))));
+  const again = focused && [...node.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === focused);
+  if (again) again.focus();
 }
 
 function onRender(event) {
@@ -278,6 +295,7 @@ function onRender(event) {
     openWord = null;
     allSuggestions = false;
     drawnList = '';
+    drawnTools = '';
     drawnFrequencies = frequencies;
     $('word-menu').hidden = true;
     draw();
