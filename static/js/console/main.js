@@ -88,6 +88,7 @@ let connected = false;
 const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
 let redraw = null;
 let search = '';
+const APPROVAL_KINDS = ['words', 'statements', 'questions'];
 
 // Whether several activities may be open at once: a choice per gathering, kept in this browser.
 const severalKey = () => `samla.several-open.${gathering.id}`;
@@ -376,7 +377,7 @@ function renderDetail() {
   if (!$('entries').hidden) renderEntries(activity);
 }
 
-/** Reveal/hide results on the projector, and the countdown timer. */
+/** Reveal/hide results on the projector, approve before showing, and the countdown timer. */
 function renderControls(activity) {
   const hidden = activity.revealed === false;
   const running = activity.closes_at && activity.state === 'open';
@@ -384,10 +385,12 @@ function renderControls(activity) {
   const typing = $('timer-minutes');
   const typed = typing ? typing.value : '';
   const focused = typing && document.activeElement === typing;
+  const approving = document.activeElement && document.activeElement.id === 'approval-toggle';
   fill($('controls'), 
     el('div', { class: 'control' },
       el('span', { class: `control__state${hidden ? ' is-secret' : ''}` }, hidden ? T.results_hidden_long : T.results_shown),
       el('button', { type: 'button', class: 'btn btn--small', onclick: () => reveal(activity, hidden) }, hidden ? T.reveal : T.conceal)),
+    approvalControl(activity),
     el('div', { class: 'control' },
       el('span', { class: 'control__label' }, T.timer),
       running ? el('span', { class: 'control__clock', role: 'timer', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
@@ -404,6 +407,19 @@ function renderControls(activity) {
       running ? el('button', { type: 'button', class: 'btn btn--small btn--danger', onclick: () => setTimer(activity, null) }, T.stop_timer) : null));
   $('timer-minutes').value = typed;
   if (focused) $('timer-minutes').focus();
+  if (approving && $('approval-toggle')) $('approval-toggle').focus();
+}
+
+/** "Approve before showing" for the kinds with entries, and how many wait. */
+function approvalControl(activity) {
+  if (!APPROVAL_KINDS.includes(activity.kind)) return null;
+  const held = heldCount(activity);
+  return el('div', { class: 'control' },
+    el('label', { class: 'check check--control' },
+      el('input', { type: 'checkbox', checked: !!activity.approval, id: 'approval-toggle',
+        onchange: (event) => call('POST', `${base()}/activities/${activity.id}/approval`, { approval: event.target.checked }) }),
+      ` ${T.approval}`),
+    held ? el('span', { class: 'badge badge--held' }, count(T, 'approval_held', { n: held })) : null);
 }
 
 function renderTaskDetail(activity) {

@@ -12,9 +12,6 @@ const base = config.gathering ? `/api/gatherings/${config.gathering.id}` : '';
 
 let current = null; // the activity shown in the detail card
 let themes = null; // null until asked for
-let lastHeld = -1;
-let lastApproval = null;
-const ENTRY_KINDS = ['words', 'statements', 'questions'];
 const THEME_KINDS = ['statements', 'task'];
 
 // The tools' errors do not scroll the page: the facilitator is working in the card.
@@ -22,23 +19,12 @@ const call = (method, path, body) => request(method, path, body, false);
 
 const activityPath = () => `${base}/activities/${current.id}`;
 
-// ---- approve before showing ---------------------------------------------------------
+// ---- entries and points waiting for approval, in every activity ----------------------
 
 function heldCount(activity) {
   const items = [...(activity.entries ? activity.entries.values() : []), ...(activity.points ? activity.points.values() : [])];
   if (items.length) return items.filter((e) => e.held && !e.hidden).length;
   return activity.held_count || 0;
-}
-
-function approvalRow(activity) {
-  if (!ENTRY_KINDS.includes(activity.kind)) return null;
-  const held = heldCount(activity);
-  return el('div', { class: 'tools__row' },
-    el('label', { class: 'check' },
-      el('input', { type: 'checkbox', checked: !!activity.approval, id: 'approval-toggle',
-        onchange: (event) => call('POST', `${activityPath()}/approval`, { approval: event.target.checked }) }),
-      ` ${T.approval}`),
-    held ? el('span', { class: 'badge badge--held' }, count(T, 'approval_held', { n: held })) : null);
 }
 
 // ---- themes ---------------------------------------------------------------------------
@@ -116,9 +102,7 @@ function drawTools() {
   const node = $('tools');
   if (!node) return;
   if (!current) { fill(node); return; }
-  fill(node,
-    approvalRow(current),
-    THEME_KINDS.includes(current.kind) ? themeTools(current) : null);
+  fill(node, THEME_KINDS.includes(current.kind) ? themeTools(current) : null);
 }
 
 function onRender(event) {
@@ -128,20 +112,10 @@ function onRender(event) {
   $('moderation-held').textContent = count(T, 'held_total', { n: total });
   if (!activity) { current = null; drawTools(); return; }
   const changed = !current || current.id !== activity.id;
-  const approvalChanged = lastApproval !== !!activity.approval;
-  lastApproval = !!activity.approval;
   current = activity;
+  // The themes are drawn when asked for, so what is typed in them is not lost to a redraw.
   if (changed) {
     themes = null;
-    lastHeld = heldCount(activity);
-    drawTools();
-    return;
-  }
-  // Redraw only when something this card shows changed, so typing in it is not lost.
-  const held = heldCount(activity);
-  if (approvalChanged || held !== lastHeld) {
-    lastHeld = held;
-    if (document.activeElement && $('tools').contains(document.activeElement) && document.activeElement.type === 'text') return;
     drawTools();
   }
 }

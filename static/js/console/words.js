@@ -13,7 +13,7 @@ const $ = (id) => document.getElementById(id);
 const base = config.gathering ? `/api/gatherings/${config.gathering.id}` : '';
 // Suggestions are asked for again at most this often while words stream in.
 const SUGGEST_EVERY = 1500;
-const SHOWN_SUGGESTIONS = 4;
+const SHOWN_SUGGESTIONS = 5;
 
 let current = null; // the words activity shown in the detail card, or null
 let search = '';
@@ -215,6 +215,7 @@ function drawList() {
   if (focused !== undefined && chipOf(focused)) chipOf(focused).focus();
 }
 
+/** The suggested merges, a chip each (one click merges), grouped under their reason. */
 function suggestionList() {
   const dismissed = kept('dismissed');
   const open = suggestions.filter((s) => !dismissed[suggestionKey(s)] && matches(`${s.word} ${s.into}`));
@@ -222,17 +223,22 @@ function suggestionList() {
   // A few at a time, so the answers below stay in sight; the rest on request.
   const shown = allSuggestions ? open : open.slice(0, SHOWN_SUGGESTIONS);
   const more = open.length - shown.length;
-  return el('section', { class: 'word-box', 'aria-labelledby': 'suggestions-title' },
-    el('h3', { class: 'word-box__title', id: 'suggestions-title' }, T.suggestions_title),
-    more ? el('button', { type: 'button', class: 'btn btn--small btn--ghost', onclick: () => { allSuggestions = true; draw(); } },
-      count(T, 'suggestions_more', { n: more })) : null,
-    el('ul', { class: 'word-list', id: 'suggestions' }, shown.map((s) => el('li', { class: 'word-list__item' },
-      el('span', { class: 'word-list__pair' }, fmt(T.merged_into, { word: s.word, into: s.into })),
-      el('span', { class: 'muted' }, T[`reason_${s.reason}`] || s.reason),
-      el('button', { type: 'button', class: 'btn btn--small btn--primary', onclick: () => merge(s.word, s.into),
-        'aria-label': fmt(T.suggestion_accept, { word: s.word, into: s.into }) }, T.merge),
-      el('button', { type: 'button', class: 'btn btn--small btn--ghost', onclick: () => dismiss(s),
-        'aria-label': fmt(T.suggestion_dismiss, { word: s.word, into: s.into }) }, T.dismiss)))));
+  const reasons = [...new Set(shown.map((s) => s.reason))];
+  return el('section', { class: 'word-box word-box--wide', 'aria-labelledby': 'suggestions-title' },
+    el('div', { class: 'word-box__bar' },
+      el('h3', { class: 'word-box__title', id: 'suggestions-title' }, T.suggestions_title),
+      more ? el('button', { type: 'button', class: 'btn btn--small btn--ghost', onclick: () => { allSuggestions = true; draw(); } },
+        count(T, 'suggestions_more', { n: more })) : null),
+    el('div', { id: 'suggestions' }, reasons.map((reason) => el('div', { class: 'word-group' },
+      el('span', { class: 'word-group__reason' }, T[`reason_${reason}`] || reason),
+      el('ul', { class: 'word-chips' }, shown.filter((s) => s.reason === reason).map((s) => {
+        const pair = fmt(T.merged_into, { word: s.word, into: s.into });
+        return el('li', { class: 'word-chip' },
+          el('button', { type: 'button', class: 'word-chip__accept', onclick: () => merge(s.word, s.into),
+            'aria-label': fmt(T.suggestion_accept, { pair }) }, pair),
+          el('button', { type: 'button', class: 'word-chip__dismiss', onclick: () => dismiss(s),
+            'aria-label': fmt(T.suggestion_dismiss, { pair }) }, el('span', { 'aria-hidden': 'true' }, '×')));
+      }))))));
 }
 
 function doneList(id, title, items) {
