@@ -200,7 +200,13 @@ def test_a_held_point_approved_reaches_the_projector_and_a_hidden_one_leaves_it(
     expect(waiting).to_have_count(0)
     point = desk.locator(".matrix .point").filter(has_text="Felles plan")
     point.get_by_role("button", name="Skjul").click()
+    expect(point.get_by_role("button", name="Vis")).to_be_focused()
     expect(wall).not_to_contain_text("Felles plan")
+    # Another table's point redraws the table of answers; the focus stays on the button.
+    other = phones(gathering, 3)
+    other.call_when_connected("add_point", {**add, "text": "Ny møteplan", "client_id": "c"})
+    expect(desk.locator(".matrix")).to_contain_text("Ny møteplan")
+    expect(point.get_by_role("button", name="Vis")).to_be_focused()
     expect(wall).to_contain_text("uten agenda")
     point.get_by_role("button", name="Vis").click()
     expect(wall).to_contain_text("Felles plan")

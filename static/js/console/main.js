@@ -287,8 +287,20 @@ function activityName(activity) {
 
 const label = (number) => tableLabel(gathering.tables, number, T.table_n);
 
+/** A selector that finds the focused control again after a redraw (or null). */
+function focusSelector(node) {
+  if (!node || node === document.body || !node.closest('#detail')) return null;
+  const { entry, point, change } = node.dataset || {};
+  if (entry) return `button[data-entry="${entry}"][data-change="${change}"]`;
+  if (point) return `button[data-point="${point}"][data-change="${change}"]`;
+  return null;
+}
+
 function render() {
   if (!gathering) return;
+  // Entries and points are drawn anew: a keyboard user keeps the button they were on.
+  const focused = document.activeElement;
+  const refocus = focusSelector(focused);
   renderAgenda();
   renderDetail();
   renderJoined();
@@ -300,6 +312,8 @@ function render() {
   }
   $('screen-status').textContent = status;
   $('show-code').disabled = screenId === null;
+  const again = refocus && !focused.isConnected ? $('detail').querySelector(refocus) : null;
+  if (again) again.focus();
   // The words view (words.js) and the moderation and theme tools (tools.js) redraw from this.
   document.dispatchEvent(new CustomEvent('samla:render', { detail: {
     gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView, search,

@@ -45,6 +45,12 @@ export function initPoints(container, onPoint) {
     button.disabled = true;
     const point = await call('PATCH', `/api/points/${button.dataset.point}`, { [button.dataset.change]: button.dataset.value === 'true' });
     button.disabled = false;
-    if (point && point.id) onPoint(point);
+    if (!point || !point.id) return;
+    const { change } = button.dataset;
+    onPoint(point);
+    // The view is drawn anew: the focus goes to the same button, or (approved) the next waiting one.
+    const again = container.querySelector(`button[data-point="${point.id}"][data-change="${change}"]`)
+      || container.querySelector('button[data-change="held"]');
+    if (again) again.focus();
   });
 }
