@@ -1,5 +1,6 @@
-// The console's helpers for Norwegian text: the moderation word list and "approve before
-// showing", and themes across tables (the words view is words.js).
+// The console's helpers for Norwegian text: the moderation word list with the count of what
+// waits for approval, and themes across tables (the words view is words.js; "approve before
+// showing" is among main.js's controls).
 // main.js owns the live state; it tells this file to redraw with a `samla:render` event.
 import { el, fill, readJSON } from '../shared/dom.js';
 import { count, fmt } from '../shared/text.js';
