@@ -35,7 +35,7 @@ system-packages:
 # The README's and docs/veileder.md's pictures, taken by the browser tests (needs chromium),
 # and the phone in WebKit (docs/screenshots/webkit-phone.png).
 screenshots: install-dev
-	SAMLA_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_tour.py tests/webkit/test_phone.py::test_a_phone_joins_by_a_tables_qr_address_and_sends_a_mood_word
+	SAMLA_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_tour.py tests/browser/test_moderation.py tests/webkit/test_phone.py::test_a_phone_joins_by_a_tables_qr_address_and_sends_a_mood_word
 
 install: $(VENV)/.installed static/vendor/.installed catalogues
 

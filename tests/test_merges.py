@@ -163,6 +163,14 @@ def test_hiding_a_word_follows_the_merges(organiser, cloud):
     assert len(answer.get_json()["hidden_entries"]) == 3
 
 
+def test_the_merges_route_lists_the_hidden_words(organiser, cloud):
+    gathering, words = cloud
+    organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": True})
+    assert organiser.get(url(gathering, words)).get_json()["hidden_words"] == ["juhuu"]
+    organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": False})
+    assert organiser.get(url(gathering, words)).get_json()["hidden_words"] == []
+
+
 def test_a_word_shown_again_lets_later_entries_of_it_show(organiser, client, join, cloud):
     gathering, words = cloud
     organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": True})

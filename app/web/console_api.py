@@ -35,19 +35,21 @@ def _merged(activity, merged):
 @bp.get(f"{ACTIVITY}/merges")
 @auth.organiser_api
 def list_merges(gathering_id, activity_id):
-    """The word merges of a words activity, the frequencies they give, and the merges worth
-    suggesting (other forms of the same word)."""
+    """The word merges of a words activity, the frequencies they give, the merges worth
+    suggesting (other forms of the same word) and the words hidden with every entry of them."""
     activity = _activity(gathering_id, activity_id)
     if not kinds.of(activity).HAS_CLOUD:
         raise SamlaError("bad_request", detail=_l("bare en words-aktivitet har ord å slå sammen"))
     with store.get_store().read() as db:
         merged = merges.describe(db, activity)
         frequencies = views.word_frequencies(db, activity)
+        hidden_words = store.words.list_hidden_words(db, activity["id"])
     return jsonify(
         {
             "merges": merged,
             "frequencies": frequencies,
             "suggestions": merges.suggestions(frequencies),
+            "hidden_words": hidden_words,
         }
     )
 

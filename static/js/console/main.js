@@ -7,7 +7,9 @@ import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
 import { showHealth } from './health.js';
 import { blockButton, initParticipants, joinedTotal, onJoining, onParticipantJoined, showParticipants } from './participants.js';
+import { heldPoints, initPoints, pointActions, pointText } from './points.js';
 import { initTools } from './tools.js';
+import { initWords } from './words.js';
 
 const T = readJSON('samla-text') || {};
 const config = readJSON('samla-config') || {};
@@ -86,6 +88,7 @@ let connected = false;
 const activities = new Map(); // id -> activity with entries (Map by id) and frequencies
 let redraw = null;
 let search = '';
+const APPROVAL_KINDS = ['words', 'statements', 'questions'];
 
 // Whether several activities may be open at once: a choice per gathering, kept in this browser.
 const severalKey = () => `samla.several-open.${gathering.id}`;
@@ -234,9 +237,16 @@ async function moderate(entryId, change) {
   render();
 }
 
+/** A point the facilitator approved, hid or showed: the task view redraws with it. */
+function onPoint(point) {
+  const activity = activities.get(point.activity_id);
+  if (activity) activity.points.set(point.id, { ...(activity.points.get(point.id) || {}), ...point });
+  render();
+}
+
 function heldCount(activity) {
   if (activity.held_count !== undefined && !connected) return activity.held_count;
-  return [...activity.entries.values()].filter((e) => e.held && !e.hidden).length;
+  return [...activity.entries.values(), ...activity.points.values()].filter((e) => e.held && !e.hidden).length;
 }
 
 // ---- rendering ---------------------------------------------------------------------------
@@ -251,8 +261,20 @@ function activityName(activity) {
 
 const label = (number) => tableLabel(gathering.tables, number, T.table_n);
 
+/** A selector that finds the focused control again after a redraw (or null). */
+function focusSelector(node) {
+  if (!node || node === document.body || !node.closest('#detail')) return null;
+  const { entry, point, change } = node.dataset || {};
+  if (entry) return `button[data-entry="${entry}"][data-change="${change}"]`;
+  if (point) return `button[data-point="${point}"][data-change="${change}"]`;
+  return null;
+}
+
 function render() {
   if (!gathering) return;
+  // Entries and points are drawn anew: a keyboard user keeps the button they were on.
+  const focused = document.activeElement;
+  const refocus = focusSelector(focused);
   renderAgenda();
   renderDetail();
   const onScreen = screenId === null ? null : activities.get(screenId);
@@ -263,9 +285,11 @@ function render() {
   }
   $('screen-status').textContent = status;
   $('show-code').disabled = screenId === null;
-  // The word, moderation and theme tools (console-tools.js) redraw from this.
+  const again = refocus && !focused.isConnected ? $('detail').querySelector(refocus) : null;
+  if (again) again.focus();
+  // The words view (words.js) and the moderation and theme tools (tools.js) redraw from this.
   document.dispatchEvent(new CustomEvent('samla:render', { detail: {
-    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView,
+    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView, search,
   } }));
 }
 
@@ -316,7 +340,6 @@ function renderDetail() {
   if (!activity) {
     $('detail-title').textContent = T.pick;
     $('detail-prompt').textContent = '';
-    $('freq').hidden = true;
     $('cloud-link').hidden = true;
     fill($('controls'));
     fill($('kind-view'));
@@ -332,9 +355,7 @@ function renderDetail() {
   const isWords = activity.kind === 'words';
   $('cloud-link').hidden = !isWords;
   if (isWords) $('cloud-link').setAttribute('href', `${root}${base()}/activities/${activity.id}/cloud.png`);
-  $('freq').hidden = !isWords || !activity.frequencies.length;
   $('search-box').hidden = activity.kind === 'task' || activity.kind === 'priorities';
-  $('freq').replaceChildren(...(isWords ? activity.frequencies : []).filter((f) => matches(f.word)).map((f) => el('li', {}, f.word, el('b', {}, f.count))));
   renderControls(activity);
   if (activity.kind === 'task') renderTaskDetail(activity);
   else if (activity.kind === 'priorities') renderResults(activity);
@@ -343,7 +364,7 @@ function renderDetail() {
   if (!$('entries').hidden) renderEntries(activity);
 }
 
-/** Reveal/hide results on the projector, and the countdown timer. */
+/** Reveal/hide results on the projector, approve before showing, and the countdown timer. */
 function renderControls(activity) {
   const hidden = activity.revealed === false;
   const running = activity.closes_at && activity.state === 'open';
@@ -351,10 +372,12 @@ function renderControls(activity) {
   const typing = $('timer-minutes');
   const typed = typing ? typing.value : '';
   const focused = typing && document.activeElement === typing;
+  const approving = document.activeElement && document.activeElement.id === 'approval-toggle';
   fill($('controls'), 
     el('div', { class: 'control' },
       el('span', { class: `control__state${hidden ? ' is-secret' : ''}` }, hidden ? T.results_hidden_long : T.results_shown),
       el('button', { type: 'button', class: 'btn btn--small', onclick: () => reveal(activity, hidden) }, hidden ? T.reveal : T.conceal)),
+    approvalControl(activity),
     el('div', { class: 'control' },
       el('span', { class: 'control__label' }, T.timer),
       running ? el('span', { class: 'control__clock', role: 'timer', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
@@ -371,6 +394,19 @@ function renderControls(activity) {
       running ? el('button', { type: 'button', class: 'btn btn--small btn--danger', onclick: () => setTimer(activity, null) }, T.stop_timer) : null));
   $('timer-minutes').value = typed;
   if (focused) $('timer-minutes').focus();
+  if (approving && $('approval-toggle')) $('approval-toggle').focus();
+}
+
+/** "Approve before showing" for the kinds with entries, and how many wait. */
+function approvalControl(activity) {
+  if (!APPROVAL_KINDS.includes(activity.kind)) return null;
+  const held = heldCount(activity);
+  return el('div', { class: 'control' },
+    el('label', { class: 'check check--control' },
+      el('input', { type: 'checkbox', checked: !!activity.approval, id: 'approval-toggle',
+        onchange: (event) => call('POST', `${base()}/activities/${activity.id}/approval`, { approval: event.target.checked }) }),
+      ` ${T.approval}`),
+    held ? el('span', { class: 'badge badge--held' }, count(T, 'approval_held', { n: held })) : null);
 }
 
 function renderTaskDetail(activity) {
@@ -399,13 +435,15 @@ function renderTaskDetail(activity) {
       questions.map((q) => {
         const mine = points.filter((p) => p.table === number && p.question_id === q.id).sort((a, b) => a.id - b.id);
         return el('td', { class: mine.length ? 'is-done' : '' },
-          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', {}, p.text, ' ', blockButton(p.participant))))
+          mine.length ? el('ul', { class: 'matrix__points' }, mine.map((p) => el('li', { class: `point${p.held ? ' is-held' : ''}${p.hidden ? ' is-hidden' : ''}` },
+            pointText(p), ' ', pointActions(p), ' ', blockButton(p.participant))))
             : el('span', { class: 'muted' }, '–'));
       })))));
   fill($('kind-view'), 
     el('div', { class: 'kind-bar' },
       el('button', { type: 'button', class: `btn btn--small${progressOn ? ' btn--primary' : ''}`, disabled: progressOn,
         onclick: () => showOnScreen(activity.id, 'progress') }, progressOn ? `${T.show_progress} ✓` : T.show_progress)),
+    heldPoints(points, questions, label),
     list,
     el('h3', { class: 'kind-h' }, T.answers_by_table),
     el('div', { class: 'matrix-box' }, matrix));
@@ -491,6 +529,7 @@ function initGathering() {
     if (!button) return;
     moderate(Number(button.dataset.entry), { [button.dataset.change]: button.dataset.value === 'true' });
   });
+  initPoints($('kind-view'), onPoint);
   $('show-code').addEventListener('click', () => showOnScreen(null));
   $('several-open').checked = severalOpen();
   $('several-open').addEventListener('change', (event) => setSeveralOpen(event.target.checked));
@@ -550,6 +589,7 @@ initList();
 if (config.gathering) {
   // The tools listen to `samla:render` before the first render.
   initTools();
+  initWords();
   initGathering();
   document.addEventListener('keydown', shortcut);
 } else {

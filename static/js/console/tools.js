@@ -1,5 +1,6 @@
-// The console's helpers for Norwegian text: merging words in the cloud (and undoing it),
-// the moderation word list and "approve before showing", and themes across tables.
+// The console's helpers for Norwegian text: the moderation word list with the count of what
+// waits for approval, and themes across tables (the words view is words.js; "approve before
+// showing" is among main.js's controls).
 // main.js owns the live state; it tells this file to redraw with a `samla:render` event.
 import { el, fill, readJSON } from '../shared/dom.js';
 import { count, fmt } from '../shared/text.js';
@@ -11,12 +12,7 @@ const $ = (id) => document.getElementById(id);
 const base = config.gathering ? `/api/gatherings/${config.gathering.id}` : '';
 
 let current = null; // the activity shown in the detail card
-let merges = [];
 let themes = null; // null until asked for
-let lastFrequencies = '';
-let lastHeld = -1;
-let lastApproval = null;
-const ENTRY_KINDS = ['words', 'statements', 'questions'];
 const THEME_KINDS = ['statements', 'task'];
 
 // The tools' errors do not scroll the page: the facilitator is working in the card.
@@ -24,49 +20,12 @@ const call = (method, path, body) => request(method, path, body, false);
 
 const activityPath = () => `${base}/activities/${current.id}`;
 
-// ---- approve before showing ---------------------------------------------------------
+// ---- entries and points waiting for approval, in every activity ----------------------
 
 function heldCount(activity) {
-  if (activity.entries && activity.entries.size) return [...activity.entries.values()].filter((e) => e.held && !e.hidden).length;
+  const items = [...(activity.entries ? activity.entries.values() : []), ...(activity.points ? activity.points.values() : [])];
+  if (items.length) return items.filter((e) => e.held && !e.hidden).length;
   return activity.held_count || 0;
-}
-
-function approvalRow(activity) {
-  if (!ENTRY_KINDS.includes(activity.kind)) return null;
-  const held = heldCount(activity);
-  return el('div', { class: 'tools__row' },
-    el('label', { class: 'check' },
-      el('input', { type: 'checkbox', checked: !!activity.approval, id: 'approval-toggle',
-        onchange: (event) => call('POST', `${activityPath()}/approval`, { approval: event.target.checked }) }),
-      ` ${T.approval}`),
-    held ? el('span', { class: 'badge badge--held' }, count(T, 'approval_held', { n: held })) : null);
-}
-
-// ---- word merges ----------------------------------------------------------------------
-
-async function loadMerges() {
-  const data = await call('GET', `${activityPath()}/merges`);
-  if (data && current) { merges = data.merges; drawTools(); }
-}
-
-function mergeTools(activity) {
-  const words = (activity.frequencies || []).map((f) => f.word);
-  const options = (id) => el('select', { id }, words.map((w) => el('option', { value: w }, w)));
-  const row = words.length > 1 ? el('div', { class: 'tools__row' },
-    el('strong', {}, T.merge_title), options('merge-word'), el('span', {}, T.merge_into), options('merge-into'),
-    el('button', { type: 'button', class: 'btn btn--small btn--primary', onclick: async () => {
-      const data = await call('POST', `${activityPath()}/merges`, { word: $('merge-word').value, into: $('merge-into').value });
-      if (data) { merges = data.merges; drawTools(); }
-    } }, T.merge)) : null;
-  const list = merges.length ? el('div', {},
-    el('strong', {}, T.merges),
-    el('ul', { class: 'tools__list' }, merges.map((m) => el('li', {},
-      fmt(T.merged_into, { word: m.word, into: m.into }),
-      el('button', { type: 'button', class: 'btn btn--small', onclick: async () => {
-        const data = await call('DELETE', `${activityPath()}/merges`, { word: m.word });
-        if (data) { merges = data.merges; drawTools(); }
-      } }, T.undo))))) : null;
-  return [row, list];
 }
 
 // ---- themes ---------------------------------------------------------------------------
@@ -144,13 +103,7 @@ function drawTools() {
   const node = $('tools');
   if (!node) return;
   if (!current) { fill(node); return; }
-  const picked = { word: $('merge-word') && $('merge-word').value, into: $('merge-into') && $('merge-into').value };
-  fill(node,
-    approvalRow(current),
-    current.kind === 'words' ? mergeTools(current) : null,
-    THEME_KINDS.includes(current.kind) ? themeTools(current) : null);
-  if (picked.word && $('merge-word')) $('merge-word').value = picked.word;
-  if (picked.into && $('merge-into')) $('merge-into').value = picked.into;
+  fill(node, THEME_KINDS.includes(current.kind) ? themeTools(current) : null);
 }
 
 function onRender(event) {
@@ -160,25 +113,10 @@ function onRender(event) {
   $('moderation-held').textContent = count(T, 'held_total', { n: total });
   if (!activity) { current = null; drawTools(); return; }
   const changed = !current || current.id !== activity.id;
-  const frequencies = JSON.stringify(activity.frequencies || []);
-  const approvalChanged = lastApproval !== !!activity.approval;
-  lastApproval = !!activity.approval;
   current = activity;
+  // The themes are drawn when asked for, so what is typed in them is not lost to a redraw.
   if (changed) {
-    merges = [];
     themes = null;
-    lastFrequencies = frequencies;
-    lastHeld = heldCount(activity);
-    drawTools();
-    if (activity.kind === 'words') loadMerges();
-    return;
-  }
-  // Redraw only when something this card shows changed, so typing in it is not lost.
-  const held = heldCount(activity);
-  if (frequencies !== lastFrequencies || approvalChanged || held !== lastHeld) {
-    lastFrequencies = frequencies;
-    lastHeld = held;
-    if (document.activeElement && $('tools').contains(document.activeElement) && document.activeElement.type === 'text') return;
     drawTools();
   }
 }
