@@ -19,7 +19,7 @@ def test_the_consoles_button_downloads_the_table_cards_as_a_pdf(contexts, server
     )
     page = contexts(**LAPTOP, accept_downloads=True).new_page()
     log_in(page, server, f"/console/{gathering.id}")
-    button = page.get_by_role("link", name="Last ned bordkort (PDF)")
+    button = page.get_by_role("link", name="Bordkort (PDF)")
     # It sits beside the link to the printable cards page.
     links = page.locator(".console-links a").evaluate_all(
         "(links) => links.map((a) => a.id === 'cards-pdf' ? 'pdf' : a.textContent.trim())"
