@@ -1,6 +1,7 @@
 """Joining as a hall does it: a phone keeps its identity, the organiser closes the door and
 shuts out a prankster from the console."""
 
+import json
 import re
 
 from playwright.sync_api import expect
@@ -100,6 +101,10 @@ def test_a_phone_shows_more_questions_on_request_when_its_state_holds_only_some(
     from harness import Listener
 
     questions = gathering.open("questions")
+    # A phone already in the hall: once it has heard the last question, every push about
+    # them has gone out, and the page below starts from its state alone.
+    joined = server.api("POST", "/api/join", json={"code": gathering.code, "table": 3})
+    hall = Listener(server.url, {"token": joined.json()["participant_token"]})
     for n in range(8):
         joined = server.api("POST", "/api/join", json={"code": gathering.code, "table": 1})
         asker = Listener(server.url, {"token": joined.json()["participant_token"]})
@@ -111,6 +116,14 @@ def test_a_phone_shows_more_questions_on_request_when_its_state_holds_only_some(
         finally:
             asker.sio.disconnect()
 
+    try:
+        hall.wait_for(
+            lambda: (
+                "Spørsmål 72" in json.dumps(hall.payloads("questions_update"), ensure_ascii=False)
+            )
+        )
+    finally:
+        hall.sio.disconnect()
     phone = phone_at(contexts, gathering, 2)
     items = phone.locator(".qa .qa__item")
     expect(items).to_have_count(60)
