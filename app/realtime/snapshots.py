@@ -32,13 +32,25 @@ def screen_state(db, gathering, public_url, projector=False):
 
 
 def participant_activity(db, activity, participant):
-    """An activity as this participant's phone draws it: its own entries, what is left of
-    its quota, and what the kind shows a phone (the table's work, the items, ...)."""
+    """An activity as this participant's phone draws it.
+
+    A phone shows only the open activities, so only an open one carries its content
+    (`content: true`): its own entries, what is left of its quota, and what the kind shows
+    a phone (the table's work, the panel's questions, a vote's ballot and the version of
+    its items). A closed or not yet opened one is its public fields only; the phone asks
+    for the rest with `sync` when it opens.
+    """
+    public = {
+        **phone_activity(activity),
+        "for_my_table": is_for_table(activity, participant["table_number"]),
+    }
+    if activity["state"] != "open":
+        return {**public, "content": False}
     own = store.entries.list_entries(db, activity["id"], participant_token=participant["token"])
     table = store.entries.list_entries(db, activity["id"], table_number=participant["table_number"])
     return {
-        **phone_activity(activity),
-        "for_my_table": is_for_table(activity, participant["table_number"]),
+        **public,
+        "content": True,
         "own_entries": [
             {"id": e["id"], "text": e["text"], "client_id": e["client_id"], "held": e["held"]}
             for e in own
@@ -52,7 +64,8 @@ def participant_activity(db, activity, participant):
 
 
 def participant_state(db, participant):
-    """Everything a phone needs to draw itself from nothing."""
+    """Everything a phone needs to draw itself from nothing: every activity's public fields,
+    and the content of the open ones (`participant_activity`)."""
     gathering = store.gatherings.get_gathering(db, participant["gathering_id"])
     table = store.gatherings.get_table(db, gathering["id"], participant["table_number"])
     return {

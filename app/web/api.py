@@ -373,6 +373,28 @@ def submit():
     return jsonify(answer), (200 if answer["duplicate"] else 201)
 
 
+@bp.get("/api/activities/<int:activity_id>/items")
+def phone_items(activity_id):
+    """A vote's items for a phone of its gathering, `{activity_id, version, items: [{id,
+    text}]}`: the same for every phone, so a phone's `state` names only their version and
+    the phone fetches them once. The version is a weak ETag; a phone that has them gets 304."""
+    participant = auth.participant_from_request()
+    translation.speak_for_gathering(participant["gathering_id"])
+    with store.get_store().read() as db:
+        activity = lookups.activity_of(db, participant["gathering_id"], activity_id)
+        shown = kinds.of(activity).phone_items(db, activity)
+    if shown is None:
+        raise SamlaError("unknown_activity")
+    if request.if_none_match.contains_weak(shown["version"]):
+        response = Response(status=304)
+    else:
+        response = jsonify({"activity_id": activity_id, **shown})
+    response.set_etag(shown["version"], weak=True)
+    # Kept by the browser, and asked for again (a 304 while unchanged) before each use.
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
 @bp.get("/qr/<code>.svg")
 @bp.get("/qr/<code>/<int:table>.svg")
 def qr_svg(code, table=None):

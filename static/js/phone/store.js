@@ -25,13 +25,24 @@ export function activityById(id) {
   return state.model ? state.model.activities.get(id) : undefined;
 }
 
+/** An activity as the server sends it; one without its content (closed) starts empty. */
+const withContent = (activity) => (activity.content === false
+  ? { own_entries: [], table_entries: [], ...activity }
+  : activity);
+
 /** The whole truth on every (re)connect or resync: replace the local view. */
 export function applyState(snapshot) {
   state.model = {
     gathering: snapshot.gathering,
     table: snapshot.table,
-    activities: new Map(snapshot.activities.map((a) => [a.id, a])),
+    activities: new Map(snapshot.activities.map((a) => [a.id, withContent(a)])),
   };
+}
+
+/** One activity in full (the `sync_activity` ack when it opens): it replaces what we knew of it. */
+export function applyActivity(activity) {
+  if (!state.model || !activity) return;
+  state.model.activities.set(activity.id, withContent(activity));
 }
 
 /** An activity opened, closed or changed; `fresh(activity)` gives a new one's first fields. True when it just opened. */
