@@ -78,6 +78,14 @@ def question_entry(entry, voted=None):
     return item
 
 
+def entry_votes(entry):
+    """An upvote's change to a question as screens and phones hear it: its count only (they
+    have its text). One hidden or held since goes out whole, so that they drop it."""
+    if entry["hidden"] or entry["held"]:
+        return None
+    return {"id": entry["id"], "votes": entry["votes"]}
+
+
 def public_point(point):
     return {
         "id": point["id"],
@@ -184,13 +192,16 @@ def activity_results(db, activity, entries=None, point_ids=None):
     }
 
 
-def activity_update(db, activity, entries, point_ids):
+def activity_update(db, activity, entries, point_ids, voted=()):
     """What a screen's `activity_update` shows of an activity: the changed entries and
-    points, and of a vote's results only their top (the kind's `update_results`)."""
+    points, of the entries that only got votes their count (`entry_votes`), and of a vote's
+    results only their top (the kind's `update_results`)."""
+    counted = [entry_votes(e) or screen_entry(e) for e in voted]
     update = kinds.of(activity).update_results(db, activity, point_ids)
     if update is None:
-        return activity_results(db, activity, entries, point_ids)
-    return {"entries": [screen_entry(e) for e in entries], **update}
+        shown = activity_results(db, activity, entries, point_ids)
+        return {**shown, "entries": shown["entries"] + counted}
+    return {"entries": [screen_entry(e) for e in entries] + counted, **update}
 
 
 def for_projector(activity, shown):
@@ -202,10 +213,10 @@ def for_projector(activity, shown):
     shown = dict(shown)
     shown["entries"] = [
         {key: e[key] for key in ("id", "activity_id", "table", "hidden", "held")}
-        if e["hidden"]
+        if e.get("hidden")
         else {k: v for k, v in e.items() if k != "participant"}
         for e in shown.get("entries", [])
-        if not e["held"]
+        if not e.get("held")
     ]
     if "points" in shown:
         shown["points"] = [_projector_point(p) for p in shown["points"]]

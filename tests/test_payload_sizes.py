@@ -10,7 +10,7 @@ import pytest
 
 from app import actions, create_app, store, views
 from app.kinds import priorities, questions
-from app.realtime import snapshots
+from app.realtime import broadcasts, snapshots
 from bench import whole_day
 
 UPDATE_LIMIT = 20_000
@@ -138,3 +138,21 @@ def test_a_questions_state_carries_at_most_the_phones_share_of_them(day):
     panel = next(a for a in state["activities"] if a["id"] == activity_id)
     assert len(panel["entries"]) == questions.PHONE_QUESTIONS
     assert panel["questions_total"] == 500
+
+
+def test_upvotes_on_every_question_reach_screens_and_phones_as_counts_within_20_kb(day):
+    app, built = day
+    with app.app_context(), store.get_store().read() as db:
+        activity = store.activities.get_activity(db, built["activities"]["questions"])
+        asked = {e["id"] for e in store.entries.list_entries(db, activity["id"])}
+        change = {"entries": set(), "points": set(), "votes": asked}
+        messages = broadcasts._update_messages(db, activity, change)
+    assert {room for _, _, room in messages} == {
+        broadcasts.console_room(built["gathering"]),
+        broadcasts.screen_room(built["gathering"]),
+        broadcasts.gathering_room(built["gathering"]),
+    }
+    for _, payload, _ in messages:
+        assert len(payload["entries"]) == len(asked) == 500
+        assert all(entry.keys() == {"id", "votes"} for entry in payload["entries"])
+        assert wire_size(payload) <= UPDATE_LIMIT

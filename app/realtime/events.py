@@ -211,7 +211,7 @@ def register(socketio):
         """A phone votes for (or un-votes) a question to the panel; everyone sees the count."""
         token = _participant_token(identity)
         answer, entry, activity = voting.upvote(store.get_store(), token, payload)
-        broadcasts.entry_moderated(entry, activity)
+        broadcasts.entry_voted(entry, activity)
         return answer
 
     @socketio.on("questions")

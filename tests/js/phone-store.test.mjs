@@ -58,3 +58,9 @@ test('a closed activity without its content starts empty, and one sent in full r
   assert.deepEqual(activityById(4).own_entries.map((e) => e.text), ['Hvem?']);
   assert.deepEqual(openActivities().map((a) => a.id), [4]);
 });
+
+test("an upvote's count changes a question we hold and adds none we do not", () => {
+  const activity = { entries: [{ id: 1, text: 'Hvem?', votes: 1, voted: true }], own_entries: [] };
+  mergeQuestions(activity, [{ id: 1, votes: 4 }, { id: 2, votes: 3 }]);
+  assert.deepEqual(activity.entries, [{ id: 1, text: 'Hvem?', votes: 4, voted: true }]);
+});

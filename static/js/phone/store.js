@@ -76,11 +76,16 @@ export function mergeTableEntries(activity, entries) {
   activity.table_entries = [...byId.values()];
 }
 
-/** Questions to the panel changed (new, votes, pinned, answered, hidden): merge by id. */
+/** Questions to the panel changed (new, votes, pinned, answered, hidden): merge by id; a count alone changes only a question we hold. */
 export function mergeQuestions(activity, entries) {
   const byId = new Map((activity.entries || []).map((e) => [e.id, e]));
   activity.gone = activity.gone || new Set();
   for (const entry of entries) {
+    // An upvote comes as {id, votes}: a new count for a question we hold, else nothing to show.
+    if (!('hidden' in entry)) {
+      if (byId.has(entry.id)) byId.set(entry.id, { ...byId.get(entry.id), ...entry });
+      continue;
+    }
     const own = (activity.own_entries || []).find((e) => e.id === entry.id);
     // `hidden` also means "waiting for approval": our own held question stays "waiting".
     const stillHeld = own && own.held && entry.hidden && !entry.answered;
