@@ -1,6 +1,8 @@
 """What each audience is shown: an activity, an entry, a point, a gathering as the API
 returns it, and what a screen shows of an activity's results."""
 
+from flask import current_app, has_app_context
+
 from app import kinds, store, tallies
 from app.rules import participant_id
 from app.wording import merged_frequencies
@@ -20,6 +22,30 @@ ACTIVITY_FIELDS = (
     "revealed",
     "closes_at",
 )
+
+
+def shared(db, key, build):
+    """What many phones' states have in common (a gathering's agenda, a table, the panel's
+    questions, a vote's items), built once per version of the database, not once per phone:
+    2,000 phones that reconnect within seconds ask for the same parts.
+
+    Kept only for reads on the store's reading connection, whose `data_version` names the
+    snapshot being read, so any commit in between (of this process or another) makes it
+    built again; inside a write, or outside an app, `build()` runs every time. What it
+    returns is shared: callers never change it."""
+    if not has_app_context():
+        return build()
+    db_store = store.get_store()
+    if db is not db_store.reader:
+        return build()
+    version = store.connection.data_version(db)
+    cache = current_app.extensions.setdefault("samla_shared_views", {})
+    kept = cache.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = build()
+    cache[key] = (version, value)
+    return value
 
 
 def public_activity(activity):

@@ -14,7 +14,7 @@ from itertools import islice
 from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 
-from app import kinds, store
+from app import kinds, store, views
 from app.errors import SamlaError
 from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
@@ -410,8 +410,9 @@ def phone_items(db, activity):
 
 def participant_view(db, activity, participant, table_entries):
     """The items' version and count (the phone fetches the items themselves once, by
-    `phone_items`), and the participant's ballot (None before voting)."""
-    shown = phone_items(db, activity)
+    `phone_items`, here read once for all the phones), and the participant's ballot (None
+    before voting)."""
+    shown = views.shared(db, ("phone-items", activity["id"]), lambda: phone_items(db, activity))
     return {
         "items_version": shown["version"],
         "items_count": len(shown["items"]),

@@ -1,6 +1,8 @@
 """A phone's `state` carries the content of the open activities only; one that opens is
 asked for with `sync_activity`, and a vote's items are fetched once by their version."""
 
+import sqlite3
+
 from conftest import simple_definition, vote_items
 
 VOTE = simple_definition(
@@ -103,3 +105,27 @@ def test_only_a_phone_of_the_gathering_gets_a_votes_items(organiser, phone, clie
     assert client.get(url, headers={"Authorization": f"Bearer {stranger}"}).status_code == 409
     mine = {"Authorization": f"Bearer {join(gathering)}"}
     assert client.get(f"/api/activities/{panel['id']}/items", headers=mine).status_code == 404
+
+
+def test_what_phones_share_is_read_again_after_any_write_between_two_connects(
+    app, organiser, phone
+):
+    gathering = organiser.create(VOTE)
+    statements, _, panel = gathering["activities"]
+    writer, _ = written(organiser, phone, gathering, statements, 1, ["Først"])
+    first = activities_of(state_of(phone(gathering, 1)))
+    assert [e["text"] for e in first["statements"]["table_entries"]] == ["Først"]
+    assert ("phone-agenda", gathering["id"]) in app.extensions["samla_shared_views"]
+    writer.emit("submit", {"activity_id": statements["id"], "text": "Så", "client_id": "b"})
+    organiser.open(gathering, panel)
+    writer.emit("submit", {"activity_id": panel["id"], "text": "Hvem?", "client_id": "q"})
+    second = activities_of(state_of(phone(gathering, 1)))
+    assert [e["text"] for e in second["statements"]["table_entries"]] == ["Først", "Så"]
+    assert [e["text"] for e in second["questions"]["entries"]] == ["Hvem?"]
+    # Another process that writes to the same data folder is noticed too.
+    with sqlite3.connect(app.extensions["samla_store"].path) as other:
+        other.execute(
+            "UPDATE tables SET label = 'Bord ved vinduet' WHERE gathering_id = ? AND number = 1",
+            (gathering["id"],),
+        )
+    assert state_of(phone(gathering, 1))["table"]["label"] == "Bord ved vinduet"
