@@ -1,6 +1,8 @@
 """A phone's `state` carries the content of the open activities only; one that opens is
 asked for with `sync_activity`, and a vote's items are fetched once by their version."""
 
+import gzip
+import json
 import sqlite3
 
 from conftest import simple_definition, vote_items
@@ -83,6 +85,9 @@ def test_a_vote_names_its_items_version_and_a_phone_fetches_the_items_once(
         "items": [{"id": f"e{ids[0]}", "text": "Samordne"}, {"id": f"e{ids[1]}", "text": "Rolle"}],
     }
     assert "no-cache" in first.headers["Cache-Control"]
+    packed = client.get(url, headers={**auth, "Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(packed.get_data())) == first.get_json()
     again = client.get(url, headers={**auth, "If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.get_data() == b""
     # A statement hidden at the source: a new version, and the phone that asks again gets it.
