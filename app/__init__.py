@@ -67,7 +67,7 @@ def create_app(config=None):
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"],
         max_http_buffer_size=security.MAX_SOCKET_MESSAGE,
         # Several processes share their broadcasts through Redis (docs/SCALING.md).
-        message_queue=app.config.get("MESSAGE_QUEUE"),
+        **server.manager_options(app.config.get("MESSAGE_QUEUE")),
     )
     events.register(socketio)
     ratelimits.trust_proxies(app)

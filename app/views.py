@@ -1,6 +1,8 @@
 """What each audience is shown: an activity, an entry, a point, a gathering as the API
 returns it, and what a screen shows of an activity's results."""
 
+from flask import current_app, has_app_context
+
 from app import kinds, store, tallies
 from app.rules import participant_id
 from app.wording import merged_frequencies
@@ -20,6 +22,30 @@ ACTIVITY_FIELDS = (
     "revealed",
     "closes_at",
 )
+
+
+def shared(db, key, build):
+    """What many phones' states have in common (a gathering's agenda, a table, the panel's
+    questions, a vote's items), built once per version of the database, not once per phone:
+    2,000 phones that reconnect within seconds ask for the same parts.
+
+    Kept only for reads on the store's reading connection, whose `data_version` names the
+    snapshot being read, so any commit in between (of this process or another) makes it
+    built again; inside a write, or outside an app, `build()` runs every time. What it
+    returns is shared: callers never change it."""
+    if not has_app_context():
+        return build()
+    db_store = store.get_store()
+    if db is not db_store.reader:
+        return build()
+    version = store.connection.data_version(db)
+    cache = current_app.extensions.setdefault("samla_shared_views", {})
+    kept = cache.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = build()
+    cache[key] = (version, value)
+    return value
 
 
 def public_activity(activity):
@@ -76,6 +102,14 @@ def question_entry(entry, voted=None):
     if voted is not None:
         item["voted"] = entry["id"] in voted
     return item
+
+
+def entry_votes(entry):
+    """An upvote's change to a question as screens and phones hear it: its count only (they
+    have its text). One hidden or held since goes out whole, so that they drop it."""
+    if entry["hidden"] or entry["held"]:
+        return None
+    return {"id": entry["id"], "votes": entry["votes"]}
 
 
 def public_point(point):
@@ -197,13 +231,16 @@ def activity_results(db, activity, entries=None, point_ids=None):
     }
 
 
-def activity_update(db, activity, entries, point_ids):
+def activity_update(db, activity, entries, point_ids, voted=()):
     """What a screen's `activity_update` shows of an activity: the changed entries and
-    points, and of a vote's results only their top (the kind's `update_results`)."""
+    points, of the entries that only got votes their count (`entry_votes`), and of a vote's
+    results only their top (the kind's `update_results`)."""
+    counted = [entry_votes(e) or screen_entry(e) for e in voted]
     update = kinds.of(activity).update_results(db, activity, point_ids)
     if update is None:
-        return activity_results(db, activity, entries, point_ids)
-    return {"entries": [screen_entry(e) for e in entries], **update}
+        shown = activity_results(db, activity, entries, point_ids)
+        return {**shown, "entries": shown["entries"] + counted}
+    return {"entries": [screen_entry(e) for e in entries] + counted, **update}
 
 
 def for_projector(activity, shown):
@@ -215,10 +252,10 @@ def for_projector(activity, shown):
     shown = dict(shown)
     shown["entries"] = [
         {key: e[key] for key in ("id", "activity_id", "table", "hidden", "held")}
-        if e["hidden"]
+        if e.get("hidden")
         else {k: v for k, v in e.items() if k != "participant"}
         for e in shown.get("entries", [])
-        if not e["held"]
+        if not e.get("held")
     ]
     if "points" in shown:
         shown["points"] = [_projector_point(p) for p in shown["points"]]

@@ -118,6 +118,7 @@ def phone(app, client, join):
         sio = socketio.test_client(app, auth={"token": token}, flask_test_client=client)
         assert sio.is_connected()
         sio.token = token
+        sio.vote_items = lambda activity_id: vote_items(client, token, activity_id)
         clients.append(sio)
         return sio
 
@@ -125,6 +126,15 @@ def phone(app, client, join):
     for sio in clients:
         if sio.is_connected():
             sio.disconnect()
+
+
+def vote_items(client, token, activity_id):
+    """A vote's items as a phone fetches them (a phone's state names only their version)."""
+    answer = client.get(
+        f"/api/activities/{activity_id}/items", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert answer.status_code == 200, answer.get_json()
+    return answer.get_json()["items"]
 
 
 @pytest.fixture

@@ -243,7 +243,7 @@ def test_a_task_counts_its_points_and_feeds_a_vote_the_points_of_one_question(ap
         assert kinds.of(task_row).work_count(db, task_row) == 2
         assert kinds.of(vote_row).work_count(db, vote_row) == 0
         assert kinds.get_kind("words").work_count(db, task_row) is None
-        items = kinds.of(vote_row).participant_view(db, vote_row, {"token": token}, [])["items"]
+        items = kinds.of(vote_row).phone_items(db, vote_row)["items"]
     assert [item["text"] for item in items] == ["Mer tid"]
 
 

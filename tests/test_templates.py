@@ -55,8 +55,7 @@ def run_activity(organiser, phone, gathering, activity):
             )
             assert ack["ok"] is True, ack
     elif kind == "priorities":
-        state = sio.emit("sync", callback=True)["state"]
-        items = next(a for a in state["activities"] if a["id"] == activity["id"])["items"]
+        items = sio.vote_items(activity["id"])
         assert items, f"{activity['prompt']} has nothing to vote on"
         ballot = (
             {"dots": {items[0]["id"]: 1}}

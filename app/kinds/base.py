@@ -38,6 +38,7 @@ __all__ = [
     "screen_results",
     "update_results",
     "participant_view",
+    "phone_items",
     "summaries",
     "results_entries",
     "minutes_blocks",
@@ -130,6 +131,12 @@ def update_results(db, activity, point_ids=None):
 def participant_view(db, activity, participant, table_entries):
     """What a phone sees of it beyond its own entries; `table_entries` are its table's."""
     return {}
+
+
+def phone_items(db, activity):
+    """`{version, items}` of a list every phone shows alike and fetches once over HTTP
+    (`GET /api/activities/<id>/items`), or None: the kind has none."""
+    return None
 
 
 def summaries(shown):

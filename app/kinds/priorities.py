@@ -5,6 +5,7 @@ dots are summed; rankings use the Borda count (with top K, rank r scores K - r +
 Ties go to the item more ballots put first, then to the item listed first.
 """
 
+import hashlib
 import json
 import threading
 from collections import defaultdict
@@ -13,7 +14,7 @@ from itertools import islice
 from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 
-from app import kinds, store
+from app import kinds, store, views
 from app.errors import SamlaError
 from app.exports import blocks as block
 from app.kinds.base import *  # noqa: F403
@@ -387,10 +388,34 @@ def update_results(db, activity, point_ids=None):
     return {"results": tally.shown(items(db, activity), UPDATE_TOP, UPDATE_GROUP_TOP, with_tables)}
 
 
+def phone_items(db, activity):
+    """The items as a phone draws them, `{id, text}`, and their `version` (a hash of them).
+
+    Every phone of the gathering gets the same list, so a phone's state names only its
+    version and the phone fetches the list once over HTTP (600 statements weigh 90 KB; in
+    each of 2,000 phones' states they weighed 180 MB). Kept per app until the items change.
+    """
+    listed = items(db, activity)
+    cache = current_app.extensions.setdefault("samla_phone_items", {}) if has_app_context() else {}
+    cached = cache.get(activity["id"])
+    # `items` answers with the very same list while its source is unchanged (a listed
+    # vote's with an equal one).
+    if cached is None or (cached[0] is not listed and cached[0] != listed):
+        shown = [{"id": item["id"], "text": item["text"]} for item in listed]
+        encoded = json.dumps(shown, ensure_ascii=False, separators=(",", ":")).encode()
+        version = hashlib.sha1(encoded, usedforsecurity=False).hexdigest()[:16]
+        cached = cache[activity["id"]] = (listed, {"version": version, "items": shown})
+    return cached[1]
+
+
 def participant_view(db, activity, participant, table_entries):
-    """The items, and the participant's ballot (None before voting)."""
+    """The items' version and count (the phone fetches the items themselves once, by
+    `phone_items`, here read once for all the phones), and the participant's ballot (None
+    before voting)."""
+    shown = views.shared(db, ("phone-items", activity["id"]), lambda: phone_items(db, activity))
     return {
-        "items": items(db, activity),
+        "items_version": shown["version"],
+        "items_count": len(shown["items"]),
         "ballot": store.votes.get_ballot(db, activity["id"], participant["token"]),
     }
 

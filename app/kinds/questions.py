@@ -57,11 +57,9 @@ def check_quota(options, own_count, table_count):
         raise SamlaError("too_many_questions", limit=_per_participant(options))
 
 
-def participant_view(db, activity, participant, table_entries):
-    """The questions a phone starts with, and which of them this participant voted for:
-    the pinned, the most-voted and the newest, at most PHONE_QUESTIONS; `questions_total`
-    says how many there are, and the `questions` event pages through all of them."""
-    voted = store.votes.voted_entries(db, activity["id"], participant["token"])
+def _phone_share(db, activity):
+    """The questions every phone starts with, the same for all: the pinned, the most-voted
+    and the newest, at most PHONE_QUESTIONS, and how many are shown in all."""
     shown = store.entries.list_entries(db, activity["id"], visible_only=True)
     if len(shown) > PHONE_QUESTIONS:
         pinned = [e for e in shown if e["pinned"]][:PHONE_QUESTIONS]
@@ -73,9 +71,20 @@ def participant_view(db, activity, participant, table_entries):
         kept = [e for e in shown if e["id"] in chosen]
     else:
         kept = shown
+    return [views.question_entry(e) for e in kept], len(shown)
+
+
+def participant_view(db, activity, participant, table_entries):
+    """The questions a phone starts with (`_phone_share`, read once for all the phones),
+    and which of them this participant voted for; `questions_total` says how many there
+    are, and the `questions` event pages through all of them."""
+    voted = store.votes.voted_entries(db, activity["id"], participant["token"])
+    kept, total = views.shared(
+        db, ("phone-questions", activity["id"]), lambda: _phone_share(db, activity)
+    )
     return {
-        "entries": [views.question_entry(e, voted) for e in kept],
-        "questions_total": len(shown),
+        "entries": [{**entry, "voted": entry["id"] in voted} for entry in kept],
+        "questions_total": total,
     }
 
 

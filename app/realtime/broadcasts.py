@@ -61,12 +61,16 @@ class ScreenFeed:
         self.for_phones = {}
         self.phones_sent_at = 0.0
 
-    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=()):
-        """Note a new or changed entry or point, or several entries at once (or, with
-        none, new counts/results)."""
+    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=(), voted_id=None):
+        """Note a new or changed entry or point, several entries at once, or an entry whose
+        votes changed (or, with none, new counts/results)."""
         with self.guard:
-            change = self.pending.setdefault(activity_id, {"entries": set(), "points": set()})
+            change = self.pending.setdefault(
+                activity_id, {"entries": set(), "points": set(), "votes": set()}
+            )
             change["entries"].update(entry_ids)
+            if voted_id is not None:
+                change["votes"].add(voted_id)
             if entry_id is not None:
                 change["entries"].add(entry_id)
             if point_id is not None:
@@ -109,7 +113,12 @@ class ScreenFeed:
             for event, payload, room in messages:
                 if event == "questions_update":
                     held = self.for_phones.setdefault(payload["activity_id"], (room, {}))[1]
-                    held.update((entry["id"], entry) for entry in payload["entries"])
+                    for entry in payload["entries"]:
+                        # A new count adds to what is held (its text stays); anything else
+                        # goes as it is now (a hidden question without its text).
+                        votes_only = "hidden" not in entry
+                        before = held.get(entry["id"], {}) if votes_only else {}
+                        held[entry["id"]] = {**before, **entry}
             due = self.interval <= 0 or now - self.phones_sent_at >= self.phone_interval
             if due and self.for_phones:
                 held, self.for_phones, self.phones_sent_at = self.for_phones, {}, now
@@ -129,7 +138,9 @@ def _update_messages(db, activity, change):
     """The (event, payload, room) triples that one activity's changes produce."""
     gathering_id = activity["gathering_id"]
     entries = store.entries.get_entries(db, sorted(change["entries"]))
-    shown = views.activity_update(db, activity, entries, sorted(change["points"]))
+    # Entries that only got votes go out as their count: their text is known already.
+    voted = store.entries.get_entries(db, sorted(change.get("votes", set()) - change["entries"]))
+    shown = views.activity_update(db, activity, entries, sorted(change["points"]), voted)
     head = {
         "activity_id": activity["id"],
         "state": activity["state"],
@@ -144,8 +155,9 @@ def _update_messages(db, activity, change):
             screen_room(gathering_id),
         ),
     ]
-    if kinds.of(activity).GATHERING_SEES_ENTRIES and entries:
+    if kinds.of(activity).GATHERING_SEES_ENTRIES and (entries or voted):
         questions = [views.question_entry(e) for e in entries]
+        questions += [views.entry_votes(e) or views.question_entry(e) for e in voted]
         messages.append(
             (
                 "questions_update",
@@ -191,6 +203,12 @@ def entry_added(entry, activity):
 def entry_moderated(entry, activity):
     """An entry hidden, approved, pinned, answered or highlighted."""
     entry_added(entry, activity)
+
+
+def entry_voted(entry, activity):
+    """A question's votes changed: screens and phones hear its new count (coalesced), not
+    its text again."""
+    feed().changed(activity["id"], voted_id=entry["id"])
 
 
 def entries_hidden(entry_ids, activity):

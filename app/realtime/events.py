@@ -12,7 +12,7 @@ import sqlite3
 from flask import g, request
 from flask_socketio import ConnectionRefusedError, emit, join_room
 
-from app import actions, points, store, voting
+from app import actions, lookups, points, store, voting
 from app.errors import SamlaError
 from app.realtime import broadcasts, snapshots
 from app.rules import check_id
@@ -211,7 +211,7 @@ def register(socketio):
         """A phone votes for (or un-votes) a question to the panel; everyone sees the count."""
         token = _participant_token(identity)
         answer, entry, activity = voting.upvote(store.get_store(), token, payload)
-        broadcasts.entry_moderated(entry, activity)
+        broadcasts.entry_voted(entry, activity)
         return answer
 
     @socketio.on("questions")
@@ -221,6 +221,22 @@ def register(socketio):
         newest first from `offset`; the answer goes to this phone only (the ack)."""
         token = _participant_token(identity)
         return voting.question_page(store.get_store(), token, payload)
+
+    @socketio.on("sync_activity")
+    @acknowledged
+    def sync_activity(identity, payload=None):
+        """A phone asks for one activity as its `state` would carry it, when it opens (a
+        closed activity comes without its content); the answer goes to this phone only."""
+        token = _participant_token(identity)
+        with store.get_store().read() as db:
+            participant = store.gatherings.get_participant(db, token)
+            if participant is None:
+                raise SamlaError("unknown_participant")
+            activity = lookups.activity_of(
+                db, participant["gathering_id"], payload.get("activity_id")
+            )
+            shown = snapshots.participant_activity(db, activity, participant)
+        return {"ok": True, "activity": shown}
 
     @socketio.on("sync")
     @acknowledged

@@ -1,9 +1,70 @@
 """The one Socket.IO server of the process; create_app() binds it to the app."""
 
+import socketio as python_socketio
 from flask import abort
 from flask_socketio import SocketIO
 
 socketio = SocketIO()
+
+
+class RoomsBySid:
+    """A client manager that knows each connection's rooms.
+
+    python-socketio finds the rooms of a connection that leaves by looking in every room
+    of the namespace, and every connection has a room of its own: when 2,000 phones drop
+    and come back within seconds, each leaving looked in 2,200 rooms (4.4 million lookups,
+    the largest cost of the reconnect storm in docs/BENCHMARKS.md). Here a connection
+    leaves the rooms it joined, and nothing else changes.
+    """
+
+    def joined(self, sid, namespace):
+        return self.__dict__.setdefault("_joined", {}).setdefault(namespace, {}).get(sid)
+
+    def basic_enter_room(self, sid, namespace, room, eio_sid=None):
+        super().basic_enter_room(sid, namespace, room, eio_sid=eio_sid)
+        rooms = self.__dict__.setdefault("_joined", {}).setdefault(namespace, {})
+        rooms.setdefault(sid, set()).add(room)
+
+    def basic_leave_room(self, sid, namespace, room):
+        super().basic_leave_room(sid, namespace, room)
+        rooms = self.joined(sid, namespace)
+        if rooms is not None:
+            rooms.discard(room)
+            if not rooms:
+                del self._joined[namespace][sid]
+
+    def basic_disconnect(self, sid, namespace, **kwargs):
+        """As python-socketio's, but leaving only the rooms this connection is in."""
+        if namespace not in self.rooms:
+            return
+        for room in list(self.joined(sid, namespace) or ()):
+            self.basic_leave_room(sid, namespace, room)
+        self.callbacks.pop(sid, None)
+        for pending in (self.pending_connect, self.pending_disconnect):
+            if sid in pending.get(namespace, ()):
+                pending[namespace].remove(sid)
+                if not pending[namespace]:
+                    del pending[namespace]
+
+
+class LocalManager(RoomsBySid, python_socketio.Manager):
+    """The rooms of one process."""
+
+
+class RedisManager(RoomsBySid, python_socketio.RedisManager):
+    """The rooms of one process, its broadcasts shared with others through Redis."""
+
+
+def manager_options(message_queue):
+    """The Socket.IO server's options for its client manager: through Redis when several
+    processes share one gathering (`--message-queue`, on Flask-SocketIO's channel), else
+    this process's own; another kind of queue gets Flask-SocketIO's manager for it."""
+    if not message_queue:
+        return {"client_manager": LocalManager()}
+    if message_queue.startswith(("redis://", "rediss://")):
+        manager = RedisManager(message_queue, channel="flask-socketio")
+        return {"message_queue": message_queue, "client_manager": manager}
+    return {"message_queue": message_queue}
 
 
 def init_app(app):

@@ -287,6 +287,13 @@ def get_store():
     return current_app.extensions["samla_store"]
 
 
+def data_version(db):
+    """A number that changes whenever another connection (this process's writer, or another
+    process's) has committed. Read inside read(), it names the snapshot that read sees: a
+    cache of what was read is good while the number stays the same."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def select_all(db, sql, params=()):
     """Every row of a query as a dict."""
     cursor = db.conn.execute(sql, params)

@@ -1,5 +1,7 @@
 """JSON over HTTP: parse, call an action, answer. Rules live in actions and gatherings."""
 
+import gzip
+import json
 import sqlite3
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
@@ -371,6 +373,51 @@ def submit():
     if entry is not None:
         broadcasts.entry_added(entry, activity)
     return jsonify(answer), (200 if answer["duplicate"] else 201)
+
+
+@bp.get("/api/activities/<int:activity_id>/items")
+def phone_items(activity_id):
+    """A vote's items for a phone of its gathering, `{activity_id, version, items: [{id,
+    text}]}`: the same for every phone, so a phone's `state` names only their version and
+    the phone fetches them once. The version is a weak ETag; a phone that has them gets 304."""
+    participant = auth.participant_from_request()
+    translation.speak_for_gathering(participant["gathering_id"])
+    with store.get_store().read() as db:
+        activity = lookups.activity_of(db, participant["gathering_id"], activity_id)
+        shown = views.shared(
+            db, ("phone-items", activity_id), lambda: kinds.of(activity).phone_items(db, activity)
+        )
+    if shown is None:
+        raise SamlaError("unknown_activity")
+    if request.if_none_match.contains_weak(shown["version"]):
+        response = Response(status=304)
+    else:
+        response = _items_response(activity_id, shown)
+    response.set_etag(shown["version"], weak=True)
+    # Kept by the browser, and asked for again (a 304 while unchanged) before each use.
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _items_response(activity_id, shown):
+    """The items' JSON, encoded and compressed once per version: when a vote over 600
+    statements opens, 2,000 phones ask for the same 94 KB at once (about 1 ms each to
+    encode and compress anew)."""
+    kept = current_app.extensions.setdefault("samla_items_bodies", {})
+    body = kept.get(activity_id)
+    if body is None or body[0] != shown["version"]:
+        plain = json.dumps(
+            {"activity_id": activity_id, **shown}, ensure_ascii=False, separators=(",", ":")
+        ).encode()
+        body = kept[activity_id] = (shown["version"], plain, gzip.compress(plain, 6))
+    _, plain, packed = body
+    if "gzip" not in request.accept_encodings:
+        return Response(plain, mimetype="application/json")
+    # Already compressed: Flask-Compress leaves a response with a Content-Encoding alone.
+    response = Response(packed, mimetype="application/json")
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    return response
 
 
 @bp.get("/qr/<code>.svg")

@@ -63,6 +63,7 @@ EVENTS = {
     "withdraw": {"entry_id": ID},
     "questions": {"activity_id": ID, "offset": COUNT},
     "sync": {},
+    "sync_activity": {"activity_id": ID},
 }
 
 

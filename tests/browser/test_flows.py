@@ -187,3 +187,25 @@ def test_the_phone_fits_a_narrow_screen_and_shows_when_an_activity_closes(contex
     expect(narrow.locator("#waiting")).to_be_visible()
     expect(narrow.locator("#waiting")).to_contain_text("ordstyreren åpner neste aktivitet")
     assert narrow.evaluate("document.scrollingElement.scrollWidth") <= 320
+
+
+def test_a_vote_that_opens_while_the_phone_waits_arrives_with_its_items(contexts, gathering):
+    phone = phone_at(contexts, gathering, 1)
+    expect(phone.locator("#waiting")).to_be_visible()
+    # The waiting phone's state named the vote without its items: they come when it opens.
+    gathering.open("priorities")
+    phone.get_by_role("button", name="Én prikk til på «Felles mål»").click()
+    expect(phone.locator(".prio .is-chosen")).to_have_count(1)
+    expect(phone.locator(".prio__item")).to_have_count(3)
+
+
+def test_an_upvote_reaches_the_other_phones_as_the_questions_new_count(contexts, gathering):
+    gathering.open("questions")
+    asker, voter = phone_at(contexts, gathering, 1), phone_at(contexts, gathering, 2)
+    asker.get_by_label("Ditt spørsmål").fill("Hvem betaler for kurset?")
+    asker.get_by_role("button", name="Send spørsmålet").click()
+    question = voter.locator(".qa__item", has_text="Hvem betaler for kurset?")
+    question.get_by_role("button", name="Stem på spørsmålet (0 stemmer)").click()
+    # The asker's phone hears {id, votes}: the same question, now with one vote.
+    asked = asker.locator(".qa__item", has_text="Hvem betaler for kurset?")
+    expect(asked.locator(".vote__n")).to_have_text("1")

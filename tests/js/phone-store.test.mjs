@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  activityById, applyState, mergeActivity, mergePoints, mergeQuestions, mergeTableEntries, openActivities,
+  activityById, applyActivity, applyState, mergeActivity, mergePoints, mergeQuestions, mergeTableEntries, openActivities,
 } from '../../static/js/phone/store.js';
 
 const snapshot = () => ({
@@ -48,4 +48,19 @@ test('our own question waiting for approval stays waiting, not gone', () => {
   mergeQuestions(activity, [{ id: 9, hidden: false, held: false, votes: 0 }]);
   assert.deepEqual(activity.entries.map((e) => e.id), [9]);
   assert.equal(activity.own_entries[0].held, false);
+});
+
+test('a closed activity without its content starts empty, and one sent in full replaces it', () => {
+  applyState({ ...snapshot(), activities: [{ id: 4, kind: 'questions', state: 'closed', position: 0, content: false }] });
+  assert.deepEqual(activityById(4).own_entries, []);
+  mergeActivity({ id: 4, state: 'open' }, () => ({}));
+  applyActivity({ id: 4, kind: 'questions', state: 'open', position: 0, content: true, own_entries: [{ id: 1, text: 'Hvem?' }], entries: [] });
+  assert.deepEqual(activityById(4).own_entries.map((e) => e.text), ['Hvem?']);
+  assert.deepEqual(openActivities().map((a) => a.id), [4]);
+});
+
+test("an upvote's count changes a question we hold and adds none we do not", () => {
+  const activity = { entries: [{ id: 1, text: 'Hvem?', votes: 1, voted: true }], own_entries: [] };
+  mergeQuestions(activity, [{ id: 1, votes: 4 }, { id: 2, votes: 3 }]);
+  assert.deepEqual(activity.entries, [{ id: 1, text: 'Hvem?', votes: 4, voted: true }]);
 });

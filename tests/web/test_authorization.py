@@ -38,6 +38,8 @@ HTTP_EXPECTED = {
     ("api.moderate_point", "PATCH"): ORGANISER,
     ("api.export_json", "GET"): ORGANISER,
     ("api.cloud_png", "GET"): ORGANISER,
+    # a vote's items: any phone of this gathering
+    ("api.phone_items", "GET"): {"participant", "table_participant"},
     ("api.describe_join", "GET"): EVERYONE,
     ("api.join", "POST"): EVERYONE,
     ("api.set_joining", "POST"): ORGANISER,
@@ -100,6 +102,8 @@ SOCKET_EXPECTED = {
     "connect": {"participant", "other_participant", "table_participant", "screen", "organiser"},
     "submit": {"participant", "table_participant"},  # to this gathering's open activity
     "sync": {"participant", "other_participant", "table_participant", "screen", "organiser"},
+    # one activity as the phone's state carries it: any phone of this gathering
+    "sync_activity": {"participant", "table_participant"},
     "disconnect": EVERYONE,  # always allowed; changes nothing
     # as their own table, in this gathering's open task, vote and questions
     "add_point": {"participant"},
@@ -231,6 +235,8 @@ def url_for_rule(rule, world, token):
     g = world["gathering"]
     on_words = "cloud" in rule or "merges" in rule or rule.endswith("/words")
     activity = world["words"] if on_words else world["statements"]
+    if rule.endswith("/items"):
+        activity = world["vote"]
     url = (
         rule.replace("<path:filename>", "css/samla.css")
         .replace("<int:gathering_id>", str(g["id"]))

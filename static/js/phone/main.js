@@ -28,10 +28,23 @@ const pending = () => (outbox ? outbox.items() : []);
 const refusedItems = () => (shelf ? shelf.items() : []);
 const ask = (event, payload) => (link ? link.ask(event, payload) : Promise.resolve(null));
 
+/** GET a phone's JSON with its token (the browser's cache revalidates it); null on failure. */
+async function getJSON(path) {
+  try {
+    const response = await fetch(`${root}${path}`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${state.me.token}` },
+    });
+    return response.ok ? await response.json() : null;
+  } catch (err) {
+    return null;
+  }
+}
+
 /** What the kinds may do: send through the outbox, ask the server, note a success, handle the shelf. */
 const actions = {
   submit,
   ask,
+  getJSON,
   queue,
   retryable: (ack) => verdict(null, ack, table) === 'retry',
   flash: (activityId) => flash(activityId, store.changed),
@@ -158,7 +171,21 @@ function onActivityState(payload) {
   const opened = store.mergeActivity(incoming, kind.fresh);
   store.changed();
   if (opened) announce(fmt(T.opened, { prompt: incoming.title ? `${incoming.title}. ${incoming.prompt}` : incoming.prompt }));
-  if (opened && kind.rich) link.sync();
+  if (opened) syncActivity(incoming.id);
+}
+
+/** A state carries only the open activities' content: ask for one that just opened. */
+async function syncActivity(activityId) {
+  const ack = await ask('sync_activity', { activity_id: activityId });
+  if (!ack || !ack.ok || !ack.activity) {
+    // Offline or refused: the whole state comes with the next (re)connect.
+    if (link && link.socket.connected) link.sync();
+    return;
+  }
+  const known = store.activityById(activityId);
+  // A later push (closed again, a timer) wins over the fields of an older answer.
+  store.applyActivity(known ? { ...ack.activity, state: known.state, closes_at: known.closes_at } : ack.activity);
+  store.changed();
 }
 
 /** An update for one table's activity: the activity, if it is ours. */

@@ -25,13 +25,24 @@ export function activityById(id) {
   return state.model ? state.model.activities.get(id) : undefined;
 }
 
+/** An activity as the server sends it; one without its content (closed) starts empty. */
+const withContent = (activity) => (activity.content === false
+  ? { own_entries: [], table_entries: [], ...activity }
+  : activity);
+
 /** The whole truth on every (re)connect or resync: replace the local view. */
 export function applyState(snapshot) {
   state.model = {
     gathering: snapshot.gathering,
     table: snapshot.table,
-    activities: new Map(snapshot.activities.map((a) => [a.id, a])),
+    activities: new Map(snapshot.activities.map((a) => [a.id, withContent(a)])),
   };
+}
+
+/** One activity in full (the `sync_activity` ack when it opens): it replaces what we knew of it. */
+export function applyActivity(activity) {
+  if (!state.model || !activity) return;
+  state.model.activities.set(activity.id, withContent(activity));
 }
 
 /** An activity opened, closed or changed; `fresh(activity)` gives a new one's first fields. True when it just opened. */
@@ -65,11 +76,16 @@ export function mergeTableEntries(activity, entries) {
   activity.table_entries = [...byId.values()];
 }
 
-/** Questions to the panel changed (new, votes, pinned, answered, hidden): merge by id. */
+/** Questions to the panel changed (new, votes, pinned, answered, hidden): merge by id; a count alone changes only a question we hold. */
 export function mergeQuestions(activity, entries) {
   const byId = new Map((activity.entries || []).map((e) => [e.id, e]));
   activity.gone = activity.gone || new Set();
   for (const entry of entries) {
+    // An upvote comes as {id, votes}: a new count for a question we hold, else nothing to show.
+    if (!('hidden' in entry)) {
+      if (byId.has(entry.id)) byId.set(entry.id, { ...byId.get(entry.id), ...entry });
+      continue;
+    }
     const own = (activity.own_entries || []).find((e) => e.id === entry.id);
     // `hidden` also means "waiting for approval": our own held question stays "waiting".
     const stillHeld = own && own.held && entry.hidden && !entry.answered;

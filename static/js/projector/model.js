@@ -50,6 +50,8 @@ export function applyActivityUpdate(update) {
   if (!activity) return null;
   for (const entry of update.entries || []) {
     const before = activity.entries.get(entry.id);
+    // An upvote carries {id, votes} only: a question the screen does not show stays unshown.
+    if (!before && !('hidden' in entry)) continue;
     if (entry.highlighted && !(before && before.highlighted)) model.highlightOrder.set(entry.id, Date.now());
     activity.entries.set(entry.id, { ...(before || {}), ...entry });
   }

@@ -2,7 +2,8 @@
 // fresh(activity) -> first fields of an activity only known from activity_state,
 // build(section, activity, actions) -> the nodes of its body, update(section, activity, pending),
 // accepted(activity, item, ack) -> record an outbox item the server took,
-// and optionally target(section, item), rich, tableRemaining.
+// and optionally target(section, item), tableRemaining. An activity's content comes with
+// `sync_activity` when it opens (main.js), whatever its kind.
 import * as priorities from './priorities.js';
 import * as questions from './questions.js';
 import * as statements from './statements.js';

@@ -5,6 +5,10 @@ import { uuid } from '../../shared/storage.js';
 import { count, fmt } from '../../shared/text.js';
 import { T } from '../page.js';
 import { showSectionError } from '../sections.js';
+import { changed } from '../store.js';
+
+const RETRY_ITEMS = 3000; // ms before a failed fetch of the items is tried again
+const loaded = new Map(); // activity id -> {version, items}: fetched once per version
 
 export function fresh() {
   return { remaining: null };
@@ -40,11 +44,42 @@ function normalBallot(draft) {
 const sameBallot = (activity, draft) =>
   JSON.stringify(normalBallot(ballotDraft(activity))) === JSON.stringify(normalBallot(draft));
 
-export function update(section, activity, pending = []) {
+/**
+ * The state names the version of a vote's items, not the items (the same 600 for every
+ * phone): fetch them once per version; the browser keeps them too (ETag). False while they come.
+ */
+function haveItems(section, activity, actions) {
+  const version = activity.items_version;
+  if (!version || activity.itemsVersion === version) return true;
+  const have = loaded.get(activity.id);
+  if (have && have.version === version) {
+    Object.assign(activity, { items: have.items, itemsVersion: version });
+    return true;
+  }
+  if (section.fetching !== version && actions && actions.getJSON) {
+    section.fetching = version;
+    actions.getJSON(`/api/activities/${activity.id}/items`).then((data) => {
+      // Newer items than the state named are still the ones to show.
+      if (data && Array.isArray(data.items)) loaded.set(activity.id, { version, items: data.items });
+      else window.setTimeout(() => { section.fetching = null; changed(); }, RETRY_ITEMS);
+      changed();
+    });
+  }
+  return false;
+}
+
+export function update(section, activity, pending = [], actions = null) {
+  section.activity = activity;
+  if (!haveItems(section, activity, actions)) {
+    section.hint.textContent = '';
+    section.list.replaceChildren(el('li', { class: 'phone-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' })));
+    section.send.hidden = true;
+    section.saved.textContent = '';
+    return;
+  }
   const o = prioOptions(activity);
   const items = activity.items || [];
   const known = new Set(items.map((i) => i.id));
-  section.activity = activity;
   if (!section.dirty || section.draft === null) section.draft = ballotDraft(activity);
   // Items that disappeared (hidden at the source) leave the draft too.
   if (Array.isArray(section.draft)) section.draft = section.draft.filter((id) => known.has(id));
@@ -58,7 +93,7 @@ export function update(section, activity, pending = []) {
     return;
   }
   section.send.hidden = false;
-  const redraw = () => { section.dirty = true; update(section, activity, pending); };
+  const redraw = () => { section.dirty = true; update(section, activity, pending, actions); };
   if (o.mode === 'dots') drawDots(section, items, o, hasBallot, redraw);
   else drawRanking(section, items, o, hasBallot, redraw);
   section.dirty = section.dirty && !sameBallot(activity, section.draft);

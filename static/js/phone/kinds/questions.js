@@ -115,6 +115,3 @@ export function accepted(activity, item, ack) {
     activity.entries.push({ id: ack.id, text: item.text, votes: 0, voted: false, pinned: false, answered: false });
   }
 }
-
-/** Points, votes and approvals are not in activity_state: a newly opened one needs the whole state. */
-export const rich = true;

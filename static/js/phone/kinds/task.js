@@ -278,6 +278,3 @@ export function accepted(activity, item, ack) {
 export function target(section, item) {
   return section.questions ? section.questions.get(item.question_id) : null;
 }
-
-/** Points are not in activity_state: a newly opened task needs the whole state. */
-export const rich = true;
