@@ -90,6 +90,6 @@ async function withdraw(section, entryId, actions, oneLine) {
     section.input.focus();
     return;
   }
-  showSectionError(section, ack ? ack.message || T.error_generic : T.network);
+  showSectionError(section, ack ? ack.message || T.error_generic : T.not_reached);
   changed();
 }

@@ -86,7 +86,7 @@ async function showMore(section, actions) {
     if (section.noMore || (activity.entries || []).length > before) break;
   }
   section.more.disabled = false;
-  showSectionError(section, ack && ack.ok ? '' : (ack ? ack.message || T.error_generic : T.network));
+  showSectionError(section, ack && ack.ok ? '' : (ack ? ack.message || T.error_generic : T.not_reached));
   changed();
 }
 
@@ -102,7 +102,7 @@ async function upvote(section, entryId, up, actions) {
     if (entry) Object.assign(entry, { votes: ack.votes, voted: ack.voted });
     showSectionError(section, '');
   } else {
-    showSectionError(section, ack ? ack.message || T.error_generic : T.network);
+    showSectionError(section, ack ? ack.message || T.error_generic : T.not_reached);
   }
   changed();
 }

@@ -267,7 +267,7 @@ async function deletePoint(view, activity) {
     changed();
     return;
   }
-  setMode(view, activity, 'confirm', ack ? ack.message || T.error_generic : T.network);
+  setMode(view, activity, 'confirm', ack ? ack.message || T.error_generic : T.not_reached);
 }
 
 export function accepted(activity, item, ack) {
