@@ -61,11 +61,13 @@ class ScreenFeed:
         self.for_phones = {}
         self.phones_sent_at = 0.0
 
-    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=()):
+    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=(), sources=False):
         """Note a new or changed entry or point, or several entries at once (or, with
-        none, new counts/results)."""
+        none, new counts/results); with `sources`, the votes that take their items from
+        this activity are updated too (found once per flush, not once per entry)."""
         with self.guard:
-            change = self.pending.setdefault(activity_id, {"entries": set(), "points": set()})
+            change = self.pending.setdefault(activity_id, _no_change())
+            change["sources"] = change["sources"] or sources
             change["entries"].update(entry_ids)
             if entry_id is not None:
                 change["entries"].add(entry_id)
@@ -94,10 +96,20 @@ class ScreenFeed:
             pending, self.pending = self.pending, {}
         messages = []
         with self.app.app_context(), store.get_store().read() as db:
-            for activity_id, change in pending.items():
+            activities = {}
+            for activity_id in pending:
                 activity = store.activities.get_activity(db, activity_id)
                 if activity is not None:
-                    messages.extend(_update_messages(db, activity, change))
+                    activities[activity_id] = activity
+            sources = [
+                activities[i] for i, c in pending.items() if c["sources"] and i in activities
+            ]
+            for dependant in _dependants(db, sources):
+                activities.setdefault(dependant["id"], dependant)
+                pending.setdefault(dependant["id"], _no_change())
+            for activity_id, change in pending.items():
+                if activity_id in activities:
+                    messages.extend(_update_messages(db, activities[activity_id], change))
         for event, payload, room in self._hold_for_phones(messages):
             self.socketio.emit(event, payload, to=room)
 
@@ -123,6 +135,23 @@ class ScreenFeed:
             )
             for activity_id, (room, entries) in held.items()
         ]
+
+
+def _no_change():
+    return {"entries": set(), "points": set(), "sources": False}
+
+
+def _dependants(db, sources):
+    """The priorities that take their items from any of these activities."""
+    found = []
+    for gathering_id in {a["gathering_id"] for a in sources}:
+        ids = {a["id"] for a in sources if a["gathering_id"] == gathering_id}
+        found += [
+            a
+            for a in store.activities.list_activities(db, gathering_id)
+            if kinds.of(a).item_source(a["options"]) in ids
+        ]
+    return found
 
 
 def _update_messages(db, activity, change):
@@ -181,11 +210,9 @@ def health_changed(health):
 def entry_added(entry, activity):
     """A new entry: the screens (coalesced) and, for statements, the table's phones."""
     kind = kinds.of(activity)
-    feed().changed(activity["id"], entry_id=entry["id"])
+    feed().changed(activity["id"], entry_id=entry["id"], sources=kind.FEEDS_PRIORITIES)
     if kind.TABLE_SEES_ENTRIES:
         table_changed(activity, entry["table"], [entry])
-    if kind.FEEDS_PRIORITIES:
-        _sources_changed(activity)
 
 
 def entry_moderated(entry, activity):
@@ -195,9 +222,11 @@ def entry_moderated(entry, activity):
 
 def entries_hidden(entry_ids, activity):
     """Entries hidden together (every entry of a word): the screens, coalesced."""
-    feed().changed(activity["id"], entry_ids=entry_ids)
-    if entry_ids and kinds.of(activity).FEEDS_PRIORITIES:
-        _sources_changed(activity)
+    feed().changed(
+        activity["id"],
+        entry_ids=entry_ids,
+        sources=bool(entry_ids) and kinds.of(activity).FEEDS_PRIORITIES,
+    )
 
 
 def entry_withdrawn(entry, activity):
@@ -232,25 +261,12 @@ def point_changed(point, activity):
         },
         table_room(activity["gathering_id"], point["table"]),
     )
-    feed().changed(activity["id"], point_id=point["id"])
-    _sources_changed(activity)
+    feed().changed(activity["id"], point_id=point["id"], sources=True)
 
 
 def ballot_cast(activity):
     """A ballot changed the results: the screens, coalesced."""
     feed().changed(activity["id"])
-
-
-def _sources_changed(activity):
-    """Priorities that take their items from this activity have new items to show."""
-    with store.get_store().read() as db:
-        dependants = [
-            a["id"]
-            for a in store.activities.list_activities(db, activity["gathering_id"])
-            if kinds.of(a).item_source(a["options"]) == activity["id"]
-        ]
-    for activity_id in dependants:
-        feed().changed(activity_id)
 
 
 def activity_state_changed(activity):
