@@ -60,6 +60,10 @@ class ScreenFeed:
         self.phone_interval = max(self.interval, PHONE_COALESCE_SECONDS)
         self.for_phones = {}
         self.phones_sent_at = 0.0
+        # What the screens were last sent of each activity, to leave out a vote's update
+        # that a new entry in its source did not change. Only with one process: another
+        # one may have sent them something newer in between.
+        self.sent = {} if not app.config.get("MESSAGE_QUEUE") else None
 
     def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=(), sources=False):
         """Note a new or changed entry or point, or several entries at once (or, with
@@ -104,14 +108,41 @@ class ScreenFeed:
             sources = [
                 activities[i] for i, c in pending.items() if c["sources"] and i in activities
             ]
+            fed = []
             for dependant in _dependants(db, sources):
                 activities.setdefault(dependant["id"], dependant)
-                pending.setdefault(dependant["id"], _no_change())
+                if dependant["id"] not in pending:
+                    pending[dependant["id"]] = _no_change()
+                    fed.append(dependant["id"])
             for activity_id, change in pending.items():
                 if activity_id in activities:
                     messages.extend(_update_messages(db, activities[activity_id], change))
-        for event, payload, room in self._hold_for_phones(messages):
+        for event, payload, room in self._hold_for_phones(self._news(messages, fed)):
             self.socketio.emit(event, payload, to=room)
+
+    def _news(self, messages, fed):
+        """The messages, but a screen's update of an activity that changed only because
+        its source did (`fed`) when it is the same as the last one sent (a vote's results
+        stay as they were while statements arrive)."""
+        if self.sent is None:
+            return messages
+        news = []
+        with self.guard:
+            for event, payload, room in messages:
+                if event == "activity_update":
+                    key = (room, payload["activity_id"])
+                    if payload["activity_id"] in fed and self.sent.get(key) == payload:
+                        continue
+                    self.sent[key] = payload
+                news.append((event, payload, room))
+        return news
+
+    def forget(self, activity_id):
+        """Screens were sent an activity's update outside the feed: the next one goes."""
+        if self.sent is not None:
+            with self.guard:
+                for key in [k for k in self.sent if k[1] == activity_id]:
+                    del self.sent[key]
 
     def _hold_for_phones(self, messages):
         """The screens' messages, and the phones' questions once their interval is over
@@ -272,12 +303,14 @@ def ballot_cast(activity):
 def activity_state_changed(activity):
     """An activity opened, closed, revealed or timed: every phone and screen hears it once."""
     payload = {"activity": views.phone_activity(activity)}
+    feed().forget(activity["id"])
     for room in (gathering_room, screen_room, console_room):
         _emit("activity_state", payload, room(activity["gathering_id"]))
 
 
 def results_revealed(activity):
     """Revealing sends the projector what it was not shown before."""
+    feed().forget(activity["id"])
     with store.get_store().read() as db:
         shown = views.activity_update(
             db, activity, store.entries.list_entries(db, activity["id"]), None
