@@ -121,7 +121,7 @@ def run(options):
             client.get_received()
         feed = app.extensions["samla_feed"]
         feed.flush()
-        profiler = cProfile.Profile() if options.profile else None
+        profiler = cProfile.Profile(time.process_time) if options.profile else None
         refused = 0
         action_cpu = flush_cpu = 0.0
         started = time.process_time()
