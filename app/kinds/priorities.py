@@ -8,6 +8,7 @@ Ties go to the item more ballots put first, then to the item listed first.
 import json
 import threading
 from collections import defaultdict
+from heapq import nsmallest
 from itertools import islice
 
 from flask import current_app, has_app_context
@@ -202,14 +203,17 @@ class _Group:
     def rank(self, items, order, top=None, touched_only=False):
         """Rows like rank_items's; with `top`, only the first `top` of them; with
         `touched_only`, only the items that got points."""
-        known = order.keys()
         # Items nobody gave a point or a first place follow in list order, so only the
-        # others need sorting (a table's few ballots touch a few of 600 items).
-        touched = sorted(
-            (self.score.keys() | self.firsts.keys()) & known,
-            key=lambda i: (-self.score.get(i, 0), -self.firsts.get(i, 0), order[i]),
-        )
-        rows = touched[:top] if top is not None else touched
+        # others need sorting (a table's few ballots touch a few of 600 items), and of
+        # them only the first `top` (each screen update ranks every network's list).
+        score, firsts = self.score, self.firsts
+        keyed = [
+            (-score.get(i, 0), -firsts.get(i, 0), order[i], i)
+            for i in score.keys() | firsts.keys()
+            if i in order
+        ]
+        touched = [row[3] for row in (sorted(keyed) if top is None else nsmallest(top, keyed))]
+        rows = list(touched)
         if not touched_only and (top is None or len(rows) < top):
             done = set(touched)
             rest = (item["id"] for item in items if item["id"] not in done)
