@@ -142,3 +142,44 @@ def add_entry(db, gathering_id, activity_id, table, held):
             "held": int(held),
         },
     )
+
+
+MANY_ITEMS = [{"id": f"i{n}", "text": f"Sak {n}", "table": None} for n in range(1, 9)]
+ITEM_CHANGES = st.lists(
+    st.one_of(
+        st.tuples(st.just("cast"), st.sampled_from("abcd"), st.sampled_from(sorted(NETWORKS))),
+        st.tuples(st.just("grow"), st.integers(1, 3), st.just(None)),
+        st.tuples(st.just("drop"), st.integers(0, 7), st.just(None)),
+    ),
+    max_size=30,
+)
+
+
+@given(ITEM_CHANGES, st.lists(DOTS_BALLOTS, min_size=30, max_size=30), st.integers(1, 6))
+def test_what_screens_show_follows_ballots_and_items_that_grow_or_go(changes, ballots, top):
+    """Asked after every change, with the items a source gives (new ones at the end, the
+    same objects as before; one hidden now and then), `shown` equals the head of a recount:
+    what it keeps from the last time never outlives a ballot or an item that changes it."""
+    tally, listed, standing = priorities.Tally(DOTS), MANY_ITEMS[:2], []
+    for step, (change, who, where) in enumerate(changes):
+        if change == "cast":
+            tally.put(who, where, NETWORKS[where], ballots[step])
+            standing.append((who, where, ballots[step]))
+        elif change == "grow":
+            listed = listed + [i for i in MANY_ITEMS if i not in listed][:who]
+        else:
+            listed = [i for n, i in enumerate(listed) if n != who % max(len(listed), 1)]
+        whole = recount_over(listed, standing)
+        shown = tally.shown(listed, top=top, group_top=2)
+        assert shown["overall"] == whole["overall"][:top]
+        assert shown["networks"] == {
+            n: with_points(rows)[:2] for n, rows in whole["networks"].items()
+        }
+
+
+def recount_over(items, sequence):
+    standing = {}
+    for token, table, ballot in sequence:
+        standing.pop(token, None)
+        standing[token] = {"ballot": ballot, "table": table, "network": NETWORKS[table]}
+    return priorities.results(DOTS, items, list(standing.values()))

@@ -243,6 +243,8 @@ class Tally:
         self.networks = defaultdict(_Group)
         self.since = ""
         self.networks_of = None
+        self.counted = 0  # ballots counted in or out so far
+        self.last_shown = None  # (arguments, items, what `shown` gave for them)
 
     def _groups(self, table, network):
         groups = [self.overall, self.tables[str(table)]]
@@ -259,6 +261,7 @@ class Tally:
         self._count(table, network, ballot, sign=1)
 
     def _count(self, table, network, ballot, sign):
+        self.counted += 1
         points, first = _scores(self.options, ballot)
         for group in self._groups(table, network):
             group.add(points, first, sign)
@@ -280,7 +283,31 @@ class Tally:
 
     def shown(self, items, top=None, group_top=None, with_tables=True):
         """What screens show: the overall list (its first `top` rows), and per table and
-        network only the items that got points there (the first `group_top` of them)."""
+        network only the items that got points there (the first `group_top` of them).
+
+        While no ballot changed, what it gave last time is given again if the items are
+        the same or only grew at their end (a new statement in the vote's source) with
+        items nobody gave points, and the overall list shows no items without points."""
+        arguments = (self.counted, top, group_top, with_tables)
+        if self.last_shown is not None and self.last_shown[0] == arguments:
+            if self._unchanged_by(self.last_shown[1], items, self.last_shown[2], top):
+                return self.last_shown[2]
+        shown = self._shown(items, top, group_top, with_tables)
+        self.last_shown = (arguments, items, shown)
+        return shown
+
+    def _unchanged_by(self, before, items, shown, top):
+        if items is before:
+            return True
+        if len(items) < len(before) or any(a is not b for a, b in zip(before, items, strict=False)):
+            return False
+        scored = self.overall.score.keys() | self.overall.firsts.keys()
+        if any(item["id"] in scored for item in items[len(before) :]):
+            return False
+        filled = top is None or any(not (r["score"] or r["first_places"]) for r in shown["overall"])
+        return len(items) == len(before) or not filled
+
+    def _shown(self, items, top, group_top, with_tables):
         order = {item["id"]: n for n, item in enumerate(items)}
 
         def groups(named):
@@ -428,7 +455,7 @@ def update_results(db, activity, point_ids=None):
     """What a screen's update carries: the top of the results, not every item again
     (a whole day's vote over 600 statements and 200 tables would weigh megabytes)."""
     tally = _tally(db, activity)
-    many_tables = len(store.votes.table_networks(db, activity["gathering_id"]))
+    many_tables = len(tally.networks_of)  # the tables, read by _tally just now
     with_tables = many_tables <= UPDATE_MAX_TABLES
     return {"results": tally.shown(items(db, activity), UPDATE_TOP, UPDATE_GROUP_TOP, with_tables)}
 
