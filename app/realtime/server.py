@@ -2,33 +2,8 @@
 
 from flask import abort
 from flask_socketio import SocketIO
-from socketio import packet
 
-
-class Packet(packet.Packet):
-    """python-socketio's packet with a cheaper test for binary data.
-
-    Every packet sent is first searched for bytes; python-socketio's own search builds a
-    list at every level of the payload, and a screen's update (a cloud's every word, a
-    vote's lists) has hundreds of them. This one walks the payload once and stops at the
-    first bytes: the same answer (tests/realtime/test_server.py) at about half the cost.
-    """
-
-    @classmethod
-    def data_is_binary(cls, data):
-        pending = [data]
-        while pending:
-            item = pending.pop()
-            if isinstance(item, bytes | bytearray):
-                return True
-            if isinstance(item, list):
-                pending.extend(item)
-            elif isinstance(item, dict):
-                pending.extend(item.values())
-        return False
-
-
-socketio = SocketIO(serializer=Packet)
+socketio = SocketIO()
 
 
 def init_app(app):

@@ -3,12 +3,6 @@
 import gc
 from contextlib import contextmanager
 
-from hypothesis import given
-from hypothesis import strategies as st
-from socketio import packet
-
-from app.realtime import server
-
 
 @contextmanager
 def garbage_kept():
@@ -52,23 +46,3 @@ def test_the_socketio_server_still_answers_its_path(client):
     # Engine.IO's refusal of a request without its protocol version, not Flask's 404.
     assert response.status_code == 400
     assert b"protocol" in response.data.lower()
-
-
-PAYLOADS = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=3) | st.binary(max_size=2),
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=2), inner, max_size=4)
-        | st.tuples(inner, inner)
-    ),
-    max_leaves=30,
-)
-
-
-@given(PAYLOADS)
-def test_packets_find_binary_data_as_python_socketio_does(payload):
-    assert server.Packet.data_is_binary(payload) == packet.Packet.data_is_binary(payload)
-
-
-def test_the_server_builds_its_packets_with_the_cheaper_search(app):
-    assert server.socketio.server.packet_class is server.Packet
