@@ -304,7 +304,14 @@ class Tally:
         scored = self.overall.score.keys() | self.overall.firsts.keys()
         if any(item["id"] in scored for item in items[len(before) :]):
             return False
-        filled = top is None or any(not (r["score"] or r["first_places"]) for r in shown["overall"])
+        # The overall list ends with items without points, or is shorter than `top`:
+        # new items would fill it.
+        overall = shown["overall"]
+        filled = (
+            top is None
+            or len(overall) < top
+            or any(not (r["score"] or r["first_places"]) for r in overall)
+        )
         return len(items) == len(before) or not filled
 
     def _shown(self, items, top, group_top, with_tables):
