@@ -147,10 +147,12 @@ def submit(db_store, participant_token, payload):
                     raise
             else:
                 entry = store.entries.get_entry(db, entry_id)
+                # A hidden entry uses no quota (store.entries.count_entries).
+                own, table = own + (not entry["hidden"]), table + (not entry["hidden"])
         if duplicate is not None:
             activity = store.activities.get_activity(db, duplicate["activity_id"])
             entry = duplicate
-        own, table = _counts(db, activity, participant)
+            own, table = _counts(db, activity, participant)
     answer = {
         "ok": True,
         "id": entry["id"],

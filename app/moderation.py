@@ -4,6 +4,7 @@ for the facilitator's approval, and the "approve before showing" setting of an a
 The shipped list (bokmål and nynorsk) is on in a new gathering until the console turns it off.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -36,30 +37,69 @@ def pattern(words):
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def _in_compound(word, listed):
-    """Does `word` (one folded word) hold `listed` as part of a Norwegian compound?"""
-    if len(listed) < COMPOUND_LENGTH or " " in listed or listed not in word:
-        return False
-    return not any(harmless in word for harmless in HARMLESS if listed in harmless)
+class _Matcher:
+    """One word list, folded and compiled once: the whole-word pattern, the words that may
+    hide in compounds (longest first) with the harmless words that hold each, and one
+    pattern that tells whether a word holds any of them at all."""
+
+    def __init__(self, words):
+        folded = [_fold(w) for w in words]
+        self.whole = pattern(folded)
+        self.parts = [
+            w
+            for w in sorted(folded, key=len, reverse=True)
+            if len(w) >= COMPOUND_LENGTH and " " not in w
+        ]
+        self.harmless = {w: [h for h in HARMLESS if w in h] for w in self.parts}
+        self.any_part = (
+            re.compile("|".join(re.escape(w) for w in self.parts)) if self.parts else None
+        )
+
+    def part_of(self, word):
+        """The longest listed word that `word` (one folded word) holds as part of a
+        Norwegian compound, or None."""
+        if self.any_part is None or self.any_part.search(word) is None:
+            return None
+        for listed in self.parts:
+            if (
+                len(listed) < len(word)
+                and listed in word
+                and not any(harmless in word for harmless in self.harmless[listed])
+            ):
+                return listed
+        return None
+
+    def matches(self, text):
+        folded = _fold(text)
+        whole = (
+            []
+            if self.whole is None
+            else [(m.start(), m.group()) for m in self.whole.finditer(folded)]
+        )
+        taken = {start for start, _ in whole}
+        parts = []
+        for token in WORD.finditer(folded):
+            if token.start() in taken:
+                continue
+            listed = self.part_of(token.group())
+            if listed is not None:
+                parts.append((token.start(), listed))
+        return [word for _, word in sorted(whole + parts)]
+
+
+WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=32)
+def _matcher(words):
+    return _Matcher(words)
 
 
 def matches(text, words):
     """The listed words that occur in `text`, in the order they occur: whole words and
-    phrases, and (for words of four letters or more) parts of compounds."""
-    folded_words = [_fold(w) for w in words]
-    folded = _fold(text)
-    found = pattern(folded_words)
-    whole = [] if found is None else [(m.start(), m.group()) for m in found.finditer(folded)]
-    taken = {start for start, _ in whole}
-    parts = []
-    for token in re.finditer(r"\w+", folded):
-        if token.start() in taken:
-            continue
-        for listed in sorted(folded_words, key=len, reverse=True):
-            if len(listed) < len(token.group()) and _in_compound(token.group(), listed):
-                parts.append((token.start(), listed))
-                break
-    return [word for _, word in sorted(whole + parts)]
+    phrases, and (for words of four letters or more) parts of compounds. Each list is
+    compiled once (every submission of a gathering goes through the same list)."""
+    return _matcher(tuple(words)).matches(text)
 
 
 def settings(db, gathering_id):

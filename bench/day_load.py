@@ -312,6 +312,7 @@ def run_one(server, target, phones, spread, workers):
     connected = sum(ready.get(timeout=900) for _ in groups)
     rss_connected = server.memory_mb()[0]
     cpu_before = server.cpu_seconds()
+    server.profile(True)
     start_value.value = time.monotonic() + 0.5
     go.set()
     if target["scenario"] == "states":
@@ -335,6 +336,7 @@ def run_one(server, target, phones, spread, workers):
         state_bytes += group_states
     time.sleep(1.5)  # the last coalesced updates
     cpu_after = server.cpu_seconds()
+    server.profile(False)
     finish.set()
     arrivals = [screen_out.get(timeout=120) for _ in screens]
     pushes = []
@@ -407,7 +409,11 @@ def run(options, workdir):
     for scenario in scenarios:
         folder = workdir / scenario
         shutil.copytree(template, folder)
-        (server,) = load.start_samla(folder, "eventlet")
+        profile = None
+        if options.profile:
+            out = Path(options.profile)
+            profile = out.with_name(f"{out.stem}-{scenario}{out.suffix or '.prof'}")
+        (server,) = load.start_samla(folder, "eventlet", profile=profile)
         try:
             target = target_for(server.url, day, scenario)
             spread = options.spread if scenario != "reconnect" else min(options.spread, 5.0)

@@ -103,6 +103,11 @@ class ServerProcess:
             time.sleep(0.05)
         self.ready_after = time.monotonic() - self.started
 
+    def profile(self, recording):
+        """Start (True) or stop and write (False) the profile of a profiled server."""
+        if getattr(self, "profiled", False):
+            self.process.send_signal(signal.SIGUSR1 if recording else signal.SIGUSR2)
+
     def cpu_seconds(self):
         """User plus system CPU time of the server process so far."""
         with open(f"/proc/{self.process.pid}/stat") as handle:
@@ -130,8 +135,9 @@ class ServerProcess:
         self.log.close()
 
 
-def start_samla(workdir, mode, count=1, message_queue=None, coalesce=None):
-    """`count` Samla processes on one data folder (sharing broadcasts through `message_queue`)."""
+def start_samla(workdir, mode, count=1, message_queue=None, coalesce=None, profile=None):
+    """`count` Samla processes on one data folder (sharing broadcasts through `message_queue`);
+    with `profile`, each under bench/profiled_server.py writing there (number inserted)."""
     env = {"SAMLA_ADMIN_TOKEN": ORGANISER_TOKEN}
     if coalesce is not None:
         env["SAMLA_COALESCE_SECONDS"] = str(coalesce)
@@ -154,7 +160,12 @@ def start_samla(workdir, mode, count=1, message_queue=None, coalesce=None):
         ]
         if message_queue:
             command += ["--message-queue", message_queue]
+        if profile:
+            out = Path(profile)
+            out = out.with_name(f"{out.stem}-{number}{out.suffix}") if count > 1 else out
+            command[1:1] = ["bench/profiled_server.py", str(out.resolve())]
         servers.append(ServerProcess(command, port, workdir / f"samla-{number}.log", env))
+        servers[-1].profiled = bool(profile)
     return servers
 
 
@@ -441,6 +452,8 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
     connect_seconds = time.monotonic() - connect_started
     memory_connected = [s.memory_mb() for s in servers]
     cpu_before = [s.cpu_seconds() for s in servers]
+    for server in servers:
+        server.profile(True)
     start_value.value = time.monotonic() + 0.5
     go.set()
     results = []
@@ -460,6 +473,8 @@ def run_scenario(servers, target, phones, workers, screens=1, spread=0.0, rate=N
         missing += len(acked_ids - seen.keys())
         screen_latencies += [seen[i] - sent_at[i] for i in seen]
     cpu_after = [s.cpu_seconds() for s in servers]
+    for server in servers:
+        server.profile(False)
     if hold:
         time.sleep(hold)
     memory_after = [s.memory_mb() for s in servers]
@@ -547,7 +562,7 @@ def run(options, workdir):
             redis_process, queue = start_redis(workdir)
         folder = workdir / f"samla-{mode}"
         folder.mkdir()
-        servers = start_samla(folder, mode, options.processes, queue)
+        servers = start_samla(folder, mode, options.processes, queue, profile=options.profile)
         try:
             target = {
                 **prepare_gathering(servers[0].url, options.kind, options.phones),
@@ -693,6 +708,11 @@ def parse_options(argv=None):
         "words, statements, points, dots, ranking, questions, states, reconnect, or all",
     )
     parser.add_argument("--json", help="write the figures to this file as JSON")
+    parser.add_argument(
+        "--profile",
+        help="run Samla under cProfile (CPU time) while the phones act; with --scenario, "
+        "one file per scenario (FILE-words.prof, ...)",
+    )
     return parser.parse_args(argv)
 
 

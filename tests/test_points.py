@@ -81,6 +81,33 @@ def test_a_table_adds_points_and_its_other_phones_see_them(task_gathering, phone
     assert received(other, "points_update") == []
 
 
+def test_a_tables_phones_hear_its_points_with_the_screens_update_after_the_ack(
+    app, task_gathering, phone
+):
+    """The phone that saves a point has it from its ack; the table's phones hear every point
+    changed since the last update once, as it is now, when the screens' update goes out."""
+    feed = app.extensions["samla_feed"]
+    feed.interval = 3600  # flushed by hand below
+    municipal = task_gathering["activities"][1]
+    first, second = phone(task_gathering, 2), phone(task_gathering, 2)
+    other = phone(task_gathering, 3)
+    for sio in (first, second, other):
+        received(sio, "state")
+    point = add(first, municipal, "mal", "Mål 1", "p1")["point"]
+    edited = edit(first, point, "Mål 1, rettet")["point"]
+    added = add(first, municipal, "finans", "Penger", "p2")["point"]
+    assert received(first, "points_update") == received(second, "points_update") == []
+    feed.flush()
+    (update,) = received(second, "points_update")
+    assert update["table"] == 2
+    assert [(p["id"], p["text"], p["version"]) for p in update["points"]] == [
+        (point["id"], "Mål 1, rettet", edited["version"]),
+        (added["id"], "Penger", 1),
+    ]
+    assert received(first, "points_update") == [update]
+    assert received(other, "points_update") == []
+
+
 def test_adding_the_same_point_twice_stores_it_once(task_gathering, phone):
     municipal = task_gathering["activities"][1]
     sio = phone(task_gathering, 2)

@@ -4,6 +4,7 @@ import pytest
 
 from app.errors import SamlaError
 from app.kinds import priorities
+from conftest import received
 
 ITEMS = [
     {"id": f"i{n}", "text": t, "table": None}
@@ -219,3 +220,38 @@ def test_a_source_must_be_an_earlier_activity(organiser):
     response = organiser.post("/api/gatherings", json=later)
     assert response.status_code == 400
     assert "ikke er en tidligere aktivitet" in response.get_json()["message"]
+
+
+def test_a_statement_that_leaves_a_votes_results_as_they_were_sends_no_update_of_the_vote(
+    organiser, phone, screen, monkeypatch
+):
+    """Screens hear a vote again when a new statement changes what its update shows (here
+    the top 2, filled with items nobody voted for yet), not for every statement."""
+    monkeypatch.setattr(priorities, "UPDATE_TOP", 2)
+    gathering = organiser.create(VOTE)
+    statements, dots, _ = gathering["activities"]
+    organiser.open(gathering, statements)
+    organiser.open(gathering, dots)
+    console = screen(gathering, token="test-organiser-token")
+    writer = phone(gathering, 1)
+
+    def write(text):
+        console.get_received()
+        ack = writer.emit(
+            "submit",
+            {"activity_id": statements["id"], "text": text, "client_id": text},
+            callback=True,
+        )
+        updated = [u["activity_id"] for u in received(console, "activity_update")]
+        return ack["id"], updated
+
+    first, updated = write("Samordne")
+    assert updated == [statements["id"], dots["id"]]
+    _, updated = write("Rolle")
+    assert updated == [statements["id"], dots["id"]]
+    third, updated = write("Lesing")
+    assert updated == [statements["id"]], "the top 2 stayed Samordne and Rolle"
+    voter = phone(gathering, 2)
+    voter.emit("cast", {"activity_id": dots["id"], "dots": {f"e{third}": 2}}, callback=True)
+    results = received(console, "activity_update")[-1]["results"]
+    assert [row["item"] for row in results["overall"]] == [f"e{third}", f"e{first}"]

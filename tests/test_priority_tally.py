@@ -1,8 +1,11 @@
 """Live priority results kept ballot by ballot equal a full recount of the ballots as they stand."""
 
-from hypothesis import given
+import time
+
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app import kinds, store
 from app.kinds import priorities
 
 ITEMS = [{"id": f"i{n}", "text": f"Sak {n}", "table": None} for n in range(1, 7)]
@@ -74,3 +77,109 @@ def test_a_table_whose_only_voter_moved_leaves_the_results():
     tally.put("a", 4, None, {"dots": {"i1": 2}})
     assert list(tally.results(ITEMS)["tables"]) == ["4"]
     assert tally.results(ITEMS)["networks"] == {}
+
+
+# A vote's items drawn from an earlier activity's entries, kept up to date entry by entry.
+
+SOURCE_CHANGES = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.integers(min_value=1, max_value=3), st.booleans()),
+        st.tuples(st.sampled_from(["hidden", "held"]), st.integers(0, 30), st.booleans()),
+        st.tuples(st.just("withdraw"), st.integers(0, 30), st.just(True)),
+    ),
+    max_size=25,
+)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(changes=SOURCE_CHANGES)
+def test_items_kept_entry_by_entry_equal_reading_them_afresh(app, organiser, changes):
+    """Entries added (some held by the word list), hidden, shown again, held, approved and
+    withdrawn, in any order: after each change the kept items are those read afresh."""
+    gathering = organiser.create(VOTE_OVER_STATEMENTS)
+    statements, vote = gathering["activities"]
+    kept = priorities.EntryItems()
+    db_store = app.extensions["samla_store"]
+    added = []
+    with app.app_context():
+        for change, which, flag in changes:
+            with db_store.write() as db:
+                if change == "add":
+                    added.append(add_entry(db, gathering["id"], statements["id"], which, flag))
+                elif added and change == "withdraw":
+                    store.entries.withdraw_entry(db, added[which % len(added)])
+                elif added:
+                    store.entries.set_entry_flag(db, added[which % len(added)], change, flag)
+            with db_store.read() as db:
+                source = store.activities.get_activity(db, statements["id"])
+                afresh = kinds.of(source).priority_items(db, source, vote["options"])
+                assert kept.catch_up(db, statements["id"]) == afresh
+                assert priorities.items(db, store.activities.get_activity(db, vote["id"])) == afresh
+
+
+VOTE_OVER_STATEMENTS = {
+    "title": "Prioritering",
+    "tables": 3,
+    "activities": [
+        {"kind": "statements", "key": "utsagn", "prompt": "Utsagn"},
+        {"kind": "priorities", "prompt": "Prikker", "mode": "dots", "source": "utsagn"},
+    ],
+}
+
+
+def add_entry(db, gathering_id, activity_id, table, held):
+    client_id = f"c{time.monotonic_ns()}"
+    return store.entries.insert_entry(
+        db,
+        {
+            "activity_id": activity_id,
+            "gathering_id": gathering_id,
+            "table_number": table,
+            "participant_token": "p",
+            "client_id": client_id,
+            "text": f"Utsagn {client_id}",
+            "created_at": "2026-12-04T12:00:00.000Z",
+            "held": int(held),
+        },
+    )
+
+
+MANY_ITEMS = [{"id": f"i{n}", "text": f"Sak {n}", "table": None} for n in range(1, 9)]
+ITEM_CHANGES = st.lists(
+    st.one_of(
+        st.tuples(st.just("cast"), st.sampled_from("abcd"), st.sampled_from(sorted(NETWORKS))),
+        st.tuples(st.just("grow"), st.integers(1, 3), st.just(None)),
+        st.tuples(st.just("drop"), st.integers(0, 7), st.just(None)),
+    ),
+    max_size=30,
+)
+
+
+@given(ITEM_CHANGES, st.lists(DOTS_BALLOTS, min_size=30, max_size=30), st.integers(1, 6))
+def test_what_screens_show_follows_ballots_and_items_that_grow_or_go(changes, ballots, top):
+    """Asked after every change, with the items a source gives (new ones at the end, the
+    same objects as before; one hidden now and then), `shown` equals the head of a recount:
+    what it keeps from the last time never outlives a ballot or an item that changes it."""
+    tally, listed, standing = priorities.Tally(DOTS), MANY_ITEMS[:2], []
+    for step, (change, who, where) in enumerate(changes):
+        if change == "cast":
+            tally.put(who, where, NETWORKS[where], ballots[step])
+            standing.append((who, where, ballots[step]))
+        elif change == "grow":
+            listed = listed + [i for i in MANY_ITEMS if i not in listed][:who]
+        else:
+            listed = [i for n, i in enumerate(listed) if n != who % max(len(listed), 1)]
+        whole = recount_over(listed, standing)
+        shown = tally.shown(listed, top=top, group_top=2)
+        assert shown["overall"] == whole["overall"][:top]
+        assert shown["networks"] == {
+            n: with_points(rows)[:2] for n, rows in whole["networks"].items()
+        }
+
+
+def recount_over(items, sequence):
+    standing = {}
+    for token, table, ballot in sequence:
+        standing.pop(token, None)
+        standing[token] = {"ballot": ballot, "table": table, "network": NETWORKS[table]}
+    return priorities.results(DOTS, items, list(standing.values()))

@@ -106,6 +106,14 @@ def test_text_with_newlines_tabs_and_markup_is_accepted():
     gatherings.check_text("<b>linje 1</b>\n\tlinje 2", 80)
 
 
+def test_text_is_refused_for_exactly_the_characters_that_cannot_be_stored():
+    """check_characters uses one compiled class; it refuses what is_storable refuses, for
+    every code point."""
+    for point in range(0x110000):
+        char = chr(point)
+        assert (gatherings.UNSTORABLE.search(char) is None) == gatherings.is_storable(char), point
+
+
 def activity(kind="words", state="open", **options):
     defaults = {"words": {"words_per_participant": 1}, "statements": {"per_table": 3}}[kind]
     return {

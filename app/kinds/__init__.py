@@ -15,8 +15,15 @@ def find(name):
     """The module of an activity kind, or None for a name Samla does not know."""
     if name not in NAMES:
         return None
-    # Imported on first use: kinds use the domain (store, views, themes), which asks them.
-    return importlib.import_module(f"app.kinds.{name}")
+    kind = _found.get(name)
+    if kind is None:
+        # Imported on first use: kinds use the domain (store, views, themes), which asks them.
+        kind = _found[name] = importlib.import_module(f"app.kinds.{name}")
+    return kind
+
+
+# Every action asks for its activity's kind several times; the import machinery is not free.
+_found = {}
 
 
 def get_kind(name):

@@ -60,14 +60,21 @@ class ScreenFeed:
         self.phone_interval = max(self.interval, PHONE_COALESCE_SECONDS)
         self.for_phones = {}
         self.phones_sent_at = 0.0
+        # What the screens were last sent of each activity, to leave out a vote's update
+        # that a new entry in its source did not change. Only with one process: another
+        # one may have sent them something newer in between.
+        self.sent = {} if not app.config.get("MESSAGE_QUEUE") else None
 
-    def changed(self, activity_id, entry_id=None, point_id=None, entry_ids=(), voted_id=None):
+    def changed(
+        self, activity_id, entry_id=None, point_id=None, entry_ids=(), voted_id=None, sources=False
+    ):
         """Note a new or changed entry or point, several entries at once, or an entry whose
-        votes changed (or, with none, new counts/results)."""
+        votes changed (or, with none, new counts/results); with `sources`, the votes that
+        take their items from this activity are updated too (found once per flush, not
+        once per entry)."""
         with self.guard:
-            change = self.pending.setdefault(
-                activity_id, {"entries": set(), "points": set(), "votes": set()}
-            )
+            change = self.pending.setdefault(activity_id, _no_change())
+            change["sources"] = change["sources"] or sources
             change["entries"].update(entry_ids)
             if voted_id is not None:
                 change["votes"].add(voted_id)
@@ -98,12 +105,49 @@ class ScreenFeed:
             pending, self.pending = self.pending, {}
         messages = []
         with self.app.app_context(), store.get_store().read() as db:
-            for activity_id, change in pending.items():
+            activities = {}
+            for activity_id in pending:
                 activity = store.activities.get_activity(db, activity_id)
                 if activity is not None:
-                    messages.extend(_update_messages(db, activity, change))
-        for event, payload, room in self._hold_for_phones(messages):
+                    activities[activity_id] = activity
+            sources = [
+                activities[i] for i, c in pending.items() if c["sources"] and i in activities
+            ]
+            fed = []
+            for dependant in _dependants(db, sources):
+                activities.setdefault(dependant["id"], dependant)
+                if dependant["id"] not in pending:
+                    pending[dependant["id"]] = _no_change()
+                    fed.append(dependant["id"])
+            for activity_id, change in pending.items():
+                if activity_id in activities:
+                    messages.extend(_update_messages(db, activities[activity_id], change))
+        for event, payload, room in self._hold_for_phones(self._news(messages, fed)):
             self.socketio.emit(event, payload, to=room)
+
+    def _news(self, messages, fed):
+        """The messages, but a screen's update of an activity that changed only because
+        its source did (`fed`) when it is the same as the last one sent (a vote's results
+        stay as they were while statements arrive)."""
+        if self.sent is None:
+            return messages
+        news = []
+        with self.guard:
+            for event, payload, room in messages:
+                if event == "activity_update":
+                    key = (room, payload["activity_id"])
+                    if payload["activity_id"] in fed and self.sent.get(key) == payload:
+                        continue
+                    self.sent[key] = payload
+                news.append((event, payload, room))
+        return news
+
+    def forget(self, activity_id):
+        """Screens were sent an activity's update outside the feed: the next one goes."""
+        if self.sent is not None:
+            with self.guard:
+                for key in [k for k in self.sent if k[1] == activity_id]:
+                    del self.sent[key]
 
     def _hold_for_phones(self, messages):
         """The screens' messages, and the phones' questions once their interval is over
@@ -134,12 +178,29 @@ class ScreenFeed:
         ]
 
 
+def _no_change():
+    return {"entries": set(), "points": set(), "votes": set(), "sources": False}
+
+
+def _dependants(db, sources):
+    """The priorities that take their items from any of these activities."""
+    found = []
+    for gathering_id in {a["gathering_id"] for a in sources}:
+        ids = {a["id"] for a in sources if a["gathering_id"] == gathering_id}
+        found += [
+            a
+            for a in store.activities.list_activities(db, gathering_id)
+            if kinds.of(a).item_source(a["options"]) in ids
+        ]
+    return found
+
+
 def _update_messages(db, activity, change):
     """The (event, payload, room) triples that one activity's changes produce."""
     gathering_id = activity["gathering_id"]
     entries = store.entries.get_entries(db, sorted(change["entries"]))
     # Entries that only got votes go out as their count: their text is known already.
-    voted = store.entries.get_entries(db, sorted(change.get("votes", set()) - change["entries"]))
+    voted = store.entries.get_entries(db, sorted(change["votes"] - change["entries"]))
     shown = views.activity_update(db, activity, entries, sorted(change["points"]), voted)
     head = {
         "activity_id": activity["id"],
@@ -155,6 +216,18 @@ def _update_messages(db, activity, change):
             screen_room(gathering_id),
         ),
     ]
+    if change["points"] and kinds.of(activity).TAKES_POINTS:
+        by_table = {}
+        for point in store.points.get_points(db, sorted(change["points"])):
+            by_table.setdefault(point["table"], []).append(views.public_point(point))
+        messages += [
+            (
+                "points_update",
+                {"activity_id": activity["id"], "table": table, "points": points},
+                table_room(gathering_id, table),
+            )
+            for table, points in sorted(by_table.items())
+        ]
     if kinds.of(activity).GATHERING_SEES_ENTRIES and (entries or voted):
         questions = [views.question_entry(e) for e in entries]
         questions += [views.entry_votes(e) or views.question_entry(e) for e in voted]
@@ -193,11 +266,9 @@ def health_changed(health):
 def entry_added(entry, activity):
     """A new entry: the screens (coalesced) and, for statements, the table's phones."""
     kind = kinds.of(activity)
-    feed().changed(activity["id"], entry_id=entry["id"])
+    feed().changed(activity["id"], entry_id=entry["id"], sources=kind.FEEDS_PRIORITIES)
     if kind.TABLE_SEES_ENTRIES:
         table_changed(activity, entry["table"], [entry])
-    if kind.FEEDS_PRIORITIES:
-        _sources_changed(activity)
 
 
 def entry_moderated(entry, activity):
@@ -213,9 +284,11 @@ def entry_voted(entry, activity):
 
 def entries_hidden(entry_ids, activity):
     """Entries hidden together (every entry of a word): the screens, coalesced."""
-    feed().changed(activity["id"], entry_ids=entry_ids)
-    if entry_ids and kinds.of(activity).FEEDS_PRIORITIES:
-        _sources_changed(activity)
+    feed().changed(
+        activity["id"],
+        entry_ids=entry_ids,
+        sources=bool(entry_ids) and kinds.of(activity).FEEDS_PRIORITIES,
+    )
 
 
 def entry_withdrawn(entry, activity):
@@ -240,18 +313,12 @@ def table_changed(activity, table_number, entries):
 
 
 def point_changed(point, activity):
-    """A task point added, edited or deleted: the table's phones now, the screens coalesced."""
-    _emit(
-        "points_update",
-        {
-            "activity_id": activity["id"],
-            "table": point["table"],
-            "points": [views.public_point(point)],
-        },
-        table_room(activity["gathering_id"], point["table"]),
-    )
-    feed().changed(activity["id"], point_id=point["id"])
-    _sources_changed(activity)
+    """A task point added, edited or deleted: the table's phones and the screens, coalesced.
+
+    The phone that saved it has it from its ack; pushing it to the table at once put a
+    second message in front of that ack on the same connection (44 ms at the median
+    with 1,000 phones, docs/BENCHMARKS.md)."""
+    feed().changed(activity["id"], point_id=point["id"], sources=True)
 
 
 def ballot_cast(activity):
@@ -259,27 +326,17 @@ def ballot_cast(activity):
     feed().changed(activity["id"])
 
 
-def _sources_changed(activity):
-    """Priorities that take their items from this activity have new items to show."""
-    with store.get_store().read() as db:
-        dependants = [
-            a["id"]
-            for a in store.activities.list_activities(db, activity["gathering_id"])
-            if kinds.of(a).item_source(a["options"]) == activity["id"]
-        ]
-    for activity_id in dependants:
-        feed().changed(activity_id)
-
-
 def activity_state_changed(activity):
     """An activity opened, closed, revealed or timed: every phone and screen hears it once."""
     payload = {"activity": views.phone_activity(activity)}
+    feed().forget(activity["id"])
     for room in (gathering_room, screen_room, console_room):
         _emit("activity_state", payload, room(activity["gathering_id"]))
 
 
 def results_revealed(activity):
     """Revealing sends the projector what it was not shown before."""
+    feed().forget(activity["id"])
     with store.get_store().read() as db:
         shown = views.activity_update(
             db, activity, store.entries.list_entries(db, activity["id"]), None

@@ -181,3 +181,25 @@ def hidden_entry_ids(db, activity_id):
             (activity_id,),
         )
     ]
+
+
+def entry_texts_after(db, activity_id, after_id):
+    """(id, text, table) of an activity's entries with ids above `after_id`, oldest first,
+    whether visible or not."""
+    return db.conn.execute(
+        "SELECT id, text, table_number FROM entries WHERE activity_id = ? AND id > ? ORDER BY id",
+        (activity_id, after_id),
+    ).fetchall()
+
+
+def unlisted_entry_ids(db, activity_id):
+    """The activity's entries that list_entries(visible_only=True) leaves out: hidden,
+    waiting for approval, or withdrawn."""
+    return {
+        row[0]
+        for row in db.conn.execute(
+            "SELECT id FROM entries WHERE activity_id = ?"
+            " AND (hidden = 1 OR held = 1 OR withdrawn = 1)",
+            (activity_id,),
+        )
+    }
