@@ -291,6 +291,7 @@ def run_one(server, target, phones, spread, workers):
     offsets = [random.uniform(0, spread) for _ in range(phones)]
     groups = [list(range(phones))[w::workers] for w in range(workers)]
     cpu_idle = server.cpu_seconds()
+    rss_before_phones = server.memory_mb()[0]
     children = []
     for group in groups:
         child = ctx.Process(
@@ -364,6 +365,11 @@ def run_one(server, target, phones, spread, workers):
         ),
         "server_cpu_seconds_acting": round(cpu_after - cpu_before, 2),
         "server_rss_mb_connected": round(rss_connected, 1),
+        # What holding one phone's connection costs the server (its state built and sent,
+        # its socket and rooms kept).
+        "server_rss_kb_per_phone": (
+            round((rss_connected - rss_before_phones) * 1024 / connected, 1) if connected else None
+        ),
         "server_rss_mb_peak": round(server.memory_mb()[1], 1),
         "phone_state_bytes": {
             "p50": load.percentile(state_bytes, 0.5),
@@ -456,7 +462,8 @@ def summary(scenario, figures):
             f" | console p99 {r['console']['p99_ms_after_ack']} ms, "
             f"{r['console']['bytes_per_update_max']} B max | CPU {r['server_cpu_ms_per_action']} "
             f"ms/action | state {r['phone_state_bytes']['max']} B | RSS peak "
-            f"{r['server_rss_mb_peak']} MB" + (f" | pushes {r['pushes']}" if "pushes" in r else "")
+            f"{r['server_rss_mb_peak']} MB, {r['server_rss_kb_per_phone']} KB per phone held"
+            + (f" | pushes {r['pushes']}" if "pushes" in r else "")
         )
     return "\n".join(lines)
 
