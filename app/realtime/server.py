@@ -1,5 +1,7 @@
 """The one Socket.IO server of the process; create_app() binds it to the app."""
 
+import threading
+
 import socketio as python_socketio
 from flask import abort
 from flask_socketio import SocketIO
@@ -47,11 +49,36 @@ class RoomsBySid:
                     del pending[namespace]
 
 
-class LocalManager(RoomsBySid, python_socketio.Manager):
+class PacedFanOut:
+    """A client manager that lets other work in between while it sends one message to a
+    large room.
+
+    Sending the panel's questions to 2,000 phones is 2,000 websocket writes in a row;
+    under eventlet nothing else runs meanwhile, and every phone's ack waits for the
+    last of them (the questions scenario in docs/BENCHMARKS.md). Here the sender yields
+    after every SLICE recipients, so acks and other events are handled in between.
+    Messages still reach every phone in the order they were sent: one message is sent
+    whole before the next one starts (the lock), as before.
+    """
+
+    SLICE = 200
+
+    def emit(self, *args, **kwargs):
+        with self.__dict__.setdefault("_sending", threading.RLock()):
+            return super().emit(*args, **kwargs)
+
+    def get_participants(self, namespace, room):
+        for count, participant in enumerate(super().get_participants(namespace, room), 1):
+            yield participant
+            if count % self.SLICE == 0:
+                self.server.sleep(0)
+
+
+class LocalManager(RoomsBySid, PacedFanOut, python_socketio.Manager):
     """The rooms of one process."""
 
 
-class RedisManager(RoomsBySid, python_socketio.RedisManager):
+class RedisManager(RoomsBySid, PacedFanOut, python_socketio.RedisManager):
     """The rooms of one process, its broadcasts shared with others through Redis."""
 
 
