@@ -194,9 +194,13 @@ def test_a_held_point_approved_reaches_the_projector_and_a_hidden_one_leaves_it(
     waiting = desk.locator(".held-points")
     expect(waiting).to_contain_text("1 punkt venter på godkjenning")
     expect(desk.locator("#moderation-held")).to_have_text("1 venter totalt")
+    # The question's count says what the projector shows: the held point is not in it.
+    meta = desk.locator(".qlist__meta").first
+    expect(meta).to_contain_text("1 punkt fra 1 av")
     shoot(desk, "konsoll-punkter-1440x900")
     waiting.get_by_role("button", name="Godkjenn").click()
     expect(wall).to_contain_text("uten agenda")
+    expect(meta).to_contain_text("2 punkter fra 1 av")
     expect(waiting).to_have_count(0)
     point = desk.locator(".matrix .point").filter(has_text="Felles plan")
     point.get_by_role("button", name="Skjul").click()

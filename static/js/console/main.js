@@ -417,8 +417,10 @@ function renderTaskDetail(activity) {
   const progressOn = onScreen && screenView !== 'question';
   const list = el('ol', { class: 'qlist' }, questions.map((q, i) => {
     const shown = onScreen && screenView === 'question' && screenQuestion === q.id;
-    const n = points.filter((p) => p.question_id === q.id).length;
-    const answered = new Set(points.filter((p) => p.question_id === q.id).map((p) => p.table)).size;
+    // Counted as the projector shows them: a held or hidden point is not (yet) an answer.
+    const counted = points.filter((p) => p.question_id === q.id && !p.held && !p.hidden);
+    const n = counted.length;
+    const answered = new Set(counted.map((p) => p.table)).size;
     return el('li', { class: `qlist__item${shown ? ' is-on-screen' : ''}` },
       el('span', { class: 'qlist__n' }, `${i + 1}.`),
       el('div', { class: 'qlist__body' },
