@@ -300,6 +300,8 @@ class Tally:
         arguments = (self.counted, top, group_top, with_tables)
         if self.last_shown is not None and self.last_shown[0] == arguments:
             if self._unchanged_by(self.last_shown[1], items, self.last_shown[2], top):
+                # The next call looks only at the items that came after these.
+                self.last_shown = (arguments, items, self.last_shown[2])
                 return self.last_shown[2]
         shown = self._shown(items, top, group_top, with_tables)
         self.last_shown = (arguments, items, shown)
