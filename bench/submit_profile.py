@@ -13,6 +13,7 @@ first, so every run starts from the same day).
 import argparse
 import cProfile
 import json
+import random
 import shutil
 import sys
 import tempfile
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 ORGANISER_TOKEN = "bench-organiser-token"
-ACTIVITY_OF = {"words": "words", "statements": "statements", "points": "task"}
+ACTIVITY_OF = {"words": "words", "statements": "statements", "points": "task", "dots": "dots"}
 
 
 def make_app(data):
@@ -57,8 +58,11 @@ def the_day(keep):
     return work, json.loads((source / "day.json").read_text(encoding="utf-8"))
 
 
-def calls(scenario, activity_id, number, question_ids):
+def calls(scenario, activity_id, number, question_ids, items):
     """The events phone `number` sends (points: add, then edit once it knows the version)."""
+    if scenario == "dots":
+        chosen = random.Random(number).sample(items, 5)
+        return [("cast", {"activity_id": activity_id, "dots": dict.fromkeys(chosen, 1)})]
     if scenario == "words":
         words = "Glad Spent Trøtt Nysgjerrig Klar Engasjert Rolig Usikker".split()
         text = words[number % len(words)]
@@ -82,6 +86,7 @@ def calls(scenario, activity_id, number, question_ids):
 
 def run(options):
     from app import actions, store
+    from app.kinds import priorities
     from app.realtime.server import socketio
 
     work, day = the_day(options.data)
@@ -94,6 +99,11 @@ def run(options):
             with db_store.read() as db:
                 activity = store.activities.get_activity(db, activity_id)
                 tables = len(store.gatherings.list_tables(db, day["gathering"]))
+                items = (
+                    [i["id"] for i in priorities.items(db, activity)]
+                    if options.scenario == "dots"
+                    else []
+                )
             question_ids = [q["id"] for q in activity["options"].get("questions") or []]
             phones = []
             for number in range(options.phones):
@@ -130,7 +140,7 @@ def run(options):
         for number in range(options.actions):
             client = clients[number % len(clients)]
             before = time.process_time()
-            for event, payload in calls(options.scenario, activity_id, number, question_ids):
+            for event, payload in calls(options.scenario, activity_id, number, question_ids, items):
                 answer = client.emit(event, payload, callback=True)
                 refused += not (isinstance(answer, dict) and answer.get("ok"))
                 if options.scenario == "points" and answer.get("ok"):

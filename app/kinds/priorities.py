@@ -11,6 +11,7 @@ import threading
 from collections import defaultdict
 from heapq import nsmallest
 from itertools import islice
+from operator import is_
 
 from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
@@ -208,11 +209,18 @@ class _Group:
         # others need sorting (a table's few ballots touch a few of 600 items), and of
         # them only the first `top` (each screen update ranks every network's list).
         score, firsts = self.score, self.firsts
-        keyed = [
-            (-score.get(i, 0), -firsts.get(i, 0), order[i], i)
-            for i in score.keys() | firsts.keys()
-            if i in order
-        ]
+        candidates = None
+        if top is not None and len(score) > top:
+            # Only an item scoring at least the `top`-th best score can be among the first
+            # `top`, when at least `top` listed items do (scores are above 0): a network's
+            # update ranks a handful of a dots vote's 600 items, not all of them.
+            least = sorted(score.values(), reverse=True)[top - 1]
+            near = [i for i, value in score.items() if value >= least and i in order]
+            if least > 0 and len(near) >= top:
+                candidates = near
+        if candidates is None:
+            candidates = [i for i in score.keys() | firsts.keys() if i in order]
+        keyed = [(-score.get(i, 0), -firsts.get(i, 0), order[i], i) for i in candidates]
         touched = [row[3] for row in (sorted(keyed) if top is None else nsmallest(top, keyed))]
         rows = list(touched)
         if not touched_only and (top is None or len(rows) < top):
@@ -292,6 +300,8 @@ class Tally:
         arguments = (self.counted, top, group_top, with_tables)
         if self.last_shown is not None and self.last_shown[0] == arguments:
             if self._unchanged_by(self.last_shown[1], items, self.last_shown[2], top):
+                # The next call looks only at the items that came after these.
+                self.last_shown = (arguments, items, self.last_shown[2])
                 return self.last_shown[2]
         shown = self._shown(items, top, group_top, with_tables)
         self.last_shown = (arguments, items, shown)
@@ -300,10 +310,11 @@ class Tally:
     def _unchanged_by(self, before, items, shown, top):
         if items is before:
             return True
-        if len(items) < len(before) or any(a is not b for a, b in zip(before, items, strict=False)):
+        # Each flush asks this of a vote over 600 statements: the items compared in C.
+        if len(items) < len(before) or not all(map(is_, before, items)):
             return False
-        scored = self.overall.score.keys() | self.overall.firsts.keys()
-        if any(item["id"] in scored for item in items[len(before) :]):
+        score, firsts = self.overall.score, self.overall.firsts
+        if any(item["id"] in score or item["id"] in firsts for item in items[len(before) :]):
             return False
         # The overall list ends with items without points, or is shorter than `top`:
         # new items would fill it.

@@ -239,6 +239,14 @@ MIGRATIONS = [
     );
     """,
     ),
+    # A screen's counts and the tallies' reads of an activity's entries (hidden ones, those
+    # since the last look) come from this index alone, not from every row of the activity.
+    Migration(
+        "entries_activity_moderation_index",
+        """
+    CREATE INDEX entries_activity_moderation ON entries (activity_id, id, hidden, held, withdrawn);
+    """,
+    ),
 ]
 
 

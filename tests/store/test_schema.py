@@ -263,3 +263,23 @@ def test_a_v6_data_folder_takes_new_writes_after_upgrading(upgraded):
         assert store.deletion.delete_gathering(db, gathering["id"]) is True
     with upgraded.read() as db:
         assert [g["id"] for g in store.gatherings.list_gatherings(db)] == [new_id]
+
+
+def query_plan(db, sql, params):
+    return " ".join(row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        f"SELECT {store.entries.COUNT_COLUMNS} FROM entries WHERE activity_id = ?",
+        "SELECT id FROM entries WHERE activity_id = ? AND (hidden = 1 OR held = 1)",
+        "SELECT id FROM entries"
+        " WHERE activity_id = ? AND (hidden = 1 OR held = 1 OR withdrawn = 1)",
+    ],
+)
+def test_an_activitys_counts_and_hidden_entries_are_read_from_an_index_alone(db, upgraded, sql):
+    with upgraded.read() as from_v6:
+        for database in (db, from_v6):
+            plan = query_plan(database, sql, [1])
+            assert "USING COVERING INDEX entries_activity_moderation" in plan
