@@ -265,3 +265,18 @@ def test_the_favicon_is_there(contexts, server):
     page = contexts(**PROJECTOR).new_page()
     answer = page.goto(server.url + "/favicon.ico")
     assert answer.status == 200
+
+
+def test_a_refused_approval_switch_goes_back_to_what_the_server_holds(contexts, server, gathering):
+    gathering.open("statements")
+    desk = desk_at(contexts, server, gathering)
+    agenda_item(desk, "Utsagn").first.click()
+    box = desk.get_by_label("Godkjenn før visning")
+    expect(box).not_to_be_checked()
+    # Logged out in another tab of the same browser: the console's next call is refused.
+    other = desk.context.new_page()
+    other.goto(f"{server.url}/console/{gathering.id}")
+    other.get_by_role("button", name="Logg ut").click()
+    box.click()
+    expect(desk.locator("#message")).to_be_visible()
+    expect(box).not_to_be_checked()

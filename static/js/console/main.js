@@ -7,6 +7,7 @@ import { followState, initAddress } from './address.js';
 import { call, showMessage } from './api.js';
 import { showHealth } from './health.js';
 import { blockButton, initParticipants, joinedTotal, onJoining, onParticipantJoined, showParticipants } from './participants.js';
+import { heldCount } from './held.js';
 import { heldPoints, initPoints, pointActions, pointText } from './points.js';
 import { initTools } from './tools.js';
 import { initWords } from './words.js';
@@ -244,10 +245,6 @@ function onPoint(point) {
   render();
 }
 
-function heldCount(activity) {
-  if (activity.held_count !== undefined && !connected) return activity.held_count;
-  return [...activity.entries.values(), ...activity.points.values()].filter((e) => e.held && !e.hidden).length;
-}
 
 // ---- rendering ---------------------------------------------------------------------------
 
@@ -289,7 +286,7 @@ function render() {
   if (again) again.focus();
   // The words view (words.js) and the moderation and theme tools (tools.js) redraw from this.
   document.dispatchEvent(new CustomEvent('samla:render', { detail: {
-    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView, search,
+    gathering, activity: selectedId === null ? null : activities.get(selectedId), activities, screenId, screenView, search, connected,
   } }));
 }
 
@@ -306,7 +303,7 @@ function renderAgenda() {
       el('span', { class: `badge${isOpen ? ' badge--open' : ''}` }, isOpen ? T.state_open : T.state_closed),
       el('span', { class: 'badge badge--count' }, count(T, 'count', { n: activity.count || 0 })),
       activity.hidden_count ? el('span', { class: 'badge' }, count(T, 'hidden_count', { n: activity.hidden_count })) : null,
-      heldCount(activity) ? el('span', { class: 'badge badge--held' }, count(T, 'held_count', { n: heldCount(activity) })) : null,
+      heldCount(activity, connected) ? el('span', { class: 'badge badge--held' }, count(T, 'held_count', { n: heldCount(activity, connected) })) : null,
       activity.revealed === false ? el('span', { class: 'badge badge--secret' }, T.results_hidden) : null,
       activity.closes_at && activity.state === 'open' ? el('span', { class: 'badge badge--clock', dataset: { closes: activity.closes_at } }, countdownText(activity.closes_at)) : null,
       activity.id === screenId ? el('span', { class: 'badge badge--screen' }, T.on_screen) : null),
@@ -397,14 +394,21 @@ function renderControls(activity) {
   if (approving && $('approval-toggle')) $('approval-toggle').focus();
 }
 
+/** Turn "approve before showing" on or off; a refusal puts the box back as it was. */
+async function setApproval(activity, box) {
+  const wanted = box.checked;
+  const answer = await call('POST', `${base()}/activities/${activity.id}/approval`, { approval: wanted });
+  if (answer === null) box.checked = !!activity.approval;
+}
+
 /** "Approve before showing" for the kinds with entries, and how many wait. */
 function approvalControl(activity) {
   if (!APPROVAL_KINDS.includes(activity.kind)) return null;
-  const held = heldCount(activity);
+  const held = heldCount(activity, connected);
   return el('div', { class: 'control' },
     el('label', { class: 'check check--control' },
       el('input', { type: 'checkbox', checked: !!activity.approval, id: 'approval-toggle',
-        onchange: (event) => call('POST', `${base()}/activities/${activity.id}/approval`, { approval: event.target.checked }) }),
+        onchange: (event) => setApproval(activity, event.target) }),
       ` ${T.approval}`),
     held ? el('span', { class: 'badge badge--held' }, count(T, 'approval_held', { n: held })) : null);
 }

@@ -5,6 +5,7 @@
 import { el, fill, readJSON } from '../shared/dom.js';
 import { count, fmt } from '../shared/text.js';
 import { call as request } from './api.js';
+import { heldCount } from './held.js';
 
 const T = readJSON('samla-text') || {};
 const config = readJSON('samla-config') || {};
@@ -22,11 +23,6 @@ const activityPath = () => `${base}/activities/${current.id}`;
 
 // ---- entries and points waiting for approval, in every activity ----------------------
 
-function heldCount(activity) {
-  const items = [...(activity.entries ? activity.entries.values() : []), ...(activity.points ? activity.points.values() : [])];
-  if (items.length) return items.filter((e) => e.held && !e.hidden).length;
-  return activity.held_count || 0;
-}
 
 // ---- themes ---------------------------------------------------------------------------
 
@@ -107,8 +103,8 @@ function drawTools() {
 }
 
 function onRender(event) {
-  const { activity, activities } = event.detail;
-  const total = [...activities.values()].reduce((sum, a) => sum + heldCount(a), 0);
+  const { activity, activities, connected } = event.detail;
+  const total = [...activities.values()].reduce((sum, a) => sum + heldCount(a, connected), 0);
   $('moderation-held').hidden = !total;
   $('moderation-held').textContent = count(T, 'held_total', { n: total });
   if (!activity) { current = null; drawTools(); return; }
