@@ -59,6 +59,10 @@ class Organiser:
     def patch(self, url, **kwargs):
         return self.client.patch(url, headers=self.headers, **kwargs)
 
+    def delete(self, gathering_id):
+        answer = self.client.delete(f"/api/gatherings/{gathering_id}", headers=self.headers)
+        assert answer.status_code == 200, answer.get_json()
+
     def create(self, definition=None, template=None):
         body = {"template": template} if template else definition
         response = self.post("/api/gatherings", json=body)

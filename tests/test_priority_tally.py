@@ -183,3 +183,50 @@ def recount_over(items, sequence):
         standing.pop(token, None)
         standing[token] = {"ballot": ballot, "table": table, "network": NETWORKS[table]}
     return priorities.results(DOTS, items, list(standing.values()))
+
+
+def test_a_vote_of_a_gathering_made_again_lists_its_own_statements(app, organiser):
+    """A rehearsal deleted and the real gathering made from the same template: the ids come
+    again, and so do the vote's id and options, but not the rehearsal's statements."""
+    db_store = app.extensions["samla_store"]
+    with app.app_context():
+        rehearsal = organiser.create(VOTE_OVER_STATEMENTS)
+        statements, vote = rehearsal["activities"]
+        with db_store.write() as db:
+            for table in (1, 2, 3):
+                add_entry(db, rehearsal["id"], statements["id"], table, False)
+        with db_store.read() as db:
+            assert len(priorities.items(db, store.activities.get_activity(db, vote["id"]))) == 3
+        organiser.delete(rehearsal["id"])
+        real = organiser.create(VOTE_OVER_STATEMENTS)
+        assert [a["id"] for a in real["activities"]] == [statements["id"], vote["id"]]
+        with db_store.write() as db:
+            mine = add_entry(db, real["id"], statements["id"], 2, False)
+        with db_store.read() as db:
+            listed = priorities.items(db, store.activities.get_activity(db, vote["id"]))
+            assert [item["id"] for item in listed] == [f"e{mine}"]
+
+
+def test_a_statement_that_was_never_committed_is_never_listed(app, organiser):
+    """A ballot is checked against the items inside a write: a statement of the same batch
+    that is then rolled back must not stay in what the vote lists."""
+    db_store = app.extensions["samla_store"]
+    with app.app_context():
+        gathering = organiser.create(VOTE_OVER_STATEMENTS)
+        statements, vote = gathering["activities"]
+        with db_store.write() as db:
+            add_entry(db, gathering["id"], statements["id"], 1, False)
+        try:
+            with db_store.write() as db:
+                add_entry(db, gathering["id"], statements["id"], 2, False)
+                assert len(priorities.items(db, store.activities.get_activity(db, vote["id"]))) == 2
+                raise RuntimeError("the batch fails")
+        except RuntimeError:
+            pass
+        with db_store.write() as db:
+            add_entry(db, gathering["id"], statements["id"], 3, False)
+        with db_store.read() as db:
+            source = store.activities.get_activity(db, statements["id"])
+            afresh = kinds.of(source).priority_items(db, source, vote["options"])
+            assert len(afresh) == 2
+            assert priorities.items(db, store.activities.get_activity(db, vote["id"])) == afresh

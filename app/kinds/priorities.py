@@ -401,19 +401,37 @@ class EntryItems:
     tally is: each call reads the entries stored since the last one, and which entries are
     left out as ids only; the list is made again from memory only when an entry listed
     before is hidden or one comes back. tests/test_priority_tally.py holds it equal to
-    reading the items afresh."""
+    reading the items afresh.
+
+    What it saw is checked against the database first (how many entries up to the last
+    one seen, and their ids' sum): a deleted gathering's ids are given again to the next
+    one, and a vote of a new gathering may have the same id and options as a deleted one.
+    """
 
     def __init__(self):
         self.last_id = 0
         self.by_id = {}  # entry id -> its item, for every entry seen, listed or not
+        self.ids_sum = 0
         self.unlisted = set()
         self.items = []
 
+    def copy(self):
+        kept = EntryItems()
+        kept.last_id, kept.ids_sum = self.last_id, self.ids_sum
+        kept.by_id, kept.unlisted, kept.items = dict(self.by_id), set(self.unlisted), self.items
+        return kept
+
     def catch_up(self, db, source_id):
+        if self.last_id and store.entries.count_and_sum_ids(db, source_id, self.last_id) != (
+            len(self.by_id),
+            self.ids_sum,
+        ):
+            self.__init__()
         added = store.entries.entry_texts_after(db, source_id, self.last_id)
         unlisted = store.entries.unlisted_entry_ids(db, source_id)
         for entry_id, text, table in added:
             self.by_id[entry_id] = {"id": f"e{entry_id}", "text": text, "table": table}
+            self.ids_sum += entry_id
         seen_before = {i for i in unlisted if i <= self.last_id}
         if seen_before == self.unlisted:
             if added:
@@ -448,6 +466,10 @@ def items(db, activity):
             kept = cache.get(key)
             if not isinstance(kept, EntryItems):
                 kept = cache[key] = EntryItems()
+            if not _reads_committed(db):
+                # Inside a write (a ballot checked against the items) rows of the same
+                # batch are not committed yet and may never be: look, but keep nothing.
+                kept = kept.copy()
             return kept.catch_up(db, source["id"])
     version = store.votes.source_version(db, source["id"])
     cached = cache.get(key)
@@ -457,6 +479,11 @@ def items(db, activity):
 
 
 _items_guard = threading.Lock()
+
+
+def _reads_committed(db):
+    """Whether `db` is the store's reading connection, which sees committed rows only."""
+    return has_app_context() and db is store.get_store().reader
 
 
 def work_count(db, activity):

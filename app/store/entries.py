@@ -192,6 +192,16 @@ def entry_texts_after(db, activity_id, after_id):
     ).fetchall()
 
 
+def count_and_sum_ids(db, activity_id, up_to_id):
+    """How many entries an activity has with ids up to `up_to_id`, and the sum of those
+    ids: a cheap check (on the index) that what a cache saw of them is still there."""
+    count, total = db.conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(id), 0) FROM entries WHERE activity_id = ? AND id <= ?",
+        (activity_id, up_to_id),
+    ).fetchone()
+    return count, total
+
+
 def unlisted_entry_ids(db, activity_id):
     """The activity's entries that list_entries(visible_only=True) leaves out: hidden,
     waiting for approval, or withdrawn."""
