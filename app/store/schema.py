@@ -239,6 +239,9 @@ MIGRATIONS = [
     );
     """,
     ),
+    # Which hidden word hid an entry (none when the facilitator hid it on its own), so
+    # showing the word again brings back exactly those entries, from any console.
+    Migration("entries_hidden_by_word", "ALTER TABLE entries ADD COLUMN hidden_by_word TEXT;"),
 ]
 
 
