@@ -122,6 +122,7 @@ def submit(db_store, participant_token, payload):
         if duplicate is None:
             own, table = _counts(db, activity, participant)
             rules.check_submission(activity, participant, text, own, table)
+            hidden_by = kinds.of(activity).hides(db, activity, text)
             try:
                 entry_id = store.entries.insert_entry(
                     db,
@@ -137,7 +138,8 @@ def submit(db_store, participant_token, payload):
                             activity["approval"]
                             or moderation.holds(db, participant["gathering_id"], text)
                         ),
-                        "hidden": int(kinds.of(activity).hides(db, activity, text)),
+                        "hidden": int(hidden_by is not None),
+                        "hidden_by_word": hidden_by,
                     },
                 )
             except sqlite3.IntegrityError:

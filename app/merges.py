@@ -133,16 +133,17 @@ def undo(db_store, gathering_id, activity_id, raw):
 
 def hide_word(db_store, gathering_id, activity_id, raw):
     """`{"word": W, "hidden": true}` hides every entry of W (merges applied) and those
-    sent later; `"hidden": false` lets later ones show again (hidden entries stay hidden).
+    sent later; `"hidden": false` shows again, in the same transaction, exactly the entries
+    W hid (not those hidden one by one since) and lets later ones show.
 
-    Returns (activity, ids of the entries hidden now, hidden words).
+    Returns (activity, ids of the entries hidden now, ids shown again, hidden words).
     """
     if not isinstance(raw, dict) or not isinstance(raw.get("hidden"), bool):
         raise SamlaError("bad_request", detail=_l("send word og hidden (true eller false)"))
     word = _word(raw.get("word"), "word")
     with db_store.write() as db:
         activity = _activity(db, gathering_id, activity_id)
-        hidden_now = []
+        hidden_now, shown_again = [], []
         if raw["hidden"]:
             store.words.save_hidden_word(db, activity_id, word, now())
             stemming = activity["options"].get("stemming", False)
@@ -153,7 +154,9 @@ def hide_word(db_store, gathering_id, activity_id, raw):
                 for entry in store.entries.list_entries(db, activity_id)
                 if not entry["hidden"] and cloud_key(entry["text"], stemming, pairs) == key
             ]
-            store.entries.hide_entries_of(db, hidden_now)
+            store.entries.hide_entries_of(db, hidden_now, word)
         else:
             store.words.delete_hidden_word(db, activity_id, word)
-        return activity, hidden_now, store.words.list_hidden_words(db, activity_id)
+            shown_again = store.entries.show_entries_of(db, activity_id, word)
+        hidden_words = store.words.list_hidden_words(db, activity_id)
+        return activity, hidden_now, shown_again, hidden_words

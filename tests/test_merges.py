@@ -136,6 +136,18 @@ def words_url(gathering, activity):
     return f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/words"
 
 
+def hidden_by_id(organiser, gathering, activity):
+    """Each entry's hidden flag as the console's results give it."""
+    results = organiser.get(
+        f"/api/gatherings/{gathering['id']}/activities/{activity['id']}/results"
+    ).get_json()
+    return {e["id"]: e["hidden"] for e in results["entries"]}
+
+
+def counts(frequencies):
+    return {f["word"].casefold(): f["count"] for f in frequencies}
+
+
 def test_hiding_a_word_hides_every_entry_of_it_and_those_sent_later(
     organiser, client, join, screen, cloud
 ):
@@ -176,9 +188,51 @@ def test_a_word_shown_again_lets_later_entries_of_it_show(organiser, client, joi
     organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": True})
     answer = organiser.patch(words_url(gathering, words), json={"word": "God", "hidden": False})
     assert answer.get_json()["hidden_words"] == []
-    submit(client, join(gathering), words, "god", "again")
+    later = submit(client, join(gathering), words, "god", "again")
     frequencies = organiser.get(url(gathering, words)).get_json()["frequencies"]
-    assert {"word": "god", "count": 1} in frequencies
+    assert {"word": "God", "count": 2} in frequencies
+    assert hidden_by_id(organiser, gathering, words)[later["id"]] is False
+
+
+def test_showing_a_word_again_brings_back_what_it_hid_but_not_an_entry_hidden_by_hand(
+    organiser, client, join, screen, cloud
+):
+    gathering, words = cloud
+    hidden = organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": True})
+    assert hidden.get_json()["shown_entries"] == []
+    by_hand, other = hidden.get_json()["hidden_entries"]
+    organiser.patch(f"/api/entries/{by_hand}", json={"hidden": True})
+    later = submit(client, join(gathering), words, "JUHUU", "later")  # hidden on arrival
+    projector = screen(gathering)
+    received(projector, "state")
+    answer = organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": False})
+    assert answer.status_code == 200, answer.get_json()
+    body = answer.get_json()
+    assert (body["shown_entries"], body["hidden_entries"]) == ([other, later["id"]], [])
+    assert counts(body["frequencies"])["juhuu"] == 2
+    update = received(projector, "activity_update")[-1]
+    assert {e["id"]: e["hidden"] for e in update["entries"]} == {other: False, later["id"]: False}
+    assert counts(update["frequencies"])["juhuu"] == 2
+    assert hidden_by_id(organiser, gathering, words)[by_hand] is True
+
+
+def test_an_entry_the_word_hid_and_shown_by_hand_is_not_shown_twice(organiser, cloud):
+    gathering, words = cloud
+    hidden = organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": True})
+    first, second = hidden.get_json()["hidden_entries"]
+    organiser.patch(f"/api/entries/{first}", json={"hidden": False})
+    organiser.patch(f"/api/entries/{first}", json={"hidden": True})
+    answer = organiser.patch(words_url(gathering, words), json={"word": "juhuu", "hidden": False})
+    assert answer.get_json()["shown_entries"] == [second]
+
+
+def test_showing_a_word_again_brings_back_the_words_merged_into_it(organiser, cloud):
+    gathering, words = cloud
+    organiser.post(url(gathering, words), json={"word": "Juhuu", "into": "Jippi"})
+    hidden = organiser.patch(words_url(gathering, words), json={"word": "Jippi", "hidden": True})
+    answer = organiser.patch(words_url(gathering, words), json={"word": "Jippi", "hidden": False})
+    assert answer.get_json()["shown_entries"] == hidden.get_json()["hidden_entries"]
+    assert answer.get_json()["frequencies"][0] == {"word": "Jippi", "count": 3}
 
 
 @pytest.mark.parametrize(

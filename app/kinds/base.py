@@ -86,8 +86,8 @@ def check_quota(options, own_count, table_count):
 
 
 def hides(db, activity, text):
-    """Should a new entry with this text be hidden at once (a word the facilitator hid)?"""
-    return False
+    """The word the facilitator hid that hides a new entry with this text at once, or None."""
+    return None
 
 
 def question_ids(options):

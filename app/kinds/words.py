@@ -15,14 +15,15 @@ FEEDS_PRIORITIES = True
 
 
 def hides(db, activity, text):
-    """A word the facilitator hid stays hidden when more phones send it (merges applied)."""
+    """A word the facilitator hid stays hidden when more phones send it (merges applied):
+    the hidden word that hides this text, or None."""
     hidden = store.words.list_hidden_words(db, activity["id"])
     if not hidden:
-        return False
+        return None
     merges = [(m["word"], m["into_word"]) for m in store.words.list_merges(db, activity["id"])]
     stemming = activity["options"].get("stemming", False)
-    keys = {wording.cloud_key(word, stemming, merges) for word in hidden}
-    return wording.cloud_key(text, stemming, merges) in keys
+    key = wording.cloud_key(text, stemming, merges)
+    return next((w for w in hidden if wording.cloud_key(w, stemming, merges) == key), None)
 
 
 def options(raw):

@@ -5,6 +5,7 @@ from app.store.connection import new_uid, select_all, select_one
 ENTRY_COLUMNS = (
     'e.id, e.activity_id, e.table_number AS "table", e.text, e.hidden, e.created_at,'
     " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid, e.withdrawn,"
+    " e.hidden_by_word,"
     " (a.highlighted_entry_id IS e.id) AS highlighted,"
     " (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = e.id) AS votes"
 )
@@ -22,13 +23,14 @@ def decode_row(row):
 
 
 def insert_entry(db, entry):
-    """Insert an entry; sqlite3.IntegrityError if its client id was stored before."""
+    """Insert an entry; sqlite3.IntegrityError if its client id was stored before.
+    `hidden_by_word` names the hidden word that hides it on arrival (hidden is then 1)."""
     cursor = db.conn.execute(
         "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
-        " client_id, text, created_at, held, hidden, uid)"
+        " client_id, text, created_at, held, hidden, hidden_by_word, uid)"
         " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
-        " :client_id, :text, :created_at, :held, :hidden, :uid)",
-        {"uid": new_uid(), "held": 0, "hidden": 0, **entry},
+        " :client_id, :text, :created_at, :held, :hidden, :hidden_by_word, :uid)",
+        {"uid": new_uid(), "held": 0, "hidden": 0, "hidden_by_word": None, **entry},
     )
     return cursor.lastrowid
 
@@ -144,17 +146,45 @@ def set_entry_flag(db, entry_id, flag, value):
     """Set one of an entry's moderation flags: hidden, held, pinned or answered."""
     if flag not in ("hidden", "held", "pinned", "answered"):
         raise ValueError(flag)
-    db.conn.execute(f"UPDATE entries SET {flag} = ? WHERE id = ?", (int(value), entry_id))
+    # Hidden or shown on its own, an entry is no longer one a hidden word hid.
+    word = ", hidden_by_word = NULL" if flag == "hidden" else ""
+    db.conn.execute(f"UPDATE entries SET {flag} = ?{word} WHERE id = ?", (int(value), entry_id))
 
 
 def withdraw_entry(db, entry_id):
     """Take an entry back for its phone: hidden everywhere, and listed nowhere again."""
-    db.conn.execute("UPDATE entries SET withdrawn = 1, hidden = 1 WHERE id = ?", (entry_id,))
+    db.conn.execute(
+        "UPDATE entries SET withdrawn = 1, hidden = 1, hidden_by_word = NULL WHERE id = ?",
+        (entry_id,),
+    )
 
 
-def hide_entries_of(db, entry_ids):
-    """Hide these entries (the ones of a hidden word)."""
-    db.conn.executemany("UPDATE entries SET hidden = 1 WHERE id = ?", [(i,) for i in entry_ids])
+def hide_entries_of(db, entry_ids, word):
+    """Hide these entries as the ones the hidden `word` hid."""
+    db.conn.executemany(
+        "UPDATE entries SET hidden = 1, hidden_by_word = ? WHERE id = ?",
+        [(word, i) for i in entry_ids],
+    )
+
+
+def show_entries_of(db, activity_id, word):
+    """Show again the entries of the activity that the hidden `word` hid: none hidden on
+    its own, withdrawn, or sent by a participant blocked since. Their ids, oldest first."""
+    shown = [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT e.id FROM entries e JOIN participants p ON p.token = e.participant_token"
+            " WHERE e.activity_id = ? AND e.hidden_by_word = ? AND e.withdrawn = 0"
+            " AND p.blocked = 0 ORDER BY e.id",
+            (activity_id, word),
+        )
+    ]
+    db.conn.executemany("UPDATE entries SET hidden = 0 WHERE id = ?", [(i,) for i in shown])
+    db.conn.execute(
+        "UPDATE entries SET hidden_by_word = NULL WHERE activity_id = ? AND hidden_by_word = ?",
+        (activity_id, word),
+    )
+    return shown
 
 
 def set_entry_hidden(db, entry_id, hidden):

@@ -247,6 +247,9 @@ MIGRATIONS = [
     CREATE INDEX entries_activity_moderation ON entries (activity_id, id, hidden, held, withdrawn);
     """,
     ),
+    # Which hidden word hid an entry (none when the facilitator hid it on its own), so
+    # showing the word again brings back exactly those entries, from any console.
+    Migration("entries_hidden_by_word", "ALTER TABLE entries ADD COLUMN hidden_by_word TEXT;"),
 ]
 
 

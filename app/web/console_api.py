@@ -73,12 +73,14 @@ def undo_merge(gathering_id, activity_id):
 @bp.patch(f"{ACTIVITY}/words")
 @auth.organiser_api
 def hide_word(gathering_id, activity_id):
-    """Hide a word of the cloud with every entry of it, now and later: `{"word", "hidden"}`."""
+    """Hide a word of the cloud with every entry of it, now and later, or show again the
+    entries it hid: `{"word", "hidden"}`."""
     body = json_body()
-    activity, hidden_now, hidden_words = merges.hide_word(
+    activity, hidden_now, shown_again, hidden_words = merges.hide_word(
         store.get_store(), gathering_id, activity_id, body
     )
-    broadcasts.entries_hidden(hidden_now, activity)
+    # The screens get each entry as it is now, hidden or shown again.
+    broadcasts.entries_hidden(hidden_now + shown_again, activity)
     with store.get_store().read() as db:
         frequencies = views.word_frequencies(db, activity)
     return jsonify(
@@ -86,6 +88,7 @@ def hide_word(gathering_id, activity_id):
             "word": body["word"],
             "hidden": body["hidden"],
             "hidden_entries": hidden_now,
+            "shown_entries": shown_again,
             "hidden_words": hidden_words,
             "frequencies": frequencies,
         }

@@ -66,8 +66,10 @@ def test_one_click_hides_a_word_twenty_phones_sent_and_the_next_phone_s_too(
     gathering = make_gathering(server, DEFINITION)
     words = gathering.open("words")
     screen = projector(contexts, gathering)
-    for n in range(20):
+    sent = [
         send_word(phones(gathering, 1 + n % 4), words, "Kjedelig" if n % 5 else "Spent")
+        for n in range(20)
+    ]
     expect(cloud_words(screen)).to_have_text(["Kjedelig: 16", "Spent: 4"])
     desk = desk_at(contexts, server, gathering)
     word = desk.locator("#freq").get_by_role("button", name="Kjedelig 16")
@@ -83,9 +85,18 @@ def test_one_click_hides_a_word_twenty_phones_sent_and_the_next_phone_s_too(
     send_word(phones(gathering, 3), words, "Spent")
     expect(cloud_words(screen)).to_have_text(["Spent: 5"])
     expect(desk.locator("#freq li")).to_have_count(1)
-    # Shown again: the entries the click hid come back, and the late one stays hidden.
-    desk.get_by_role("button", name="Vis igjen: Kjedelig").click()
+    # One of the word's entries is hidden on its own as well.
+    by_hand = server.api("PATCH", f"/api/entries/{sent[1]['id']}", json={"hidden": True})
+    assert by_hand.status_code == 200, by_hand.text
+    # Shown again from another laptop's console: every entry the word hid comes back, the
+    # late one too, and the one hidden on its own stays hidden.
+    other = desk_at(contexts, server, gathering)
+    other.get_by_role("button", name="Vis igjen: Kjedelig").click()
     expect(cloud_words(screen)).to_have_text(["Kjedelig: 16", "Spent: 5"])
+    expect(other.locator("#hidden-words")).to_have_count(0)
+    expect(other.locator("#freq").get_by_role("button", name="Kjedelig 16")).to_be_visible()
+    # The first console follows: the word is back in its list and no longer among the hidden.
+    expect(desk.locator("#freq").get_by_role("button", name="Kjedelig 16")).to_be_visible()
     expect(desk.locator("#hidden-words")).to_have_count(0)
 
 

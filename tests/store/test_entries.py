@@ -142,3 +142,42 @@ def test_what_nobody_sees_is_left_out_of_the_visible_texts(db, rows, gathering):
         (hidden, "skjult", 1),
     ]
     assert store.entries.entries_after(db, words, hidden) == []
+
+
+def test_showing_a_word_again_brings_back_exactly_the_entries_it_hid(db, rows, gathering):
+    words, one, two = gathering["words"], gathering["one"], gathering["two"]
+    first, by_hand, other = (rows.entry(words, one, "kjedelig") for _ in range(3))
+    on_arrival = rows.entry(words, two, "Kjedelig", hidden=1, hidden_by_word="kjedelig")
+    alone = rows.entry(words, two, "kjedelig", hidden=1)  # hidden before, on its own
+    store.entries.hide_entries_of(db, [first, by_hand, other], "kjedelig")
+    assert store.entries.get_entry(db, first)["hidden_by_word"] == "kjedelig"
+    store.entries.set_entry_hidden(db, by_hand, True)  # the facilitator's own: no longer the word's
+    assert store.entries.get_entry(db, by_hand)["hidden_by_word"] is None
+    assert store.entries.show_entries_of(db, words, "kjedelig") == [first, other, on_arrival]
+    assert [e["id"] for e in store.entries.list_entries(db, words, visible_only=True)] == [
+        first,
+        other,
+        on_arrival,
+    ]
+    assert store.entries.get_entry(db, by_hand)["hidden"] is True
+    assert store.entries.get_entry(db, alone)["hidden"] is True
+    # Shown once, the entries are no longer the word's: a second show brings back nothing.
+    assert store.entries.show_entries_of(db, words, "kjedelig") == []
+
+
+def test_a_word_shown_again_leaves_withdrawn_entries_blocked_phones_and_other_words_alone(
+    db, rows, gathering
+):
+    words, one, two = gathering["words"], gathering["one"], gathering["two"]
+    withdrawn, blocked, other_word = (rows.entry(words, one, "kjedelig") for _ in range(3))
+    elsewhere = rows.entry(gathering["statements"], two, "kjedelig")
+    mine = rows.entry(words, two, "kjedelig")
+    store.entries.hide_entries_of(db, [withdrawn, blocked, mine, elsewhere], "kjedelig")
+    store.entries.hide_entries_of(db, [other_word], "trist")
+    store.entries.withdraw_entry(db, withdrawn)
+    store.gatherings.block_participant(db, one)
+    assert store.entries.show_entries_of(db, words, "kjedelig") == [mine]
+    for entry_id in (withdrawn, blocked, other_word, elsewhere):
+        assert store.entries.get_entry(db, entry_id)["hidden"] is True
+    assert store.entries.get_entry(db, blocked)["hidden_by_word"] is None
+    assert store.entries.get_entry(db, other_word)["hidden_by_word"] == "trist"

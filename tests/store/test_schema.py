@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from app import create_app, store
+from app import create_app, merges, store
 from app.store.schema import MIGRATIONS, Migration
 
 V6 = Path(__file__).parent / "data" / "samla-v6.db"
@@ -283,3 +283,29 @@ def test_an_activitys_counts_and_hidden_entries_are_read_from_an_index_alone(db,
         for database in (db, from_v6):
             plan = query_plan(database, sql, [1])
             assert "USING COVERING INDEX entries_activity_moderation" in plan
+
+
+def test_a_v6_data_folder_remembers_which_entries_a_hidden_word_hid(upgraded):
+    with upgraded.read() as db:
+        (gathering,) = store.gatherings.list_gatherings(db)
+        words, statements = store.activities.list_activities(db, gathering["id"])[:2]
+        # Entries hidden before the upgrade were hidden one by one.
+        assert [e["hidden_by_word"] for e in store.entries.list_entries(db, statements["id"])] == [
+            None,
+            None,
+            None,
+        ]
+    hide = {"word": "glede", "hidden": True}
+    _, hidden, _, _ = merges.hide_word(upgraded, gathering["id"], words["id"], hide)
+    assert len(hidden) == 2  # "gleden" counts as "glede" in the v6 data
+    _, _, shown, _ = merges.hide_word(
+        upgraded, gathering["id"], words["id"], {**hide, "hidden": False}
+    )
+    assert shown == hidden
+    with upgraded.read() as db:
+        assert store.entries.visible_texts(db, words["id"]) == [
+            "glede",
+            "spent",
+            "gleden",
+            "Blåbær",
+        ]

@@ -32,7 +32,7 @@ let suggestTimer = null;
 const call = (method, path, body) => request(method, path, body, false);
 const activityPath = () => `${base}/activities/${current.id}`;
 
-// ---- kept in this browser: dismissed suggestions, and what hiding a word hid ----------
+// ---- kept in this browser: the suggestions dismissed ------------------------------------
 
 function kept(name) {
   try { return JSON.parse(window.localStorage.getItem(`samla.${name}.${current.id}`)) || {}; } catch (err) { return {}; }
@@ -83,10 +83,6 @@ async function undoMerge(word) {
 async function hideWord(word) {
   const data = await call('PATCH', `${activityPath()}/words`, { word, hidden: true });
   if (!data) return;
-  // Showing the word again also shows the entries this click hid (not those hidden one by one).
-  const hid = kept('hid');
-  hid[data.word] = [...new Set([...(hid[data.word] || []), ...data.hidden_entries])];
-  keep('hid', hid);
   closeMenu(false);
   take(data);
   announce(fmt(T.word_hidden, { word }));
@@ -95,13 +91,10 @@ async function hideWord(word) {
   focusOn($('hidden-words'), data.word);
 }
 
+/** Show the word again: the server brings back the entries it hid (not those hidden one by one). */
 async function showWord(word) {
   const data = await call('PATCH', `${activityPath()}/words`, { word, hidden: false });
   if (!data) return;
-  const hid = kept('hid');
-  for (const id of hid[word] || []) await call('PATCH', `/api/entries/${id}`, { hidden: false });
-  delete hid[word];
-  keep('hid', hid);
   take(data);
   load();
   announce(fmt(T.word_shown, { word }));
