@@ -25,7 +25,7 @@ from app.errors import SamlaError
 from app.exports import worker
 from app.realtime import broadcasts, snapshots, timers
 from app.rules import LARGEST_ID, check_id, normalise_definition
-from app.web import auth, qr, translation
+from app.web import auth, qr, ratelimits, translation
 from app.web.messages import error_answer
 from app.web.payloads import json_body
 
@@ -382,6 +382,7 @@ def phone_items(activity_id):
     the phone fetches them once. The version is a weak ETag; a phone that has them gets 304."""
     participant = auth.participant_from_request()
     translation.speak_for_gathering(participant["gathering_id"])
+    ratelimits.check_participant(participant["token"])
     with store.get_store().read() as db:
         activity = lookups.activity_of(db, participant["gathering_id"], activity_id)
         shown = views.shared(
@@ -394,6 +395,7 @@ def phone_items(activity_id):
     else:
         response = _items_response(activity_id, shown)
     response.set_etag(shown["version"], weak=True)
+    response.vary.add("Accept-Encoding")
     # Kept by the browser, and asked for again (a 304 while unchanged) before each use.
     response.headers["Cache-Control"] = "private, no-cache"
     return response
@@ -416,7 +418,6 @@ def _items_response(activity_id, shown):
     # Already compressed: Flask-Compress leaves a response with a Content-Encoding alone.
     response = Response(packed, mimetype="application/json")
     response.headers["Content-Encoding"] = "gzip"
-    response.vary.add("Accept-Encoding")
     return response
 
 

@@ -90,6 +90,8 @@ def test_a_vote_names_its_items_version_and_a_phone_fetches_the_items_once(
     assert json.loads(gzip.decompress(packed.get_data())) == first.get_json()
     again = client.get(url, headers={**auth, "If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.get_data() == b""
+    # A cache between phone and server keeps the plain and the packed answers apart.
+    assert all("Accept-Encoding" in r.headers["Vary"] for r in (first, packed, again))
     # A statement hidden at the source: a new version, and the phone that asks again gets it.
     organiser.patch(f"/api/entries/{ids[0]}", json={"hidden": True})
     changed = activities_of(state_of(voter))["priorities"]
