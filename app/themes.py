@@ -55,8 +55,7 @@ def word_vectors(texts):
     return vectorizer.fit_transform(texts)
 
 
-# The sector's thesaurus (app/data/thesaurus_school_nb.txt): meaning shared without letters
-
+# The sector's thesaurus (app/data/thesaurus_school_nb.txt): meaning shared without letters.
 
 # Endings after a thesaurus form inside a compound ("kommune" in "nabokommunane").
 ENDINGS = (
@@ -104,15 +103,16 @@ class Thesaurus:
             if not line or line.startswith("#"):
                 continue
             concept, _, forms = line.partition(":")
+            concept = concept.strip()
             for form in (f.strip() for f in forms.split(",")):
                 if " " in form:
                     words = (re.escape(_phrase_stem(w)) + r"\w*" for w in form.split())
                     self.phrases.append((re.compile(r"(?<!\w)" + r"\s+".join(words)), concept))
                 elif form:
-                    self.words[form].add(concept.strip())
+                    self.words[form].add(concept)
                     for ending in ("e", "er", "ar"):  # "barnehage", "midler", "midlar"
                         if len(form) > SHORT and form.endswith(ending):
-                            self.stems[form[: -len(ending)]].add(concept.strip())
+                            self.stems[form[: -len(ending)]].add(concept)
 
     def _spans(self, word):
         """(start, stop, concepts) of the forms found in one word."""
