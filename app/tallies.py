@@ -42,6 +42,7 @@ class WordTally:
 
     def __init__(self):
         self.last_id = 0
+        self.seen = (0, 0)  # how many entries up to last_id, and their ids' sum
         self.written = {}  # entry id -> (key, form) of every entry with a word
         self.hidden = set()
         self.words = {}  # key -> {form: _Form}
@@ -75,9 +76,17 @@ class WordTally:
         self.ranked[key] = (-count, first, word, count)
 
     def catch_up(self, db, activity_id):
-        """Merge the entries stored since the last call and follow hidden flags that changed."""
+        """Merge the entries stored since the last call and follow hidden flags that changed.
+
+        What it saw is checked against the database first: a deleted gathering's ids are
+        given again to the next one, whose word activity may have the same id."""
+        if self.last_id and (
+            store.entries.count_and_sum_ids(db, activity_id, self.last_id) != self.seen
+        ):
+            self.__init__()
         for entry_id, text, hidden in store.entries.entries_after(db, activity_id, self.last_id):
             self.last_id = max(self.last_id, entry_id)
+            self.seen = (self.seen[0] + 1, self.seen[1] + entry_id)
             form = display_form(text)
             if not form:
                 continue

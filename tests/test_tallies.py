@@ -85,3 +85,23 @@ def test_hiding_the_first_form_of_a_word_lets_the_next_one_name_it(db_store):
     with db_store.read() as db:
         tally.catch_up(db, activity_id)
     assert tally.frequencies() == [{"word": "god", "count": 1}]
+
+
+def test_a_gathering_made_again_counts_its_own_words_only(db_store):
+    """A rehearsal deleted and the real gathering made: the ids come again, the rehearsal's
+    words do not."""
+    gathering_id, activity_id, _ = a_words_activity(db_store)
+    tally = WordTally()
+    for number, text in enumerate(["Spent", "Glad", "Spent"]):
+        add(db_store, gathering_id, activity_id, number, text)
+    with db_store.read() as db:
+        tally.catch_up(db, activity_id)
+    assert tally.frequencies()[0] == {"word": "Spent", "count": 2}
+    with db_store.write() as db:
+        store.deletion.delete_gathering(db, gathering_id)
+    again, activity_again, _ = a_words_activity(db_store)
+    assert activity_again == activity_id
+    add(db_store, again, activity_again, 1, "Trøtt")
+    with db_store.read() as db:
+        tally.catch_up(db, activity_again)
+    assert tally.frequencies() == [{"word": "Trøtt", "count": 1}]
