@@ -6,6 +6,8 @@ import { announce, T } from './page.js';
 import { showSectionError } from './sections.js';
 import { activityById, changed } from './store.js';
 
+export { addOwn } from './store.js';
+
 /**
  * Build the form into `section` (input, form, note, done, listTitle, list).
  * The input's maxlength is the server's `limits.max_length`; without it, none is set.
@@ -50,13 +52,6 @@ export function applyLimit(section, activity) {
   else section.input.removeAttribute('maxlength');
 }
 
-/** Record our accepted entry (new or a resent duplicate) once. */
-export function addOwn(activity, item, ack, extra) {
-  activity.own_entries = activity.own_entries || [];
-  if (!activity.own_entries.some((e) => e.id === ack.id)) {
-    activity.own_entries.push({ id: ack.id, text: item.text, client_id: item.client_id, ...(extra || {}) });
-  }
-}
 
 /** The "Trekk tilbake" button of one of our own entries while its activity is open. */
 export function withdrawButton(section, entry) {
