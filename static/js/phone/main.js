@@ -28,16 +28,29 @@ const pending = () => (outbox ? outbox.items() : []);
 const refusedItems = () => (shelf ? shelf.items() : []);
 const ask = (event, payload) => (link ? link.ask(event, payload) : Promise.resolve(null));
 
-/** GET a phone's JSON with its token (the browser's cache revalidates it); null on failure. */
+/**
+ * GET a phone's JSON with its token (the browser's cache revalidates it): {status, data}, where
+ * data is the body (a refusal's has `message`) or null; status 0 when no answer came.
+ */
 async function getJSON(path) {
+  let response;
   try {
-    const response = await fetch(`${root}${path}`, {
+    response = await fetch(`${root}${path}`, {
       headers: { Accept: 'application/json', Authorization: `Bearer ${state.me.token}` },
     });
-    return response.ok ? await response.json() : null;
   } catch (err) {
-    return null;
+    return { status: 0, data: null };
   }
+  try {
+    return { status: response.status, data: await response.json() };
+  } catch (err) {
+    return { status: response.status, data: null };
+  }
+}
+
+/** Ask for the whole state again (after a refusal that says our view is out of date). */
+function resync() {
+  if (link && link.socket.connected) link.sync();
 }
 
 /** What the kinds may do: send through the outbox, ask the server, note a success, handle the shelf. */
@@ -45,6 +58,7 @@ const actions = {
   submit,
   ask,
   getJSON,
+  resync,
   queue,
   retryable: (ack) => verdict(null, ack, table) === 'retry',
   flash: (activityId) => flash(activityId, store.changed),
