@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  activityById, addOwn, applyActivity, applyState, change, mergeActivity, mergePoints, mergeQuestions, mergeTableEntries,
-  openActivities, syncAsked,
+  activityById, addOwn, applyActivity, applyState, change, changeActivity, mergeActivity, mergePoints, mergeQuestions,
+  mergeTableEntries, openActivities, syncAsked,
 } from '../../static/js/phone/store.js';
 
 const snapshot = () => ({
@@ -125,5 +125,20 @@ test('a failed sync stops keeping changes and leaves the activity as it was', ()
   assert.equal(activityById(5).remaining, 2);
   change(activityById(5), (a) => { a.remaining = 1; });
   applyActivity(5, answer({ remaining: 3 }));
+  assert.equal(activityById(5).remaining, 3);
+});
+
+test('an ack that comes after an await reaches the activity as it is now, also over a later answer', () => {
+  opened();
+  applyActivity(5, answer({ own_entries: [{ id: 8, text: 'Mitt' }], remaining: 2 }));
+  // A second sync is on its way when the withdrawal's ack comes; the answer still holds the entry.
+  syncAsked(5);
+  changeActivity(5, (a) => {
+    a.own_entries = a.own_entries.filter((e) => e.id !== 8);
+    a.remaining = 3;
+  });
+  assert.deepEqual(activityById(5).own_entries, []);
+  applyActivity(5, answer({ own_entries: [{ id: 8, text: 'Mitt' }], remaining: 2 }));
+  assert.deepEqual(activityById(5).own_entries, []);
   assert.equal(activityById(5).remaining, 3);
 });

@@ -4,7 +4,7 @@ import { el } from '../shared/dom.js';
 import { cleanText } from '../shared/text.js';
 import { announce, T } from './page.js';
 import { showSectionError } from './sections.js';
-import { activityById, changed } from './store.js';
+import { activityById, changeActivity, changed } from './store.js';
 
 export { addOwn } from './store.js';
 
@@ -61,6 +61,13 @@ export function withdrawButton(section, entry) {
   }, T.withdraw);
 }
 
+/** Our entry is taken back: it leaves our list and the table's, and the quota is given back. */
+function withdrawn(activity, entryId, ack) {
+  activity.own_entries = (activity.own_entries || []).filter((e) => e.id !== entryId);
+  activity.table_entries = (activity.table_entries || []).filter((e) => e.id !== entryId);
+  if (ack.remaining !== undefined) activity.remaining = ack.remaining;
+}
+
 /**
  * Take an entry back: gone from every screen, its place in the quota given back, and its
  * text put into the field again (before any draft), so that one tap never loses it.
@@ -74,9 +81,7 @@ async function withdraw(section, entryId, actions, oneLine) {
   const ack = await actions.ask('withdraw', { entry_id: entryId });
   section.withdrawing = null;
   if (ack && ack.ok) {
-    activity.own_entries = activity.own_entries.filter((e) => e.id !== entryId);
-    activity.table_entries = (activity.table_entries || []).filter((e) => e.id !== entryId);
-    if (ack.remaining !== undefined) activity.remaining = ack.remaining;
+    changeActivity(activity.id, (a) => withdrawn(a, entryId, ack));
     const draft = section.input.value.trim() ? section.input.value : '';
     section.input.value = draft ? `${own.text}${oneLine ? ' ' : '\n'}${draft}` : own.text;
     showSectionError(section, '');

@@ -65,6 +65,12 @@ export function change(activity, apply) {
   if (sync) sync.changes.push(apply);
 }
 
+/** Apply an ack that came after an await to the activity as it is now (an answer may have replaced it). */
+export function changeActivity(activityId, apply) {
+  const activity = activityById(activityId);
+  if (activity) change(activity, apply);
+}
+
 /**
  * One activity in full (the `sync_activity` answer when it opens): it replaces what we knew of
  * it, then what the phone heard or got acked since it asked is applied again. Null: no answer.
