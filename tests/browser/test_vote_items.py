@@ -59,3 +59,20 @@ def test_a_vote_whose_items_cannot_be_reached_says_so_and_offers_to_try_again(co
     vote.get_by_role("button", name="Prøv igjen").click()
     expect(vote.locator(".prio__item")).to_have_count(3)
     expect(vote.get_by_role("alert")).to_have_count(0)
+
+
+def test_a_vote_whose_items_could_not_be_reached_fetches_them_again_on_reconnect(
+    contexts, gathering
+):
+    phone = phone_at(contexts, gathering, 1)
+    phone.route(ITEMS, lambda route: route.abort("internetdisconnected"))
+    gathering.open("priorities")
+    vote = phone.locator(".task--priorities")
+    expect(vote.get_by_role("button", name="Prøv igjen")).to_be_visible(timeout=WAIT)
+
+    phone.unroute(ITEMS)
+    phone.context.set_offline(True)
+    expect(phone.locator("body.is-offline")).to_be_attached(timeout=WAIT)
+    phone.context.set_offline(False)
+    expect(vote.locator(".prio__item")).to_have_count(3, timeout=WAIT)
+    expect(vote.get_by_role("alert")).to_have_count(0)

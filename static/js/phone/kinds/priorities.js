@@ -6,7 +6,7 @@ import { count, fmt } from '../../shared/text.js';
 import { fetchItems } from '../items.js';
 import { T } from '../page.js';
 import { showSectionError } from '../sections.js';
-import { changed } from '../store.js';
+import { changed, state } from '../store.js';
 
 const loaded = new Map(); // activity id -> {version, items}: fetched once per version
 
@@ -53,6 +53,9 @@ function haveItems(section, activity, actions) {
   const version = activity.items_version;
   if (!version || activity.itemsVersion === version) return true;
   const have = loaded.get(activity.id);
+  // Not reached: a new whole state (a reconnect) is a new chance.
+  const problem = section.itemsProblem;
+  if (problem && problem.retry && problem.model !== state.model) Object.assign(section, { fetching: null, itemsProblem: null });
   if (have && have.version === version) {
     Object.assign(activity, { items: have.items, itemsVersion: version });
     return true;
@@ -68,7 +71,7 @@ function haveItems(section, activity, actions) {
         // Our view is out of date (the vote is gone, we are elsewhere): say why, ask for the state.
         section.itemsProblem = { message: result.message || T.error_generic };
         actions.resync();
-      } else section.itemsProblem = { message: T.not_reached, retry: true };
+      } else section.itemsProblem = { message: T.not_reached, retry: true, model: state.model };
       changed();
     });
   }
