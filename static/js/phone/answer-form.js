@@ -4,7 +4,9 @@ import { el } from '../shared/dom.js';
 import { cleanText } from '../shared/text.js';
 import { announce, T } from './page.js';
 import { showSectionError } from './sections.js';
-import { activityById, changed } from './store.js';
+import { activityById, changeActivity, changed } from './store.js';
+
+export { addOwn } from './store.js';
 
 /**
  * Build the form into `section` (input, form, note, done, listTitle, list).
@@ -50,13 +52,6 @@ export function applyLimit(section, activity) {
   else section.input.removeAttribute('maxlength');
 }
 
-/** Record our accepted entry (new or a resent duplicate) once. */
-export function addOwn(activity, item, ack, extra) {
-  activity.own_entries = activity.own_entries || [];
-  if (!activity.own_entries.some((e) => e.id === ack.id)) {
-    activity.own_entries.push({ id: ack.id, text: item.text, client_id: item.client_id, ...(extra || {}) });
-  }
-}
 
 /** The "Trekk tilbake" button of one of our own entries while its activity is open. */
 export function withdrawButton(section, entry) {
@@ -64,6 +59,13 @@ export function withdrawButton(section, entry) {
     type: 'button', class: 'btn btn--small btn--quiet withdraw', dataset: { withdraw: entry.id },
     disabled: section.withdrawing === entry.id, 'aria-label': `${T.withdraw}: ${entry.text}`,
   }, T.withdraw);
+}
+
+/** Our entry is taken back: it leaves our list and the table's, and the quota is given back. */
+function withdrawn(activity, entryId, ack) {
+  activity.own_entries = (activity.own_entries || []).filter((e) => e.id !== entryId);
+  activity.table_entries = (activity.table_entries || []).filter((e) => e.id !== entryId);
+  if (ack.remaining !== undefined) activity.remaining = ack.remaining;
 }
 
 /**
@@ -79,9 +81,7 @@ async function withdraw(section, entryId, actions, oneLine) {
   const ack = await actions.ask('withdraw', { entry_id: entryId });
   section.withdrawing = null;
   if (ack && ack.ok) {
-    activity.own_entries = activity.own_entries.filter((e) => e.id !== entryId);
-    activity.table_entries = (activity.table_entries || []).filter((e) => e.id !== entryId);
-    if (ack.remaining !== undefined) activity.remaining = ack.remaining;
+    changeActivity(activity.id, (a) => withdrawn(a, entryId, ack));
     const draft = section.input.value.trim() ? section.input.value : '';
     section.input.value = draft ? `${own.text}${oneLine ? ' ' : '\n'}${draft}` : own.text;
     showSectionError(section, '');

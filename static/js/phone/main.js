@@ -28,16 +28,29 @@ const pending = () => (outbox ? outbox.items() : []);
 const refusedItems = () => (shelf ? shelf.items() : []);
 const ask = (event, payload) => (link ? link.ask(event, payload) : Promise.resolve(null));
 
-/** GET a phone's JSON with its token (the browser's cache revalidates it); null on failure. */
+/**
+ * GET a phone's JSON with its token (the browser's cache revalidates it): {status, data}, where
+ * data is the body (a refusal's has `message`) or null; status 0 when no answer came.
+ */
 async function getJSON(path) {
+  let response;
   try {
-    const response = await fetch(`${root}${path}`, {
+    response = await fetch(`${root}${path}`, {
       headers: { Accept: 'application/json', Authorization: `Bearer ${state.me.token}` },
     });
-    return response.ok ? await response.json() : null;
   } catch (err) {
-    return null;
+    return { status: 0, data: null };
   }
+  try {
+    return { status: response.status, data: await response.json() };
+  } catch (err) {
+    return { status: response.status, data: null };
+  }
+}
+
+/** Ask for the whole state again (after a refusal that says our view is out of date). */
+function resync() {
+  if (link && link.socket.connected) link.sync();
 }
 
 /** What the kinds may do: send through the outbox, ask the server, note a success, handle the shelf. */
@@ -45,6 +58,7 @@ const actions = {
   submit,
   ask,
   getJSON,
+  resync,
   queue,
   retryable: (ack) => verdict(null, ack, table) === 'retry',
   flash: (activityId) => flash(activityId, store.changed),
@@ -111,7 +125,7 @@ function flushOutbox(now) {
 function accepted(item, ack) {
   outbox.remove(item.client_id);
   const activity = store.activityById(item.activity_id);
-  if (activity) kindOf(activity).accepted(activity, item, ack);
+  if (activity) store.change(activity, (a) => kindOf(a).accepted(a, item, ack));
   actions.flash(item.activity_id);
   store.changed();
 }
@@ -176,15 +190,16 @@ function onActivityState(payload) {
 
 /** A state carries only the open activities' content: ask for one that just opened. */
 async function syncActivity(activityId) {
+  store.syncAsked(activityId);
   const ack = await ask('sync_activity', { activity_id: activityId });
-  if (!ack || !ack.ok || !ack.activity) {
+  const answer = ack && ack.ok && ack.activity ? ack.activity : null;
+  // What arrived since we asked (a push, an ack, closed again) is applied again over the answer.
+  store.applyActivity(activityId, answer);
+  if (!answer) {
     // Offline or refused: the whole state comes with the next (re)connect.
     if (link && link.socket.connected) link.sync();
     return;
   }
-  const known = store.activityById(activityId);
-  // A later push (closed again, a timer) wins over the fields of an older answer.
-  store.applyActivity(known ? { ...ack.activity, state: known.state, closes_at: known.closes_at } : ack.activity);
   store.changed();
 }
 
@@ -198,22 +213,25 @@ function ours(update) {
 function onTableUpdate(update) {
   const activity = ours(update);
   if (!activity) return;
-  store.mergeTableEntries(activity, update.entries || []);
-  if (kindOf(activity).tableRemaining && update.remaining !== undefined) activity.remaining = update.remaining;
+  const keepsRemaining = kindOf(activity).tableRemaining && update.remaining !== undefined;
+  store.change(activity, (a) => {
+    store.mergeTableEntries(a, update.entries || []);
+    if (keepsRemaining) a.remaining = update.remaining;
+  });
   store.changed();
 }
 
 function onPointsUpdate(update) {
   const activity = ours(update);
   if (!activity) return;
-  store.mergePoints(activity, update.points || []);
+  store.change(activity, (a) => store.mergePoints(a, update.points || []));
   store.changed();
 }
 
 function onQuestionsUpdate(update) {
   const activity = update && store.activityById(update.activity_id);
   if (!activity) return;
-  store.mergeQuestions(activity, update.entries || []);
+  store.change(activity, (a) => store.mergeQuestions(a, update.entries || []));
   store.changed();
 }
 

@@ -39,19 +39,66 @@ export function applyState(snapshot) {
   };
 }
 
-/** One activity in full (the `sync_activity` ack when it opens): it replaces what we knew of it. */
-export function applyActivity(activity) {
+// activity id -> {asked: syncs on their way, changes: what was applied to it since the first was asked}
+const syncing = new Map();
+
+/** A `sync_activity` for this activity is on its way: keep what changes it until the answer comes. */
+export function syncAsked(activityId) {
+  const sync = syncing.get(activityId) || { asked: 0, changes: [] };
+  sync.asked += 1;
+  syncing.set(activityId, sync);
+}
+
+/** A sync came back (or failed): once none is on its way, stop keeping changes. */
+function syncDone(activityId) {
+  const sync = syncing.get(activityId);
+  if (sync && --sync.asked <= 0) syncing.delete(activityId);
+}
+
+/**
+ * Apply an update or an ack to a known activity. While a sync of it is on its way the change is
+ * kept and applied again over the answer, which may be older: changes merge by id or version.
+ */
+export function change(activity, apply) {
+  apply(activity);
+  const sync = syncing.get(activity.id);
+  if (sync) sync.changes.push(apply);
+}
+
+/** Apply an ack that came after an await to the activity as it is now (an answer may have replaced it). */
+export function changeActivity(activityId, apply) {
+  const activity = activityById(activityId);
+  if (activity) change(activity, apply);
+}
+
+/**
+ * One activity in full (the `sync_activity` answer when it opens): it replaces what we knew of
+ * it, then what the phone heard or got acked since it asked is applied again. Null: no answer.
+ */
+export function applyActivity(activityId, activity) {
+  const sync = syncing.get(activityId);
+  syncDone(activityId);
   if (!state.model || !activity) return;
-  state.model.activities.set(activity.id, withContent(activity));
+  const fresh = withContent(activity);
+  state.model.activities.set(activityId, fresh);
+  for (const apply of (sync ? sync.changes : [])) apply(fresh);
 }
 
 /** An activity opened, closed or changed; `fresh(activity)` gives a new one's first fields. True when it just opened. */
 export function mergeActivity(incoming, fresh) {
   const known = activityById(incoming.id);
   const opened = incoming.state === 'open' && (!known || known.state !== 'open');
-  if (known) Object.assign(known, incoming);
+  if (known) change(known, (activity) => Object.assign(activity, incoming));
   else state.model.activities.set(incoming.id, { own_entries: [], table_entries: [], ...fresh(incoming), ...incoming });
   return opened;
+}
+
+/** Record our accepted entry (new or a resent duplicate) once. */
+export function addOwn(activity, item, ack, extra) {
+  activity.own_entries = activity.own_entries || [];
+  if (!activity.own_entries.some((e) => e.id === ack.id)) {
+    activity.own_entries.push({ id: ack.id, text: item.text, client_id: item.client_id, ...(extra || {}) });
+  }
 }
 
 /** Merge task points by id; an older echo never overwrites a newer version, deleted ones leave. */

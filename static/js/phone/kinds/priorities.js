@@ -3,11 +3,11 @@ import { el } from '../../shared/dom.js';
 import { makeItem } from '../../shared/outbox.js';
 import { uuid } from '../../shared/storage.js';
 import { count, fmt } from '../../shared/text.js';
+import { fetchItems } from '../items.js';
 import { T } from '../page.js';
 import { showSectionError } from '../sections.js';
-import { changed } from '../store.js';
+import { changed, state } from '../store.js';
 
-const RETRY_ITEMS = 3000; // ms before a failed fetch of the items is tried again
 const loaded = new Map(); // activity id -> {version, items}: fetched once per version
 
 export function fresh() {
@@ -46,33 +46,61 @@ const sameBallot = (activity, draft) =>
 
 /**
  * The state names the version of a vote's items, not the items (the same 600 for every
- * phone): fetch them once per version; the browser keeps them too (ETag). False while they come.
+ * phone): fetch them once per version; the browser keeps them too (ETag). False while they
+ * come, or when they could not be had (`section.itemsProblem` says why).
  */
 function haveItems(section, activity, actions) {
   const version = activity.items_version;
   if (!version || activity.itemsVersion === version) return true;
   const have = loaded.get(activity.id);
+  // Not reached: a new whole state (a reconnect) is a new chance.
+  const problem = section.itemsProblem;
+  if (problem && problem.retry && problem.model !== state.model) Object.assign(section, { fetching: null, itemsProblem: null });
   if (have && have.version === version) {
     Object.assign(activity, { items: have.items, itemsVersion: version });
     return true;
   }
   if (section.fetching !== version && actions && actions.getJSON) {
     section.fetching = version;
-    actions.getJSON(`/api/activities/${activity.id}/items`).then((data) => {
+    section.itemsProblem = null;
+    fetchItems(actions.getJSON, `/api/activities/${activity.id}/items`).then((result) => {
+      if (section.fetching !== version) return;
       // Newer items than the state named are still the ones to show.
-      if (data && Array.isArray(data.items)) loaded.set(activity.id, { version, items: data.items });
-      else window.setTimeout(() => { section.fetching = null; changed(); }, RETRY_ITEMS);
+      if (result.items) loaded.set(activity.id, { version, items: result.items });
+      else if (result.refused) {
+        // Our view is out of date (the vote is gone, we are elsewhere): say why, ask for the state.
+        section.itemsProblem = { message: result.message || T.error_generic };
+        actions.resync();
+      } else section.itemsProblem = { message: T.not_reached, retry: true, model: state.model };
       changed();
     });
   }
   return false;
 }
 
+/** Try the items again (the person asked to). */
+function fetchAgain(section) {
+  section.fetching = null;
+  section.itemsProblem = null;
+  changed();
+}
+
+/** What stands where the items will be: a spinner while they come, else why they did not. */
+function waitingForItems(section) {
+  const problem = section.itemsProblem;
+  if (!problem) return el('li', { class: 'phone-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }));
+  return el('li', { class: 'alert alert--warn prio__problem', role: 'alert' },
+    el('p', {}, problem.message),
+    problem.retry
+      ? el('button', { type: 'button', class: 'btn btn--small', onclick: () => fetchAgain(section) }, T.try_again)
+      : null);
+}
+
 export function update(section, activity, pending = [], actions = null) {
   section.activity = activity;
   if (!haveItems(section, activity, actions)) {
     section.hint.textContent = '';
-    section.list.replaceChildren(el('li', { class: 'phone-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' })));
+    section.list.replaceChildren(waitingForItems(section));
     section.send.hidden = true;
     section.saved.textContent = '';
     return;

@@ -4,7 +4,7 @@ import { count } from '../../shared/text.js';
 import { addOwn, applyLimit, buildAnswerForm } from '../answer-form.js';
 import { T } from '../page.js';
 import { pendingItem, showSectionError } from '../sections.js';
-import { activityById, changed, mergeQuestions } from '../store.js';
+import { activityById, changeActivity, changed, mergeQuestions } from '../store.js';
 
 const needsApproval = (activity) => !!(activity.approval || (activity.options && activity.options.approval));
 
@@ -76,14 +76,17 @@ async function showMore(section, actions) {
   section.more.disabled = true;
   // Pages come newest first, and the newest are mostly known already: read on until one adds some.
   let ack = null;
+  // The activity as it is now: a sync answer may replace it while a page is on its way.
+  const known = () => (activityById(section.id) || activity).entries || [];
   for (;;) {
-    const before = (activity.entries || []).length;
+    const before = known().length;
     ack = await actions.ask('questions', { activity_id: activity.id, offset: section.moreOffset || 0 });
     if (!ack || !ack.ok) break;
-    mergeQuestions(activity, ack.entries || []);
-    section.moreOffset = (ack.offset || 0) + (ack.entries || []).length;
+    const page = ack.entries || [];
+    changeActivity(activity.id, (a) => mergeQuestions(a, page));
+    section.moreOffset = (ack.offset || 0) + page.length;
     section.noMore = !ack.more;
-    if (section.noMore || (activity.entries || []).length > before) break;
+    if (section.noMore || known().length > before) break;
   }
   section.more.disabled = false;
   showSectionError(section, ack && ack.ok ? '' : (ack ? ack.message || T.error_generic : T.not_reached));
@@ -98,8 +101,10 @@ async function upvote(section, entryId, up, actions) {
   const ack = await actions.ask('upvote', { entry_id: entryId, up });
   section.voting = null;
   if (ack && ack.ok) {
-    const entry = (activity.entries || []).find((e) => e.id === entryId);
-    if (entry) Object.assign(entry, { votes: ack.votes, voted: ack.voted });
+    changeActivity(activity.id, (a) => {
+      const entry = (a.entries || []).find((e) => e.id === entryId);
+      if (entry) Object.assign(entry, { votes: ack.votes, voted: ack.voted });
+    });
     showSectionError(section, '');
   } else {
     showSectionError(section, ack ? ack.message || T.error_generic : T.not_reached);

@@ -6,7 +6,10 @@ import { uuid } from '../../shared/storage.js';
 import { cleanText, fmt, taskQuestions } from '../../shared/text.js';
 import { T } from '../page.js';
 import { pendingItem, showSectionError } from '../sections.js';
-import { changed, mergePoints } from '../store.js';
+import { changeActivity, changed, mergePoints } from '../store.js';
+
+/** Merge points an ack told us into the activity as it is now, also over a sync answer on its way. */
+const mergeAcked = (activity, points) => changeActivity(activity.id, (a) => mergePoints(a, points));
 
 const maxLength = (activity) => (activity.limits && activity.limits.max_length) || null;
 
@@ -198,7 +201,7 @@ function editAnswered(view, activity, ack, text, version) {
   if (!ack || view.actions.retryable(ack)) { queueEdit(view, activity, text, version); return; }
   view.busy = false;
   if (ack.ok) {
-    if (ack.point) mergePoints(activity, [ack.point]);
+    if (ack.point) mergeAcked(activity, [ack.point]);
     setMode(view, activity, 'view');
     changed();
     return;
@@ -207,7 +210,7 @@ function editAnswered(view, activity, ack, text, version) {
     view.current = ack.current;
     view.yours = ack.yours !== undefined ? ack.yours : text;
     view.gone = !!ack.current.deleted;
-    if (!ack.current.deleted) mergePoints(activity, [ack.current]);
+    if (!ack.current.deleted) mergeAcked(activity, [ack.current]);
     setMode(view, activity, 'conflict');
     changed();
     return;
@@ -254,12 +257,12 @@ async function deletePoint(view, activity) {
   const ack = await view.actions.ask('delete_point', { point_id: view.id, version: view.point.version });
   if (ack && ack.ok) {
     const point = ack.point || view.point;
-    mergePoints(activity, [{ ...point, deleted: true, version: (point.version || 0) + (ack.point ? 0 : 1) }]);
+    mergeAcked(activity, [{ ...point, deleted: true, version: (point.version || 0) + (ack.point ? 0 : 1) }]);
     changed();
     return;
   }
   if (ack && ack.error === 'conflict' && ack.current) {
-    mergePoints(activity, [ack.current]);
+    mergeAcked(activity, [ack.current]);
     if (!ack.current.deleted) {
       view.point = { ...view.point, ...ack.current };
       setMode(view, activity, 'view', T.conflict);
