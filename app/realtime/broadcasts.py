@@ -59,6 +59,8 @@ class ScreenFeed:
         # upvoting), where a screen is one connection.
         self.phone_interval = max(self.interval, PHONE_COALESCE_SECONDS)
         self.for_phones = {}
+        self.items_for_phones = {}  # activity id -> (room, activity_items payload), latest
+        self.items_versions = {}  # activity id -> the items' version the phones last heard
         self.phones_sent_at = 0.0
         # What the screens were last sent of each activity, to leave out a vote's update
         # that a new entry in its source did not change. Only with one process: another
@@ -94,7 +96,7 @@ class ScreenFeed:
         while True:
             self.socketio.sleep(self.interval)
             with self.guard:
-                if not self.pending and not self.for_phones:
+                if not self.pending and not self.for_phones and not self.items_for_phones:
                     self.flushing = False
                     return
             self.flush()
@@ -114,7 +116,8 @@ class ScreenFeed:
                 activities[i] for i, c in pending.items() if c["sources"] and i in activities
             ]
             fed = []
-            for dependant in _dependants(db, sources):
+            dependants = _dependants(db, sources)
+            for dependant in dependants:
                 activities.setdefault(dependant["id"], dependant)
                 if dependant["id"] not in pending:
                     pending[dependant["id"]] = _no_change()
@@ -122,6 +125,7 @@ class ScreenFeed:
             for activity_id, change in pending.items():
                 if activity_id in activities:
                     messages.extend(_update_messages(db, activities[activity_id], change))
+            messages.extend(self._items_versions(db, dependants))
         for event, payload, room in self._hold_for_phones(self._news(messages, fed)):
             self.socketio.emit(event, payload, to=room)
 
@@ -149,6 +153,22 @@ class ScreenFeed:
                 for key in [k for k in self.sent if k[1] == activity_id]:
                     del self.sent[key]
 
+    def _items_versions(self, db, votes):
+        """A phone's vote names its items' version, not the items: when an open vote's items
+        change under it (a statement hidden, withdrawn or added at the source), its phones
+        hear the new version and fetch the items again."""
+        messages = []
+        for vote in votes:
+            if vote["state"] != "open":
+                continue
+            shown = kinds.of(vote).phone_items(db, vote)
+            if shown is None or self.items_versions.get(vote["id"]) == shown["version"]:
+                continue
+            self.items_versions[vote["id"]] = shown["version"]
+            payload = {"activity_id": vote["id"], "items_version": shown["version"]}
+            messages.append(("activity_items", payload, gathering_room(vote["gathering_id"])))
+        return messages
+
     def _hold_for_phones(self, messages):
         """The screens' messages, and the phones' questions once their interval is over
         (an entry changed twice in between goes once, as it is now)."""
@@ -163,19 +183,27 @@ class ScreenFeed:
                         votes_only = "hidden" not in entry
                         before = held.get(entry["id"], {}) if votes_only else {}
                         held[entry["id"]] = {**before, **entry}
+                elif event == "activity_items":
+                    self.items_for_phones[payload["activity_id"]] = (room, payload)
             due = self.interval <= 0 or now - self.phones_sent_at >= self.phone_interval
-            if due and self.for_phones:
+            if due and (self.for_phones or self.items_for_phones):
                 held, self.for_phones, self.phones_sent_at = self.for_phones, {}, now
+                items, self.items_for_phones = self.items_for_phones, {}
             else:
-                held = {}
-        return [m for m in messages if m[0] != "questions_update"] + [
-            (
-                "questions_update",
-                {"activity_id": activity_id, "entries": list(entries.values())},
-                room,
-            )
-            for activity_id, (room, entries) in held.items()
-        ]
+                held, items = {}, {}
+        held_back = ("questions_update", "activity_items")
+        return (
+            [m for m in messages if m[0] not in held_back]
+            + [
+                (
+                    "questions_update",
+                    {"activity_id": activity_id, "entries": list(entries.values())},
+                    room,
+                )
+                for activity_id, (room, entries) in held.items()
+            ]
+            + [("activity_items", payload, room) for room, payload in items.values()]
+        )
 
 
 def _no_change():

@@ -76,3 +76,37 @@ def test_a_vote_whose_items_could_not_be_reached_fetches_them_again_on_reconnect
     phone.context.set_offline(False)
     expect(vote.locator(".prio__item")).to_have_count(3, timeout=WAIT)
     expect(vote.get_by_role("alert")).to_have_count(0)
+
+
+VOTE_OVER_STATEMENTS = {
+    "title": "Prioritering i salen",
+    "tables": 2,
+    "activities": [
+        {"kind": "statements", "key": "utsagn", "title": "Utsagn", "prompt": "Utsagn"},
+        {"kind": "priorities", "title": "Prikker", "prompt": "Prioriter", "source": "utsagn"},
+    ],
+}
+
+
+def test_a_statement_hidden_while_the_vote_runs_leaves_the_phones_list(contexts, server):
+    gathering = make_gathering(server, VOTE_OVER_STATEMENTS)
+    statements = gathering.open("statements")
+    for table, text in ((1, "Felles møteplass"), (2, "Et stygt utsagn")):
+        answer = server.api(
+            "POST", "/api/join", json={"code": gathering.code, "table": table}
+        ).json()
+        sent = server.api(
+            "POST",
+            "/api/submissions",
+            json={"activity_id": statements, "text": text, "client_id": f"c{table}"},
+            headers={"Authorization": f"Bearer {answer['participant_token']}"},
+        )
+        assert sent.status_code == 201, sent.text
+    gathering.open("priorities")
+    phone = phone_at(contexts, gathering, 1)
+    items = phone.locator(".prio__item")
+    expect(items).to_have_count(2)
+    rude = [e for e in gathering.entries("statements") if e["text"] == "Et stygt utsagn"][0]
+    assert server.api("PATCH", f"/api/entries/{rude['id']}", json={"hidden": True}).ok
+    expect(items).to_have_count(1)
+    expect(phone.locator(".task--priorities")).not_to_contain_text("Et stygt utsagn")

@@ -136,3 +136,20 @@ def test_what_phones_share_is_read_again_after_any_write_between_two_connects(
             (gathering["id"],),
         )
     assert state_of(phone(gathering, 1))["table"]["label"] == "Bord ved vinduet"
+
+
+def test_an_open_votes_phones_hear_its_new_items_version_when_a_statement_is_hidden(
+    organiser, phone
+):
+    gathering = organiser.create(VOTE)
+    statements, dots, _ = gathering["activities"]
+    _, ids = written(organiser, phone, gathering, statements, 1, ["Samordne", "Rolle", "Tull"])
+    organiser.open(gathering, dots)
+    voter = phone(gathering, 3)
+    before = activities_of(state_of(voter))["priorities"]["items_version"]
+    voter.get_received()
+    organiser.patch(f"/api/entries/{ids[2]}", json={"hidden": True})
+    heard = [m["args"][0] for m in voter.get_received() if m["name"] == "activity_items"]
+    now = activities_of(state_of(voter))["priorities"]["items_version"]
+    assert now != before
+    assert heard[-1] == {"activity_id": dots["id"], "items_version": now}

@@ -235,6 +235,13 @@ function onQuestionsUpdate(update) {
   store.changed();
 }
 
+/** An open vote's items changed (a statement hidden at its source): fetch them again. */
+function onActivityItems(update) {
+  if (!update || !update.items_version) return;
+  store.changeActivity(update.activity_id, (a) => { a.items_version = update.items_version; });
+  store.changed();
+}
+
 /** The contract puts a refusal's code in err.data.error; also accept it inside the message. */
 function onRefused(err) {
   const refusal = err && ((err.data && err.data.error) || (/unknown_participant/.test(err.message || '') && 'unknown_participant'));
@@ -260,6 +267,7 @@ function goLive() {
       table_update: onTableUpdate,
       points_update: onPointsUpdate,
       questions_update: onQuestionsUpdate,
+      activity_items: onActivityItems,
     },
   });
 }
