@@ -114,9 +114,7 @@ def submit(db_store, participant_token, payload):
     rules.check_client_id(client_id)
     text = payload.get("text")
     with db_store.write() as db:
-        participant = store.gatherings.get_participant(db, participant_token)
-        if participant is None:
-            raise SamlaError("unknown_participant")
+        participant = lookups.participant(db, participant_token)
         activity = store.activities.get_activity(db, activity_id)
         duplicate = store.entries.get_entry_by_client_id(db, participant_token, client_id)
         if duplicate is None:
@@ -171,9 +169,7 @@ def withdraw(db_store, participant_token, payload):
     when it was withdrawn before (a resend changes nothing)."""
     entry_id = rules.check_id(payload.get("entry_id"), "entry_id")
     with db_store.write() as db:
-        participant = store.gatherings.get_participant(db, participant_token)
-        if participant is None:
-            raise SamlaError("unknown_participant")
+        participant = lookups.participant(db, participant_token)
         entry = store.entries.get_entry(db, entry_id)
         if entry is None or entry["participant_token"] != participant_token:
             raise SamlaError("unknown_entry")

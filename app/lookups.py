@@ -12,6 +12,14 @@ def gathering(db, gathering_id):
     return found
 
 
+def participant(db, token):
+    """The participant a phone's token names, or unknown_participant."""
+    found = store.gatherings.get_participant(db, token)
+    if found is None:
+        raise SamlaError("unknown_participant")
+    return found
+
+
 def activity_of(db, gathering_id, activity_id):
     """The activity, if it belongs to this gathering: unknown_activity or wrong_gathering if not."""
     activity = store.activities.get_activity(db, activity_id)

@@ -9,15 +9,13 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from app import kinds, moderation, rules, store, views
+from app import kinds, lookups, moderation, rules, store, views
 from app.errors import SamlaError
 from app.kinds import task
 
 
 def _participant(db, token):
-    participant = store.gatherings.get_participant(db, token)
-    if participant is None:
-        raise SamlaError("unknown_participant")
+    participant = lookups.participant(db, token)
     return participant
 
 

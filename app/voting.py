@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from app import kinds, rules, store
+from app import kinds, lookups, rules, store
 from app.errors import SamlaError
 from app.kinds import priorities, questions
 
@@ -13,9 +13,7 @@ def cast(db_store, participant_token, payload):
         raise SamlaError("bad_request", detail=_l("innholdet må være et JSON-objekt"))
     activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
     with db_store.write() as db:
-        participant = store.gatherings.get_participant(db, participant_token)
-        if participant is None:
-            raise SamlaError("unknown_participant")
+        participant = lookups.participant(db, participant_token)
         activity = store.activities.get_activity(db, activity_id)
         rules.check_participation(activity, participant)
         if not kinds.of(activity).TAKES_BALLOTS:
@@ -37,9 +35,7 @@ def upvote(db_store, participant_token, payload):
     if not isinstance(up, bool):
         raise SamlaError("bad_request", detail=_l("%(key)s må være true eller false", key="up"))
     with db_store.write() as db:
-        participant = store.gatherings.get_participant(db, participant_token)
-        if participant is None:
-            raise SamlaError("unknown_participant")
+        participant = lookups.participant(db, participant_token)
         rules.check_not_blocked(participant)
         entry = store.entries.get_entry(db, entry_id)
         if entry is None or entry["hidden"]:
@@ -65,9 +61,7 @@ def question_page(db_store, participant_token, payload):
     activity_id = rules.check_id(payload.get("activity_id"), "activity_id")
     offset = payload.get("offset", 0)
     with db_store.read() as db:
-        participant = store.gatherings.get_participant(db, participant_token)
-        if participant is None:
-            raise SamlaError("unknown_participant")
+        participant = lookups.participant(db, participant_token)
         activity = store.activities.get_activity(db, activity_id)
         if activity is None:
             raise SamlaError("unknown_activity")

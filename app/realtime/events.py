@@ -229,9 +229,7 @@ def register(socketio):
         closed activity comes without its content); the answer goes to this phone only."""
         token = _participant_token(identity)
         with store.get_store().read() as db:
-            participant = store.gatherings.get_participant(db, token)
-            if participant is None:
-                raise SamlaError("unknown_participant")
+            participant = lookups.participant(db, token)
             activity = lookups.activity_of(
                 db, participant["gathering_id"], payload.get("activity_id")
             )
@@ -248,9 +246,7 @@ def register(socketio):
             ratelimits.check_participant(identity["token"])
         with store.get_store().read() as db:
             if identity["role"] == "participant":
-                participant = store.gatherings.get_participant(db, identity["token"])
-                if participant is None:
-                    raise SamlaError("unknown_participant")
+                participant = lookups.participant(db, identity["token"])
                 state = snapshots.participant_state(db, participant)
             else:
                 gathering = store.gatherings.get_gathering(db, identity["gathering_id"])

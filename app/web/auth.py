@@ -8,7 +8,7 @@ import hmac
 from flask import current_app, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
-from app import store
+from app import lookups, store
 from app.errors import SamlaError
 
 
@@ -99,11 +99,8 @@ def participant_from_request():
     token = bearer_token()
     if token is None:
         raise SamlaError("unknown_participant")
-    db_store = store.get_store()
-    with db_store.read() as db:
-        participant = store.gatherings.get_participant(db, token)
-    if participant is None:
-        raise SamlaError("unknown_participant")
+    with store.get_store().read() as db:
+        participant = lookups.participant(db, token)
     g.participant = participant
     return participant
 
