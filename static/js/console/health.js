@@ -1,5 +1,6 @@
 // The console's banner while the server cannot write (a full disk, a locked database, an
 // I/O error): the phones keep what people typed and send it once writes work again.
+import { readJSON } from '../shared/dom.js';
 import { fmt } from '../shared/text.js';
 
 /** The banner's text for a `health` payload (or /healthz), '' while writes work. */
@@ -12,10 +13,13 @@ export function healthText(health, T, locale) {
   return `${text} ${fmt(T.health_since, { time })}`;
 }
 
+let texts = null; // the page's banner texts (templates/_macros.html health_texts), read once
+
 /** Show the banner for `health`, or hide it (null: the connection is gone, so unknown). */
-export function showHealth(node, health, T) {
+export function showHealth(node, health) {
   if (!node) return;
-  const text = healthText(health, T, document.documentElement.lang || undefined);
+  texts = texts || readJSON('samla-health-text') || {};
+  const text = healthText(health, texts, document.documentElement.lang || undefined);
   // The same text again is left alone, so a screen reader does not hear it twice.
   if (node.textContent !== text) node.textContent = text;
   node.hidden = !text;

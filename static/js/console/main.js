@@ -25,7 +25,7 @@ async function showServer() {
   const health = await call('GET', '/healthz', undefined, false);
   if (!health) return;
   showVersion(health.version);
-  showHealth($('health'), health, T);
+  showHealth($('health'), health);
 }
 
 function initList() {
@@ -558,7 +558,7 @@ function initGathering() {
       activity_update: onActivityUpdate,
       activity_state: onActivityState,
       screen: onScreen,
-      health: (health) => showHealth($('health'), health, T),
+      health: (health) => showHealth($('health'), health),
       // The joined phones beside the answer count, and the answer count "of" them.
       participant_joined: (joined) => {
         if (onParticipantJoined(joined)) scheduleRender();
@@ -568,7 +568,7 @@ function initGathering() {
   });
   initParticipants(gathering);
   // Not knowing is not a fault: a console that connects again hears `health` if writes fail.
-  link.socket.on('disconnect', () => showHealth($('health'), null, T));
+  link.socket.on('disconnect', () => showHealth($('health'), null));
 }
 
 /** N: next activity, O: open or close it, S: show it on the projector (not while typing). */
