@@ -5,6 +5,7 @@ import threading
 import socketio as python_socketio
 from flask import abort
 from flask_socketio import SocketIO
+from socketio import packet
 
 socketio = SocketIO()
 
@@ -84,6 +85,20 @@ class PacedFanOut:
                 self.server.sleep(0)
 
 
+class TextPacket(packet.Packet):
+    """A Socket.IO packet that is always JSON text.
+
+    python-socketio walks every payload it sends, down to the last list and dict, to
+    find bytes that must travel as binary attachments. Samla never sends bytes over
+    Socket.IO (files go over HTTP), and that walk over a cloud's words or a wall's
+    entries was the largest single cost of the framework's in the words profile
+    (docs/BENCHMARKS.md). Bytes in a payload now fail loudly in the JSON encoder
+    instead.
+    """
+
+    uses_binary_events = False
+
+
 class LocalManager(RoomsBySid, PacedFanOut, python_socketio.Manager):
     """The rooms of one process."""
 
@@ -97,11 +112,11 @@ def manager_options(message_queue):
     processes share one gathering (`--message-queue`, on Flask-SocketIO's channel), else
     this process's own; another kind of queue gets Flask-SocketIO's manager for it."""
     if not message_queue:
-        return {"client_manager": LocalManager()}
+        return {"client_manager": LocalManager(), "serializer": TextPacket}
     if message_queue.startswith(("redis://", "rediss://")):
         manager = RedisManager(message_queue, channel="flask-socketio")
-        return {"message_queue": message_queue, "client_manager": manager}
-    return {"message_queue": message_queue}
+        return {"message_queue": message_queue, "client_manager": manager, "serializer": TextPacket}
+    return {"message_queue": message_queue, "serializer": TextPacket}
 
 
 def init_app(app):

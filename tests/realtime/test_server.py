@@ -3,6 +3,8 @@
 import gc
 from contextlib import contextmanager
 
+import pytest
+
 
 @contextmanager
 def garbage_kept():
@@ -46,3 +48,18 @@ def test_the_socketio_server_still_answers_its_path(client):
     # Engine.IO's refusal of a request without its protocol version, not Flask's 404.
     assert response.status_code == 400
     assert b"protocol" in response.data.lower()
+
+
+def test_payloads_go_out_as_json_text_and_bytes_fail_loudly(app):
+    from socketio import packet
+
+    from app.realtime.server import socketio
+
+    made = socketio.server.packet_class
+    cloud = ["activity_update", {"frequencies": [{"word": "glad", "count": 2}]}]
+    assert made(packet.EVENT, data=cloud).encode() == (
+        '2["activity_update",{"frequencies":[{"word":"glad","count":2}]}]'
+    )
+    # No walk for bytes to send as attachments: Samla's files go over HTTP.
+    with pytest.raises(TypeError):
+        made(packet.EVENT, data=["activity_update", {"image": b"\x89PNG"}]).encode()
