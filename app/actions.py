@@ -122,7 +122,7 @@ def submit(db_store, participant_token, payload):
             rules.check_submission(activity, participant, text, own, table)
             hidden_by = kinds.of(activity).hides(db, activity, text)
             try:
-                entry_id = store.entries.insert_entry(
+                entry = store.entries.add_entry(
                     db,
                     {
                         "activity_id": activity_id,
@@ -146,7 +146,6 @@ def submit(db_store, participant_token, payload):
                 if duplicate is None:
                     raise
             else:
-                entry = store.entries.get_entry(db, entry_id)
                 # A hidden entry uses no quota (store.entries.count_entries).
                 own, table = own + (not entry["hidden"]), table + (not entry["hidden"])
         if duplicate is not None:
@@ -187,12 +186,20 @@ def withdraw(db_store, participant_token, payload):
 
 
 def _counts(db, activity, participant):
+    """The participant's and its table's entries that count against the activity's quotas;
+    a count that no quota limits is not looked up (0)."""
     if activity is None:
         return 0, 0
-    own = store.entries.count_entries(db, activity["id"], participant_token=participant["token"])
-    table = store.entries.count_entries(
-        db, activity["id"], table_number=participant["table_number"]
-    )
+    limits = kinds.of(activity).quotas(activity["options"])
+    own = table = 0
+    if limits["per_participant"] is not None:
+        own = store.entries.count_entries(
+            db, activity["id"], participant_token=participant["token"]
+        )
+    if limits["per_table"] is not None:
+        table = store.entries.count_entries(
+            db, activity["id"], table_number=participant["table_number"]
+        )
     return own, table
 
 

@@ -2,12 +2,25 @@
 
 from app.store.connection import new_uid, select_all, select_one
 
-ENTRY_COLUMNS = (
-    'e.id, e.activity_id, e.table_number AS "table", e.text, e.hidden, e.created_at,'
-    " e.client_id, e.participant_token, e.held, e.pinned, e.answered, e.uid, e.withdrawn,"
-    " e.hidden_by_word,"
-    " (a.highlighted_entry_id IS e.id) AS highlighted,"
-    " (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = e.id) AS votes"
+
+def _columns(e, highlighted):
+    """An entry's columns, from its row `e` (a name or alias) and the activity's
+    `highlighted` column."""
+    return (
+        f'{e}.id, {e}.activity_id, {e}.table_number AS "table", {e}.text, {e}.hidden,'
+        f" {e}.created_at, {e}.client_id, {e}.participant_token, {e}.held, {e}.pinned,"
+        f" {e}.answered, {e}.uid, {e}.withdrawn, {e}.hidden_by_word,"
+        f" ({highlighted} IS {e}.id) AS highlighted,"
+        f" (SELECT COUNT(*) FROM upvotes u WHERE u.entry_id = {e}.id) AS votes"
+    )
+
+
+# Read as `entries e JOIN activities a ON a.id = e.activity_id`.
+ENTRY_COLUMNS = _columns("e", "a.highlighted_entry_id")
+# Returned by an INSERT, which can neither join nor name its table by an alias.
+INSERTED_COLUMNS = _columns(
+    "entries",
+    "(SELECT a.highlighted_entry_id FROM activities a WHERE a.id = entries.activity_id)",
 )
 
 
@@ -25,14 +38,23 @@ def decode_row(row):
 def insert_entry(db, entry):
     """Insert an entry; sqlite3.IntegrityError if its client id was stored before.
     `hidden_by_word` names the hidden word that hides it on arrival (hidden is then 1)."""
-    cursor = db.conn.execute(
-        "INSERT INTO entries (activity_id, gathering_id, table_number, participant_token,"
-        " client_id, text, created_at, held, hidden, hidden_by_word, uid)"
-        " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
-        " :client_id, :text, :created_at, :held, :hidden, :hidden_by_word, :uid)",
-        {"uid": new_uid(), "held": 0, "hidden": 0, "hidden_by_word": None, **entry},
+    return add_entry(db, entry)["id"]
+
+
+def add_entry(db, entry):
+    """Insert an entry and return it as get_entry() reads it, in one statement;
+    sqlite3.IntegrityError if its client id was stored before."""
+    return decode_row(
+        select_one(
+            db,
+            "INSERT INTO entries (activity_id, gathering_id, table_number,"
+            " participant_token, client_id, text, created_at, held, hidden, hidden_by_word, uid)"
+            " VALUES (:activity_id, :gathering_id, :table_number, :participant_token,"
+            " :client_id, :text, :created_at, :held, :hidden, :hidden_by_word, :uid)"
+            f" RETURNING {INSERTED_COLUMNS}",
+            {"uid": new_uid(), "held": 0, "hidden": 0, "hidden_by_word": None, **entry},
+        )
     )
-    return cursor.lastrowid
 
 
 def get_entry(db, entry_id):

@@ -28,6 +28,29 @@ def test_an_entry_sent_twice_with_one_client_id_is_refused(db, rows, gathering):
     assert store.entries.count_entries(db, gathering["words"]) == 2
 
 
+def test_adding_an_entry_returns_it_as_it_reads_back(db, rows, gathering):
+    held = rows.entry(gathering["words"], gathering["one"], "først", held=1)
+    store.activities.set_highlighted_entry(db, gathering["words"], held)
+    added = store.entries.add_entry(
+        db,
+        {
+            "activity_id": gathering["words"],
+            "gathering_id": gathering["id"],
+            "table_number": 2,
+            "participant_token": gathering["two"],
+            "client_id": "ny",
+            "text": "Nysgjerrig",
+            "created_at": "2026-12-05T09:00:00Z",
+            "hidden": 1,
+            "hidden_by_word": "nysgjerrig",
+        },
+    )
+    assert added == store.entries.get_entry(db, added["id"])
+    assert (added["hidden"], added["highlighted"], added["votes"]) == (True, False, 0)
+    # The highlighted and vote columns are the entry's own, not a neighbour's.
+    assert store.entries.get_entry(db, held)["highlighted"] is True
+
+
 def test_an_entry_reads_back_with_its_table_text_and_flags_as_bools(db, rows, gathering):
     entry_id = rows.entry(gathering["words"], gathering["two"], "Blåbærsyltetøy", client_id="x")
     entry = store.entries.get_entry(db, entry_id)
