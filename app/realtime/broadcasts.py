@@ -280,10 +280,10 @@ def feed():
     return current_app.extensions["samla_feed"]
 
 
-def _emit(event, payload, room):
+def _emit(event, payload, room, skip_sid=None):
     from app.realtime.server import socketio
 
-    socketio.emit(event, payload, to=room)
+    socketio.emit(event, payload, to=room, skip_sid=skip_sid)
 
 
 def health_changed(health):
@@ -291,12 +291,13 @@ def health_changed(health):
     _emit("health", health, health_room())
 
 
-def entry_added(entry, activity):
-    """A new entry: the screens (coalesced) and, for statements, the table's phones."""
+def entry_added(entry, activity, sender=None):
+    """A new entry: the screens (coalesced) and, for statements, the table's phones but
+    the connection that `sender` names, which has the entry and its quota from its ack."""
     kind = kinds.of(activity)
     feed().changed(activity["id"], entry_id=entry["id"], sources=kind.FEEDS_PRIORITIES)
     if kind.TABLE_SEES_ENTRIES:
-        table_changed(activity, entry["table"], [entry])
+        table_changed(activity, entry["table"], [entry], skip_sid=sender)
 
 
 def entry_moderated(entry, activity):
@@ -325,7 +326,7 @@ def entry_withdrawn(entry, activity):
     entry_added(entry, activity)
 
 
-def table_changed(activity, table_number, entries):
+def table_changed(activity, table_number, entries, skip_sid=None):
     with store.get_store().read() as db:
         left = snapshots.remaining_for_table(db, activity, table_number)
     _emit(
@@ -337,6 +338,7 @@ def table_changed(activity, table_number, entries):
             "remaining": left,
         },
         table_room(activity["gathering_id"], table_number),
+        skip_sid,
     )
 
 

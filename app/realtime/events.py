@@ -144,11 +144,11 @@ def register(socketio):
     @acknowledged
     def submit(identity, payload=None):
         """A phone adds an entry. Acked once it is stored; the screens hear it (coalesced),
-        and for statements the table's phones too."""
+        and for statements the table's other phones too."""
         token = _participant_token(identity)
         answer, entry, activity = actions.submit(store.get_store(), token, payload)
         if entry is not None:
-            broadcasts.entry_added(entry, activity)
+            broadcasts.entry_added(entry, activity, sender=request.sid)
         return answer
 
     @socketio.on("withdraw")

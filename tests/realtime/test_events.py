@@ -104,6 +104,8 @@ def test_table_phones_see_their_tables_statements_and_the_quota(gathering, organ
     assert update["table"] == 1 and update["remaining"] == 2
     assert update["entries"][0]["text"] == "Samordne rekomp og dekomp\npå alle nivåer"
     assert received(other_table, "table_update") == []
+    # The writer has its statement and the table's quota from the ack: no second copy.
+    assert received(writer, "table_update") == []
 
 
 def test_the_fourth_statement_of_a_table_is_refused(gathering, organiser, phone):
