@@ -12,7 +12,10 @@ that long (docs/BENCHMARKS.md). The server process therefore:
 - raises the threshold of the full collection so that it hardly ever starts
   itself, and
 - starts it itself once a second when the process has been nearly idle, or at the
-  latest every few minutes, so memory held by cycles stays bounded.
+  latest every few minutes, so memory held by cycles stays bounded; and, as CPython
+  does itself, only once the oldest generation has grown by a quarter since the last
+  one. Without that rule every burst was followed by a walk of every phone's objects
+  at the next quiet second, whether or not the burst had left much to collect.
 """
 
 import gc
@@ -25,6 +28,9 @@ DUE_AFTER = 10
 # "Quiet": the process used at most this share of one CPU over the last check.
 QUIET_CPU_SHARE = 0.05
 LATEST_SECONDS = 300.0
+# A full collection is worth its walk once the oldest generation has grown by this share
+# since the last one (CPython's own rule for the collections it starts).
+GROWTH_DUE = 0.25
 # High enough that CPython never starts a full collection in a gathering's hours.
 SELF_STARTED_THRESHOLD = 1_000_000
 
@@ -41,6 +47,11 @@ def full_collections_due():
     return gc.get_count()[2]
 
 
+def long_lived():
+    """How many objects the oldest generation holds: what a full collection walks."""
+    return len(gc.get_objects(generation=2))
+
+
 class QuietCollector:
     """Decides, once a check, whether now is the moment for a full collection."""
 
@@ -49,11 +60,13 @@ class QuietCollector:
         self.last_check = now
         self.last_cpu = time.process_time() if cpu is None else cpu
         self.last_full = now
+        self.long_lived_after_full = long_lived()
 
     def check(self, now=None, cpu=None):
         """Collect if a collection is due and the process is quiet (or it is long overdue).
 
-        Returns whether it collected.
+        Due: enough middle-generation collections, and the oldest generation grown by
+        GROWTH_DUE since the last full collection. Returns whether it collected.
         """
         now = time.monotonic() if now is None else now
         cpu = time.process_time() if cpu is None else cpu
@@ -63,8 +76,11 @@ class QuietCollector:
         overdue = now - self.last_full >= LATEST_SECONDS
         if full_collections_due() < DUE_AFTER or not (quiet or overdue):
             return False
+        if long_lived() < self.long_lived_after_full * (1 + GROWTH_DUE):
+            return False
         gc.collect()
         self.last_full = now
+        self.long_lived_after_full = long_lived()
         return True
 
 
