@@ -7,6 +7,10 @@ coalescing. The other phone events of a day (`add_point`, `edit_point`, `cast`,
 `bench/load.py` runs it next to Samla and prints the ratios.
 It offers the same doors the harness uses: POST /api/join, and a connect whose
 `auth` has `gathering_id` for a screen.
+
+With `--table-fan-out` (the statements scenario), each phone sits at the table it
+joined, and a `submit` also goes to the other phones of the sender's table as
+`table_update`: the comparable event for a statement, which Samla's table sees.
 """
 
 import argparse
@@ -19,6 +23,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument(
+        "--table-fan-out",
+        action="store_true",
+        help="a submit also goes to the other phones of the sender's table",
+    )
     options = parser.parse_args(argv)
 
     warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
@@ -37,14 +46,23 @@ def main(argv=None):
     def healthz():
         return jsonify(status="ok")
 
+    tables = {}  # participant token -> table, and connection -> table
+
     @app.post("/api/join")
     def join():
-        return jsonify(participant_token=f"p{next(ids)}", gathering_id=1, table=1)
+        body = request.get_json(silent=True) or {}
+        token = f"p{next(ids)}"
+        tables[token] = body.get("table") or 1
+        return jsonify(participant_token=token, gathering_id=1, table=tables[token])
 
     @socketio.on("connect")
     def connect(auth=None):
-        if isinstance(auth, dict) and auth.get("gathering_id") is not None:
+        auth = auth if isinstance(auth, dict) else {}
+        if auth.get("gathering_id") is not None:
             join_room("screens")
+        elif options.table_fan_out and auth.get("token") in tables:
+            tables[request.sid] = tables[auth["token"]]
+            join_room(f"table:{tables[request.sid]}")
         emit("state", {"activities": []})
 
     @socketio.on("submit")
@@ -52,6 +70,10 @@ def main(argv=None):
         entry = {"id": next(ids), "text": payload.get("text")}
         entries.append(entry)
         socketio.emit("activity_update", {"entries": [entry]}, to="screens")
+        table = tables.get(request.sid)
+        if table is not None:
+            update = {"table": table, "entries": [entry]}
+            socketio.emit("table_update", update, to=f"table:{table}", skip_sid=request.sid)
         return {"ok": True, "id": entry["id"]}
 
     points, ballots, upvotes = {}, {}, {}

@@ -169,9 +169,11 @@ def start_samla(workdir, mode, count=1, message_queue=None, coalesce=None, profi
     return servers
 
 
-def start_baseline(workdir):
+def start_baseline(workdir, table_fan_out=False):
     port = free_port()
     command = [sys.executable, "bench/baseline_server.py", "--port", str(port)]
+    if table_fan_out:
+        command.append("--table-fan-out")
     return [ServerProcess(command, port, workdir / "baseline.log")]
 
 
@@ -208,11 +210,16 @@ def start_redis(workdir):
     raise RuntimeError("redis-server did not start")
 
 
+def tables_for(phones):
+    """The gathering's tables for this many phones: about eight a table."""
+    return max(1, min(500, math.ceil(phones / 8)))
+
+
 def prepare_gathering(url, kind, phones):
     """A gathering with one open activity of `kind`; returns what phones and screens need."""
     headers = {"Authorization": f"Bearer {ORGANISER_TOKEN}"}
     activity = {"kind": kind, "prompt": "Hvordan er stemningen?"}
-    tables = max(1, min(500, math.ceil(phones / 8)))
+    tables = tables_for(phones)
     created = requests.post(
         url + "/api/gatherings",
         headers=headers,
@@ -588,11 +595,11 @@ def run(options, workdir):
     if options.compare:
         folder = workdir / "baseline"
         folder.mkdir()
-        servers = start_baseline(folder)
+        servers = start_baseline(folder, table_fan_out=options.kind == "statements")
         try:
             target = {
                 "code": "x",
-                "tables": 1,
+                "tables": tables_for(options.phones),
                 "gathering_id": 1,
                 "activity_id": 1,
                 "screen_token": "x",
