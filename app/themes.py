@@ -79,16 +79,25 @@ ENDINGS = (
 # Endings after a form's final e, er or ar ("barnehage": "barnehagar", "barnehagane";
 # "midler": "midlene").
 E_ENDINGS = ("a", "ar", "arne", "ane", "er", "ene", "ers", "ens")
+# Between a phrase's words, one other word may stand ("dele gode erfaringar", "lytte mer
+# til elevene"); a negation is not a word there ("har ikke tid" is "har tid").
+PHRASE_GAP = r"\s+(?:[\w-]+\s+)?"
+NEGATIONS = frozenset({"ikke", "ikkje", "ingen", "inga", "intet", "aldri", "uten", "utan"})
 SHORT = 4  # forms shorter than this (abbreviations) match whole words only
 MODIFIER = 3  # letters before a form at the end of a compound ("nabo" + "kommune")
 
 
-def _phrase_stem(word):
-    """A phrase's word as the start of its inflected forms ("tjenester": "tjenest")."""
+def _phrase_word(word, last):
+    """A pattern for one of a phrase's words: the start of its inflected forms and compounds
+    ("tjenester": "tjenest…", the last word "fag": "fagområder"); a short word before the
+    last ("ut" in "ut i praksis") is the word itself, never the start of another ("utføre")."""
+    if len(word) < SHORT and not last:
+        return re.escape(word) + r"(?![\w-])"
     for ending in ("er", "ar", "e"):
         if len(word) > SHORT and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+            word = word[: -len(ending)]
+            break
+    return re.escape(word) + r"[\w-]*"
 
 
 class Thesaurus:
@@ -106,8 +115,9 @@ class Thesaurus:
             concept = concept.strip()
             for form in (f.strip() for f in forms.split(",")):
                 if " " in form:
-                    words = (re.escape(_phrase_stem(w)) + r"\w*" for w in form.split())
-                    self.phrases.append((re.compile(r"(?<!\w)" + r"\s+".join(words)), concept))
+                    *head, last = form.split()
+                    words = [*(_phrase_word(w, False) for w in head), _phrase_word(last, True)]
+                    self.phrases.append((re.compile(r"(?<!\w)" + PHRASE_GAP.join(words)), concept))
                 elif form:
                     self.words[form].add(concept)
                     for ending in ("e", "er", "ar"):  # "barnehage", "midler", "midlar"
@@ -158,7 +168,7 @@ class Thesaurus:
         """The concepts a text names, one per mention (a concept named twice counts twice)."""
         words = tokens(text)
         found = [c for w in words if w not in STOP_WORDS for c in self.of_word(w)]
-        joined = " ".join(words)
+        joined = " ".join(w for w in words if w not in NEGATIONS)
         for pattern, concept in self.phrases:
             found.extend(concept for _ in pattern.finditer(joined))
         return found
