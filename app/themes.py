@@ -208,20 +208,42 @@ def meaning_vectors(texts, weight=None):
 METHODS = {"meaning": meaning_vectors, "chars": char_vectors, "words": word_vectors}
 # Tuned on the labelled set's "tune" half (bench/themes_quality.py); see docs/THEMES.md.
 THRESHOLDS = {"meaning": 0.675, "chars": 0.8, "words": 0.95}
+# For "meaning" the cut adapts to the statements: 1 - SPREAD × their mean similarity, within
+# BOUNDS. Statements that all talk about the same things (mean similarity high) must be
+# closer to be one theme; statements on many subjects may be a little further apart. Tuned
+# on the tune half and the independent set together (bench/themes_quality.py).
+# A handful of statements (a task question's answers, say) is mostly its own themes' pairs,
+# so its mean says little about the background: below SPREAD_FROM texts, the fixed cut.
+SPREAD = {"meaning": 3.5}
+BOUNDS = (0.6, 0.85)
+SPREAD_FROM = 20
 METHOD = "meaning"
 
 
-def cluster(texts, method=METHOD, threshold=None, **options):
-    """A cluster label per text: texts with the same label say the same thing. `options`
+def adaptive_threshold(similarity, spread):
+    """The distance cut for a similarity matrix (ones on the diagonal): 1 - spread × the mean
+    similarity of two different texts, kept within BOUNDS."""
+    n = len(similarity)
+    mean = (similarity.sum() - np.trace(similarity)) / (n * (n - 1))
+    return float(np.clip(1.0 - spread * mean, *BOUNDS))
+
+
+def cluster(texts, method=METHOD, threshold=None, spread=None, **options):
+    """A cluster label per text: texts with the same label say the same thing. Without a
+    threshold, the method's adaptive cut (`spread`, see SPREAD) or its fixed one. `options`
     go to the method's vectors (the concepts' weight for "meaning")."""
     from sklearn.cluster import AgglomerativeClustering
 
-    if threshold is None:
-        threshold = THRESHOLDS[method]
     if len(texts) < 2:
         return list(range(len(texts)))
     vectors = METHODS[method](texts, **options)
     similarity = (vectors @ vectors.T).toarray()
+    if threshold is None:
+        spread = SPREAD.get(method) if spread is None else spread
+        if spread is None or len(texts) < SPREAD_FROM:
+            threshold = THRESHOLDS[method]
+        else:
+            threshold = adaptive_threshold(similarity, spread)
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     # A text with no usable features (only stop words, say) is alone, never joined to others.
     empty = np.asarray(vectors.getnnz(axis=1) == 0)
