@@ -5,9 +5,10 @@ A suggestion is a cluster of texts whose vectors are close (agglomerative cluste
 average linkage, cosine distance below a threshold). A text's vector is its character
 n-grams (TF-IDF) beside the concepts it names from a small thesaurus of the school sector
 (app/data/thesaurus_school_nb.txt), so "midler" meets "økonomi" and "bhg" meets
-"barnehagane". The weight and threshold were tuned on the "tune" half of the hand-labelled
-set in tests/data/themes_labelled.json; docs/THEMES.md has the figures, held-out and on an
-independent set, and the methods compared.
+"barnehagane". The weight and the cut (which adapts to how alike the statements are) were
+tuned on the "tune" half and the independent set of the hand-labelled statements in
+tests/data/themes_labelled.json; docs/THEMES.md has the figures, on the held-out half and on
+a blind set as well, and the methods compared.
 """
 
 import functools
