@@ -5,9 +5,10 @@ A suggestion is a cluster of texts whose vectors are close (agglomerative cluste
 average linkage, cosine distance below a threshold). A text's vector is its character
 n-grams (TF-IDF) beside the concepts it names from a small thesaurus of the school sector
 (app/data/thesaurus_school_nb.txt), so "midler" meets "økonomi" and "bhg" meets
-"barnehagane". The weight and threshold were tuned on the "tune" half of the hand-labelled
-set in tests/data/themes_labelled.json; docs/THEMES.md has the figures, held-out and on an
-independent set, and the methods compared.
+"barnehagane". The weight and the cut (which adapts to how alike the statements are) were
+tuned on the "tune" half and the independent set of the hand-labelled statements in
+tests/data/themes_labelled.json; docs/THEMES.md has the figures, on the held-out half and on
+a blind set as well, and the methods compared.
 """
 
 import functools
@@ -79,16 +80,25 @@ ENDINGS = (
 # Endings after a form's final e, er or ar ("barnehage": "barnehagar", "barnehagane";
 # "midler": "midlene").
 E_ENDINGS = ("a", "ar", "arne", "ane", "er", "ene", "ers", "ens")
+# Between a phrase's words, one other word may stand ("dele gode erfaringar", "lytte mer
+# til elevene"); a negation is not a word there ("har ikke tid" is "har tid").
+PHRASE_GAP = r"\s+(?:[\w-]+\s+)?"
+NEGATIONS = frozenset({"ikke", "ikkje", "ingen", "inga", "intet", "aldri", "uten", "utan"})
 SHORT = 4  # forms shorter than this (abbreviations) match whole words only
 MODIFIER = 3  # letters before a form at the end of a compound ("nabo" + "kommune")
 
 
-def _phrase_stem(word):
-    """A phrase's word as the start of its inflected forms ("tjenester": "tjenest")."""
+def _phrase_word(word, last):
+    """A pattern for one of a phrase's words: the start of its inflected forms and compounds
+    ("tjenester": "tjenest…", the last word "fag": "fagområder"); a short word before the
+    last ("ut" in "ut i praksis") is the word itself, never the start of another ("utføre")."""
+    if len(word) < SHORT and not last:
+        return re.escape(word) + r"(?![\w-])"
     for ending in ("er", "ar", "e"):
         if len(word) > SHORT and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+            word = word[: -len(ending)]
+            break
+    return re.escape(word) + r"[\w-]*"
 
 
 class Thesaurus:
@@ -106,8 +116,9 @@ class Thesaurus:
             concept = concept.strip()
             for form in (f.strip() for f in forms.split(",")):
                 if " " in form:
-                    words = (re.escape(_phrase_stem(w)) + r"\w*" for w in form.split())
-                    self.phrases.append((re.compile(r"(?<!\w)" + r"\s+".join(words)), concept))
+                    *head, last = form.split()
+                    words = [*(_phrase_word(w, False) for w in head), _phrase_word(last, True)]
+                    self.phrases.append((re.compile(r"(?<!\w)" + PHRASE_GAP.join(words)), concept))
                 elif form:
                     self.words[form].add(concept)
                     for ending in ("e", "er", "ar"):  # "barnehage", "midler", "midlar"
@@ -158,7 +169,7 @@ class Thesaurus:
         """The concepts a text names, one per mention (a concept named twice counts twice)."""
         words = tokens(text)
         found = [c for w in words if w not in STOP_WORDS for c in self.of_word(w)]
-        joined = " ".join(words)
+        joined = " ".join(w for w in words if w not in NEGATIONS)
         for pattern, concept in self.phrases:
             found.extend(concept for _ in pattern.finditer(joined))
         return found
@@ -198,20 +209,42 @@ def meaning_vectors(texts, weight=None):
 METHODS = {"meaning": meaning_vectors, "chars": char_vectors, "words": word_vectors}
 # Tuned on the labelled set's "tune" half (bench/themes_quality.py); see docs/THEMES.md.
 THRESHOLDS = {"meaning": 0.675, "chars": 0.8, "words": 0.95}
+# For "meaning" the cut adapts to the statements: 1 - SPREAD × their mean similarity, within
+# BOUNDS. Statements that all talk about the same things (mean similarity high) must be
+# closer to be one theme; statements on many subjects may be a little further apart. Tuned
+# on the tune half and the independent set together (bench/themes_quality.py).
+# A handful of statements (a task question's answers, say) is mostly its own themes' pairs,
+# so its mean says little about the background: below SPREAD_FROM texts, the fixed cut.
+SPREAD = {"meaning": 3.5}
+BOUNDS = (0.6, 0.85)
+SPREAD_FROM = 20
 METHOD = "meaning"
 
 
-def cluster(texts, method=METHOD, threshold=None, **options):
-    """A cluster label per text: texts with the same label say the same thing. `options`
+def adaptive_threshold(similarity, spread):
+    """The distance cut for a similarity matrix (ones on the diagonal): 1 - spread × the mean
+    similarity of two different texts, kept within BOUNDS."""
+    n = len(similarity)
+    mean = (similarity.sum() - np.trace(similarity)) / (n * (n - 1))
+    return float(np.clip(1.0 - spread * mean, *BOUNDS))
+
+
+def cluster(texts, method=METHOD, threshold=None, spread=None, **options):
+    """A cluster label per text: texts with the same label say the same thing. Without a
+    threshold, the method's adaptive cut (`spread`, see SPREAD) or its fixed one. `options`
     go to the method's vectors (the concepts' weight for "meaning")."""
     from sklearn.cluster import AgglomerativeClustering
 
-    if threshold is None:
-        threshold = THRESHOLDS[method]
     if len(texts) < 2:
         return list(range(len(texts)))
     vectors = METHODS[method](texts, **options)
     similarity = (vectors @ vectors.T).toarray()
+    if threshold is None:
+        spread = SPREAD.get(method) if spread is None else spread
+        if spread is None or len(texts) < SPREAD_FROM:
+            threshold = THRESHOLDS[method]
+        else:
+            threshold = adaptive_threshold(similarity, spread)
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     # A text with no usable features (only stop words, say) is alone, never joined to others.
     empty = np.asarray(vectors.getnnz(axis=1) == 0)

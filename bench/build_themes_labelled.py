@@ -264,6 +264,88 @@ INDEPENDENT = [
 ]
 
 
+# A third set, blind2: written fresh on questions none of the other sets asked ("What
+# stops the competence work from lasting in everyday practice, and what would help?" and
+# "How do we follow the work up between the gatherings?", after the support-system and
+# fragmentation questions of /work/shared/seeds/000 and 004), in the register of real
+# tables, labelled by hand and committed before any method was run on it. It is measured
+# once, when the method is final, and reported as the blind figure.
+BLIND2 = [
+    # Too many initiatives at once: choose fewer and keep them together
+    (1, "fragmentering", "For mange satsinger på en gang - vi må velge!"),
+    (
+        3,
+        "fragmentering",
+        "Alt kjem samstundes: fagfornying, inkludering, digitalisering. Vel eitt område og gå i djupna",
+    ),
+    (6, "fragmentering", "fragmentering. tiltaka heng ikkje saman med kvarandre"),
+    (8, "fragmentering", "Slutte med noe før vi begynner på noe nytt"),
+    (10, "fragmentering", "prosjekt på prosjekt og ingen ser helheten"),
+    # Workload: teachers and leaders have no room left
+    (2, "arbeidsmengde", "Lærerne er slitne, det er lite overskudd igjen etter en vanlig uke"),
+    (4, "arbeidsmengde", "Kapasiteten er sprengt hos oss"),
+    (5, "arbeidsmengde", "kvardagen er full frå før, når skal dei rekke dette i tillegg?"),
+    (9, "arbeidsmengde", "Arbeidsbelastningen på lærere og ledere må tas på alvor"),
+    (7, "arbeidsmengde", "Vi løper fort nok som det er.."),
+    # Following the work up between the gatherings
+    (1, "oppfolging", "Det skjer lite mellom samlingene. Hvem følger opp?"),
+    (4, "oppfolging", "oppfylging på kvar skule når kursdagen er over"),
+    (7, "oppfolging", "Ikke la det dø ut etter samlinga - trenger plan for videre arbeid"),
+    (10, "oppfolging", "Noen må etterspørre hva som faktisk blir gjort i etterkant"),
+    (3, "oppfolging", "Sørge for kontinuitet fra gang til gang, ikke bare enkeltdager"),
+    # School-based: the whole staff learning at their own workplace
+    (2, "skolebasert", "Utviklingsarbeidet må skje i eget personale, ikke på kurs på hotell"),
+    (3, "skolebasert", "skulebasert! heile kollegiet lærer saman på eigen arbeidsplass"),
+    (6, "skolebasert", "Jobbe med egen praksis i teamene på skolen"),
+    (9, "skolebasert", "mindre enkeltkurs for noen få, mer læring sammen der vi jobber til daglig"),
+    # The cost of substitutes and travel
+    (1, "kostnader", "Vikarutgiftene sprenger budsjettet vårt"),
+    (5, "kostnader", "Kven betalar reisa for dei som bur lengst unna?"),
+    (8, "kostnader", "det koster skjorta å sende folk på samling"),
+    (
+        10,
+        "kostnader",
+        "utgifter til vikar og reise bør dekkes av ordningen, ikke av skolens budsjett",
+    ),
+    # Digital meetings and tools between the gatherings
+    (3, "digitalt", "Bruke Teams til nettverksmøter mellom samlingane"),
+    (5, "digitalt", "Digitale møter sparer mye reisetid"),
+    (7, "digitalt", "nettbaserte moduler som folk kan ta når det passer"),
+    (9, "digitalt", "Ei felles digital plattform der vi legg ut opplegg og videoar"),
+    # School leaders must lead the work
+    (2, "ledelse", "Rektorene må gå foran og vise at dette er viktig"),
+    (4, "ledelse", "Skuleleiarane må vere pådrivarar"),
+    (8, "ledelse", "ledelsen på skolen trenger kompetanse i å lede utviklingsarbeid"),
+    (6, "ledelse", "Rektor må være tydelig på hva vi skal bruke fellestida til"),
+    # The staff owning the work and having a say in it
+    (1, "eierskap", "Lærerne må få være med å bestemme hva vi skal jobbe med"),
+    (6, "eierskap", "TV må involveres tidlig"),
+    (7, "eierskap", "Det må kome nedanfrå, ikkje vere noko leiinga pressar ned over oss"),
+    (10, "eierskap", "Medbestemmelse gir motivasjon hos de ansatte"),
+    # Knowing whether it works
+    (3, "effekt", "Hvordan vet vi at det faktisk virker i klasserommet?"),
+    (5, "effekt", "Evaluere effekten av tiltaka, ikkje berre telje kor mange kurs"),
+    (8, "effekt", "Måle endring i praksis, ikke bare om folk var fornøyde med dagen"),
+    (9, "effekt", "Vi treng betre kunnskap om kva som har fungert og kva som ikkje har det"),
+    # Small municipalities and long distances
+    (4, "distrikt", "Små kommuner har få folk å spille på"),
+    (6, "distrikt", "Lange avstandar gjer det vanskeleg å møtast ofte"),
+    (9, "distrikt", "Distriktskommunane må ikkje bli hengande etter dei store"),
+    (10, "distrikt", "vi er 3 lærere på hele u-trinnet, hvem skal vi samarbeide med?"),
+    # Statements that share no theme
+    (1, "other-lesing", "Mer fokus på lesing i alle fag"),
+    (2, "other-ppt", "PPT må komme inn tidligere, før det blir vedtak"),
+    (3, "other-kaffe", "Godt med tid til å prate med andre i pausene"),
+    (4, "other-matte", "Regning på mellomtrinnet er svakt hos oss"),
+    (5, "other-studentar", "Studentar i praksis kan vere ein del av dette"),
+    (6, "other-sfo", "Hva med SFO?"),
+    (7, "other-helse", "Psykisk helse hos elevane er ei stor uro"),
+    (8, "other-engelsk", "mangler kvalifiserte lærere i engelsk"),
+    (9, "other-skyss", "Skyssordningen styrer skoledagen mer enn pedagogikken"),
+    (10, "other-overgang", "Overgangen fra ungdomsskole til vgs"),
+]
+
+
 def main():
     statements, position = [], {}
     for source, rows in (("seed", SEED), ("written", WRITTEN)):
@@ -292,15 +374,31 @@ def main():
         }
         for n, (table, theme, text) in enumerate(INDEPENDENT, start=1)
     ]
+    blind2 = [
+        {
+            "id": len(statements) + len(independent) + n,
+            "table": table,
+            "theme": theme,
+            "text": text,
+            "source": "blind2",
+            "split": "blind2",
+        }
+        for n, (table, theme, text) in enumerate(BLIND2, start=1)
+    ]
     path = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
     path.write_text(
         json.dumps(
-            {"statements": statements, "independent": independent}, ensure_ascii=False, indent=1
+            {"statements": statements, "independent": independent, "blind2": blind2},
+            ensure_ascii=False,
+            indent=1,
         )
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(statements)} + {len(independent)} independent statements -> {path}")
+    print(
+        f"{len(statements)} + {len(independent)} independent + {len(blind2)} blind2"
+        f" statements -> {path}"
+    )
 
 
 if __name__ == "__main__":
