@@ -291,13 +291,15 @@ def health_changed(health):
     _emit("health", health, health_room())
 
 
-def entry_added(entry, activity, sender=None):
+def entry_added(entry, activity, sender=None, remaining=None):
     """A new entry: the screens (coalesced) and, for statements, the table's phones but
-    the connection that `sender` names, which has the entry and its quota from its ack."""
+    the connection that `sender` names, which has the entry and its quota from its ack.
+    `remaining`: the table's quota after it, when the caller knows it (a statement's ack
+    carries it: the table shares one)."""
     kind = kinds.of(activity)
     feed().changed(activity["id"], entry_id=entry["id"], sources=kind.FEEDS_PRIORITIES)
     if kind.TABLE_SEES_ENTRIES:
-        table_changed(activity, entry["table"], [entry], skip_sid=sender)
+        table_changed(activity, entry["table"], [entry], skip_sid=sender, remaining=remaining)
 
 
 def entry_moderated(entry, activity):
@@ -326,16 +328,17 @@ def entry_withdrawn(entry, activity):
     entry_added(entry, activity)
 
 
-def table_changed(activity, table_number, entries, skip_sid=None):
-    with store.get_store().read() as db:
-        left = snapshots.remaining_for_table(db, activity, table_number)
+def table_changed(activity, table_number, entries, skip_sid=None, remaining=None):
+    if remaining is None:
+        with store.get_store().read() as db:
+            remaining = snapshots.remaining_for_table(db, activity, table_number)
     _emit(
         "table_update",
         {
             "activity_id": activity["id"],
             "table": table_number,
             "entries": [views.table_entry(e) for e in entries],
-            "remaining": left,
+            "remaining": remaining,
         },
         table_room(activity["gathering_id"], table_number),
         skip_sid,

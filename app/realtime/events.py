@@ -148,7 +148,9 @@ def register(socketio):
         token = _participant_token(identity)
         answer, entry, activity = actions.submit(store.get_store(), token, payload)
         if entry is not None:
-            broadcasts.entry_added(entry, activity, sender=request.sid)
+            broadcasts.entry_added(
+                entry, activity, sender=request.sid, remaining=answer["remaining"]
+            )
         return answer
 
     @socketio.on("withdraw")
