@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from app import kinds, lookups, store
 from app.errors import SamlaError
 from app.rules import now
-from app.wording import DATA, STOP_WORDS, content_words, stem, tokens
+from app.wording import DATA, STOP_WORDS, content_words, read_word_list, stem, tokens
 
 MAX_TITLE = 200
 
@@ -83,7 +83,7 @@ E_ENDINGS = ("a", "ar", "arne", "ane", "er", "ene", "ers", "ens")
 # Between a phrase's words, one other word may stand ("dele gode erfaringar", "lytte mer
 # til elevene"); a negation is not a word there ("har ikke tid" is "har tid").
 PHRASE_GAP = r"\s+(?:[\w-]+\s+)?"
-NEGATIONS = frozenset({"ikke", "ikkje", "ingen", "inga", "intet", "aldri", "uten", "utan"})
+NEGATIONS = frozenset(read_word_list("negations_nb.txt"))
 SHORT = 4  # forms shorter than this (abbreviations) match whole words only
 MODIFIER = 3  # letters before a form at the end of a compound ("nabo" + "kommune")
 
