@@ -4,6 +4,7 @@ import threading
 
 import socketio as python_socketio
 from flask import abort
+from flask.sessions import SecureCookieSessionInterface
 from flask_socketio import SocketIO
 from socketio import packet
 
@@ -119,8 +120,26 @@ def manager_options(message_queue):
     return {"message_queue": message_queue, "serializer": TextPacket}
 
 
+class ConnectionSessionInterface(SecureCookieSessionInterface):
+    """Flask's cookie session, opened once per Socket.IO connection rather than per event.
+
+    Each event runs in a request context, and pushing one opens the session from the
+    handshake's cookies, only for Flask-SocketIO to put the copy it keeps for the
+    connection (`saved_session` in the connection's environ, made at its first event)
+    in its place. Handing over that copy at once spares every event the cookie parsing.
+    The environ is the server's own, so no request can set the key.
+    """
+
+    def open_session(self, app, request):
+        kept = request.environ.get("saved_session")
+        if kept is not None:
+            return kept
+        return super().open_session(app, request)
+
+
 def init_app(app):
-    """Give the Socket.IO path a URL rule of its own.
+    """Give the Socket.IO path a URL rule of its own, and its events the connection's
+    session (ConnectionSessionInterface).
 
     Every Socket.IO event runs in a request context built from the connection's
     handshake (PATH_INFO /socket.io/). Without a rule for that path, Flask's URL
@@ -130,6 +149,7 @@ def init_app(app):
     for a quarter of a second at a time (docs/BENCHMARKS.md).
     """
     app.add_url_rule("/socket.io/", "socketio_path", _handled_by_socketio, strict_slashes=False)
+    app.session_interface = ConnectionSessionInterface()
 
 
 def _handled_by_socketio():

@@ -63,3 +63,30 @@ def test_payloads_go_out_as_json_text_and_bytes_fail_loudly(app):
     # No walk for bytes to send as attachments: Samla's files go over HTTP.
     with pytest.raises(TypeError):
         made(packet.EVENT, data=["activity_update", {"image": b"\x89PNG"}]).encode()
+
+
+def test_an_event_does_not_open_the_cookie_session_again(organiser, gathering, phone, monkeypatch):
+    from flask.sessions import SecureCookieSessionInterface
+
+    words = gathering["activities"][0]
+    organiser.open(gathering, words)
+    sio = phone(gathering)
+    opened = []
+    cookie_session = SecureCookieSessionInterface.open_session
+
+    def counted(self, app, request):
+        opened.append(request.path)
+        return cookie_session(self, app, request)
+
+    monkeypatch.setattr(SecureCookieSessionInterface, "open_session", counted)
+    for n in range(2):
+        ack = sio.emit(
+            "submit",
+            {"activity_id": words["id"], "text": f"ord{n}", "client_id": f"s{n}"},
+            callback=True,
+        )
+        assert ack["ok"], ack
+    assert opened == []
+    # An ordinary request still reads its cookies.
+    organiser.get(f"/api/gatherings/{gathering['id']}")
+    assert opened
