@@ -20,7 +20,6 @@ def __getattr__(name):
 
 def create_app(config=None):
     """Build the Flask app; `config` overrides what the environment says."""
-    from flask import Flask
 
     from app import settings, store
     from app.realtime import broadcasts, events, server, timers
@@ -37,7 +36,7 @@ def create_app(config=None):
         translation,
     )
 
-    app = Flask(
+    app = server.EventFlask(
         __name__,
         static_folder=str(settings.SHIPPED / "static"),
         template_folder=str(settings.SHIPPED / "templates"),

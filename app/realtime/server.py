@@ -3,7 +3,7 @@
 import threading
 
 import socketio as python_socketio
-from flask import abort
+from flask import Flask, abort
 from flask.sessions import SecureCookieSessionInterface
 from flask_socketio import SocketIO
 from socketio import packet
@@ -118,6 +118,25 @@ def manager_options(message_queue):
         manager = RedisManager(message_queue, channel="flask-socketio")
         return {"message_queue": message_queue, "client_manager": manager, "serializer": TextPacket}
     return {"message_queue": message_queue, "serializer": TextPacket}
+
+
+class EventFlask(Flask):
+    """The Flask app, with a URL adapter bound once per Socket.IO connection.
+
+    Flask-SocketIO runs each event in a request context made from the connection's
+    handshake environ, and each such context bound the URL map to that environ again.
+    The binding depends on the environ alone, so it is kept in it: every event of a
+    connection reuses its own. An HTTP request has an environ of its own and binds once
+    as before.
+    """
+
+    def create_url_adapter(self, request):
+        if request is None:
+            return super().create_url_adapter(request)
+        kept = request.environ.get("samla.url_adapter")
+        if kept is None:
+            kept = request.environ["samla.url_adapter"] = super().create_url_adapter(request)
+        return kept
 
 
 class ConnectionSessionInterface(SecureCookieSessionInterface):

@@ -65,20 +65,24 @@ def test_payloads_go_out_as_json_text_and_bytes_fail_loudly(app):
         made(packet.EVENT, data=["activity_update", {"image": b"\x89PNG"}]).encode()
 
 
-def test_an_event_does_not_open_the_cookie_session_again(organiser, gathering, phone, monkeypatch):
+def test_an_event_reuses_its_connections_session_and_url_binding(
+    organiser, gathering, phone, monkeypatch
+):
     from flask.sessions import SecureCookieSessionInterface
+    from werkzeug.routing import Map
 
     words = gathering["activities"][0]
     organiser.open(gathering, words)
     sio = phone(gathering)
-    opened = []
-    cookie_session = SecureCookieSessionInterface.open_session
+    done = []
+    for cls, name in ((SecureCookieSessionInterface, "open_session"), (Map, "bind_to_environ")):
+        original = getattr(cls, name)
 
-    def counted(self, app, request):
-        opened.append(request.path)
-        return cookie_session(self, app, request)
+        def counted(self, *args, original=original, name=name, **kwargs):
+            done.append(name)
+            return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(SecureCookieSessionInterface, "open_session", counted)
+        monkeypatch.setattr(cls, name, counted)
     for n in range(2):
         ack = sio.emit(
             "submit",
@@ -86,7 +90,7 @@ def test_an_event_does_not_open_the_cookie_session_again(organiser, gathering, p
             callback=True,
         )
         assert ack["ok"], ack
-    assert opened == []
-    # An ordinary request still reads its cookies.
+    assert done == []
+    # An ordinary request still reads its cookies and binds its own URL.
     organiser.get(f"/api/gatherings/{gathering['id']}")
-    assert opened
+    assert set(done) == {"open_session", "bind_to_environ"}
