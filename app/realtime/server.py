@@ -69,7 +69,7 @@ class PacedFanOut:
     python-socketio's one listener sends the messages of the queue one after the other.
     """
 
-    SLICE = 200
+    SLICE = 150
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,7 +45,7 @@ def hall(phones):
     return manager, server
 
 
-def test_a_message_to_a_thousand_phones_pauses_after_every_two_hundred():
+def test_a_message_to_a_thousand_phones_pauses_after_every_slice_of_them():
     manager, server = hall(1000)
     manager.emit("questions_update", {"n": 1}, "/", room="gathering:1")
     assert len(server.written) == 1000
