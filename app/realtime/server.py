@@ -109,15 +109,17 @@ class RedisManager(RoomsBySid, PacedFanOut, python_socketio.RedisManager):
 
 
 def manager_options(message_queue):
-    """The Socket.IO server's options for its client manager: through Redis when several
-    processes share one gathering (`--message-queue`, on Flask-SocketIO's channel), else
-    this process's own; another kind of queue gets Flask-SocketIO's manager for it."""
+    """The Socket.IO server's options: JSON-text packets, and a client manager through
+    Redis when several processes share one gathering (`--message-queue`, on
+    Flask-SocketIO's channel), else this process's own; another kind of queue gets
+    Flask-SocketIO's manager for it."""
+    options = {"serializer": TextPacket}
     if not message_queue:
-        return {"client_manager": LocalManager(), "serializer": TextPacket}
+        return {**options, "client_manager": LocalManager()}
+    options["message_queue"] = message_queue
     if message_queue.startswith(("redis://", "rediss://")):
-        manager = RedisManager(message_queue, channel="flask-socketio")
-        return {"message_queue": message_queue, "client_manager": manager, "serializer": TextPacket}
-    return {"message_queue": message_queue, "serializer": TextPacket}
+        options["client_manager"] = RedisManager(message_queue, channel="flask-socketio")
+    return options
 
 
 class EventFlask(Flask):
