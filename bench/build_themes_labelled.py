@@ -346,6 +346,650 @@ BLIND2 = [
 ]
 
 
+# dev3a, dev3b, dev3c: written by three other authors, each on two questions of their own
+# brief, without seeing the method, the thesaurus or the other sets (docs/THEMES.md).
+# dev3a: priorities for the regional competence plan, and how the network is organised.
+DEV3A = [
+    # Coherence and transition between kindergarten and school should be a priority
+    (2, "bhg_skole_samanheng", "overgangen bhg - skole må løftes høyt i planen"),
+    (5, "bhg_skole_samanheng", "Sjå barnehage og skule i samanheng, ikkje to separate løp"),
+    (7, "bhg_skole_samanheng", "rød tråd fra barnehagen og inn i 1.klasse"),
+    (
+        9,
+        "bhg_skole_samanheng",
+        "felles kompetanseheving for barnehagelærere og de som jobber på småtrinnet",
+    ),
+    (
+        3,
+        "bhg_skole_samanheng",
+        "at 5-åringene møter noe kjent når de begynner på skolen. førskolelærer og lærer må lære av hverandre",
+    ),
+    # Leadership development for principals, kindergarten heads and school owners
+    (1, "leiing_alle_nivaa", "lederutvikling for rektorer og styrere"),
+    (4, "leiing_alle_nivaa", "Leiarane må rustast til å drive utvikligsarbeid i eiga eining"),
+    (6, "leiing_alle_nivaa", "kommunalsjef og skoleeier trenger også påfyll, ikke bare lærerne!"),
+    (10, "leiing_alle_nivaa", "rektor som pedagogisk leder - ledergruppeutvikling"),
+    # Staff need time set aside within working hours to take part in the network
+    (1, "tid_til_deltaking", "lærerne må få tid i arbeidsplanen til nettverksarbeidet"),
+    (
+        3,
+        "tid_til_deltaking",
+        "Det hjelper ikkje med gode nettverk om ingen har høve til å gå på møta",
+    ),
+    (
+        5,
+        "tid_til_deltaking",
+        "avsatt tid - det kan ikke være noe som skal komme på toppen av alt det andre lærerne holder på med, da faller folk fra etter første samling",
+    ),
+    (8, "tid_til_deltaking", "samlingene må legges innenfor arbeidstida, ikke ettermiddag/kveld"),
+    (
+        10,
+        "tid_til_deltaking",
+        "Må vere rom i timeplanen slik at lærarane kan møtast på tvers av skulane",
+    ),
+    # Fewer initiatives, kept over time, so the work does not fragment
+    (2, "faerre_satsingar", "færre satsinger, men gjør dem skikkelig"),
+    (
+        4,
+        "faerre_satsingar",
+        "vi drukner i prosjeketer... velg 1-2 områder og hold på dem i flere år",
+    ),
+    (6, "faerre_satsingar", "unngå at det blir et lappeteppe av tiltak"),
+    (9, "faerre_satsingar", "Ikkje start noko nytt før LK20 har fått sette seg"),
+    # Funding must be predictable and long-term so municipalities can plan
+    (7, "forutsigbar_finansiering", "pengene må komme til samme tid hvert år så vi får planlagt"),
+    (
+        1,
+        "forutsigbar_finansiering",
+        "langsiktige tildelinger i dekomp/rekomp, ikke ettårige prosjektmidler",
+    ),
+    (8, "forutsigbar_finansiering", "Vi må vite kor mykje vi får før vi lagar planen"),
+    (
+        3,
+        "forutsigbar_finansiering",
+        "egenandelen må være kjent tidlig, budsjettet vedtas i desember",
+    ),
+    # Municipalities and schools choose their own development areas from local needs
+    (
+        2,
+        "lokalt_handlingsrom",
+        "Kommunane må sjølve få velje kva dei vil jobbe med ut frå eigen tilstandsvurdering",
+    ),
+    (4, "lokalt_handlingsrom", "rom for lokale tilpasninger innenfor det regionale"),
+    (6, "lokalt_handlingsrom", "ikke one size fits all - vi er ulike kommuner med ulike behov"),
+    (9, "lokalt_handlingsrom", "lokal handlefrihet"),
+    (
+        10,
+        "lokalt_handlingsrom",
+        "skolene må eie sine egne utviklingsområder, ikke få dem tredd ned over hodet",
+    ),
+    # The county governor (SF) should lead and coordinate the network regionally
+    (3, "statsforvaltar_koordinerer", "SF må ta ansvar for å koordinere nettverket"),
+    (5, "statsforvaltar_koordinerer", "statsforvaltaren bør ha leiarrolla i nettverket"),
+    (
+        7,
+        "statsforvaltar_koordinerer",
+        "vi trenger en regional pådriver som kaller inn og holder i trådene - i dag vet ingen hvem som har ballen",
+    ),
+    (
+        10,
+        "statsforvaltar_koordinerer",
+        "noen må eie nettverket på regionalt nivå, naturlig at fylkesmannen gjør det",
+    ),
+    # UH should be a hands-on development partner in the schools over time, not one-off lectures
+    (1, "uh_tett_paa_praksis", "UH må komme ut i klasserommene, ikke bare holde foredrag"),
+    (4, "uh_tett_paa_praksis", "praksisnær støtte frå høgskulen, gjerne ute hos oss"),
+    (6, "uh_tett_paa_praksis", "mindre auditorium, mer veiledning i personalgruppa"),
+    (
+        8,
+        "uh_tett_paa_praksis",
+        "høgskolen bør følge prosessen over tid og ikke bare levere et kurs og dra",
+    ),
+    (9, "uh_tett_paa_praksis", "Ein utviklingspartnar som kjenner skulen og er med oss heile året"),
+    # Competence in inclusion and special needs, early support, PPT closer to the classroom
+    (2, "inkludering_spesped", "PPT ut i klasserommene for å styrke det inkluderende arbeidet"),
+    (
+        5,
+        "inkludering_spesped",
+        "Betre tilpassa opplæring, så færre elevar treng spesialundervisning",
+    ),
+    (7, "inkludering_spesped", "kompetanse på elever med store behov i ordinær undervisnig"),
+    (3, "inkludering_spesped", "tidlig innsats for barn som strever - ppt, bhg og skole sammen"),
+    (
+        10,
+        "inkludering_spesped",
+        "mange lærere står alene med elever som trenger ekstra støtte og ppt har lang ventetid. kompetanse på dette må prioriteres høyt neste år",
+    ),
+    # The pupils' voice must be part of planning and evaluating the measures
+    (4, "elevstemmen", "elevstemmen må med når vi planlegger"),
+    (8, "elevstemmen", "spør elevene hva de trenger!!"),
+    (1, "elevstemmen", "La elevane vere med og vurdere om tiltaka verkar"),
+    (6, "elevstemmen", "barn og unges medvirkning i planarbeidet"),
+    # Singletons: plausible answers that share no theme with other statements
+    (5, "other-digital_kompetanse", "digital kompetanse og bruk av skjerm i undervisningen"),
+    (2, "other-lesing_mellomtrinn", "leseopplæring på mellomtrinnet"),
+    (
+        8,
+        "other-vgs_i_nettverket",
+        "vgs må inn i nettverket, u-trinnet og videregående snakker for lite sammen",
+    ),
+    (
+        9,
+        "other-digitale_moter",
+        "Bruk teams på nokre av møta så vi slepp å køyre tre timar kvar veg",
+    ),
+    (1, "other-sfo", "SFO blir glemt i alle planer"),
+    (
+        3,
+        "other-matte_videreutdanning",
+        "videreutdanning i matematikk, vi mangler folk med fordypning",
+    ),
+    (6, "other-erfaringsdeling", "del gode eksempler mellom kommunene på hver samling"),
+    (
+        7,
+        "other-nettverksstorleik",
+        "Maks 5-6 kommunar i kvart nettverk, elles blir det for stort og upersonleg",
+    ),
+    (10, "other-skolemiljo", "TPO og arbeid med skolemiljø / kap 9A"),
+    (4, "other-maale_effekt", "Vi må kunne vise at det faktisk virker - følg med på resultatene"),
+    (2, "other-private_aktorar", "private barnehager og friskoler må også få plass i nettverket"),
+    (9, "other-kontaktperson", "kvar kommune bør ha ein fast kontaktperson inn mot nettverket"),
+]
+
+
+# dev3b: early intervention and inclusion across kindergarten, school, PPT and health.
+DEV3B = [
+    # PPT should work at system level out in kindergartens/classrooms, guiding staff, not only assessing individual children
+    (
+        2,
+        "ppt_systemretta",
+        "PPT må være mer ute i barnehagene og klasserommene, ikke bare sitte på kontoret og skrive sakkyndige vurderinger",
+    ),
+    (5, "ppt_systemretta", "systemretta arbeid fra ppt!"),
+    (
+        8,
+        "ppt_systemretta",
+        "Ønskjer at pedagogisk-psykologisk teneste kjem tidlegare inn og rettleiar heile personalet, ikkje berre testar enkeltbarn",
+    ),
+    (9, "ppt_systemretta", "mindre utreding og mer veiledning av lærerne i praksis"),
+    # Long waiting times for PPT / BUP / specialist assessment delay help
+    (3, "lang_ventetid", "alt for lang ventetid hos PPT"),
+    (6, "lang_ventetid", "Barna står i kø i månadsvis før dei får hjelp frå BUP"),
+    (
+        10,
+        "lang_ventetid",
+        "det tar et halvt år fra henvisning til noe skjer - da har ungen mistet tid han aldri får igjen",
+    ),
+    (4, "lang_ventetid", "køane i spesialisthelsetenesta"),
+    (7, "lang_ventetid", "tidlig innsats blir sen innsats når det er 8 mnd å vente på utredning!"),
+    # Confidentiality and unclear rules/consent block information sharing between services
+    (1, "taushetsplikt_informasjonsdeling", "taushetsplikten blir brukt som sovepute"),
+    (
+        4,
+        "taushetsplikt_informasjonsdeling",
+        "vi får ikke vite noe fra helsestasjonen pga taushetsplikt",
+    ),
+    (
+        8,
+        "taushetsplikt_informasjonsdeling",
+        "uklart kva vi har lov å dele mellom tenestene, så folk vågar ikkje seie noko",
+    ),
+    (
+        6,
+        "taushetsplikt_informasjonsdeling",
+        "vi må bli flinkere til å be foreldrene om samtykke tidlig, helst allerede i barnehagen, så vi faktisk kan snakke sammen om barnet uten at alt stopper opp",
+    ),
+    # The transition from kindergarten to school: knowledge about the child must follow it into school
+    (2, "overgang_bhg_skole", "bedre overgang bhg-skole"),
+    (
+        7,
+        "overgang_bhg_skole",
+        "Det barnehagen veit om barnet forsvinn når det byrjar i første klasse",
+    ),
+    (5, "overgang_bhg_skole", "overføringsmøter i god tid før skolestart, gjerne med ppt tilstede"),
+    (9, "overgang_bhg_skole", "lærerne på 1. trinn bør besøke barnehagen våren før"),
+    (3, "overgang_bhg_skole", "rød tråd fra bhg til skole, ikke begynne på nytt med hvert barn"),
+    # Fixed, systematic interdisciplinary meeting arenas/teams instead of ad hoc contact
+    (
+        1,
+        "faste_tverrfaglige_arenaer",
+        "faste tverfaglige møter hver mnd der bhg, skole, ppt og helse sitter rundt samme bord",
+    ),
+    (4, "faste_tverrfaglige_arenaer", "Eit felles oppvekstteam i kommunen med fast møtestruktur"),
+    (
+        8,
+        "faste_tverrfaglige_arenaer",
+        "etablere arenaer der vi møtes jevnlig - ikke bare når det brenner",
+    ),
+    (6, "faste_tverrfaglige_arenaer", "ressursteam på hver skole"),
+    (
+        10,
+        "faste_tverrfaglige_arenaer",
+        "samhandlingen må settes i system og ikke være avhengig av ildsjeler",
+    ),
+    # Lack of time and heavy workload leave no room for collaboration
+    (
+        3,
+        "tid_og_arbeidspress",
+        "Tid!! lærerne har ikke tid til å samarbeide med noen utenfor klasserommet",
+    ),
+    (7, "tid_og_arbeidspress", "for stor arbeidsbelastning på pedagogane"),
+    (2, "tid_og_arbeidspress", "ingen tid avsatt i arbeidsplanen til tverrfaglig arbeid"),
+    (
+        5,
+        "tid_og_arbeidspress",
+        "alle løper fortere og fortere, det er ikke rom for å stoppe opp sammen",
+    ),
+    # No shared understanding/language of what inclusion and early intervention mean across services
+    (4, "felles_forstaelse_inkludering", "vi legger ulike ting i ordet inkludering"),
+    (
+        10,
+        "felles_forstaelse_inkludering",
+        "trengs et felles språk og en felles forståelse på tvers av etatene",
+    ),
+    (
+        1,
+        "felles_forstaelse_inkludering",
+        "Kva betyr eigentleg eit inkluderande fellesskap? Det må vi einast om først",
+    ),
+    (
+        6,
+        "felles_forstaelse_inkludering",
+        "avklare begreper - tidlig innsats betyr noe annet for helse enn for skole",
+    ),
+    # Pupils are taken out of the class into separate groups/rooms/units instead of being included
+    (5, "segregering_ut_av_klassen", "for mange elever tas ut av klassen i alenetimer"),
+    (
+        8,
+        "segregering_ut_av_klassen",
+        "Smågrupper og egne rom blir fort løsningen istedenfor å tilpasse i klassen",
+    ),
+    (3, "segregering_ut_av_klassen", "spesialundervisning på gangen er ikke inkludering"),
+    (
+        7,
+        "segregering_ut_av_klassen",
+        "egne baser og forsterka avdelingar - vi kallar det tilbod, men det er utestenging",
+    ),
+    # The children with the greatest needs are mostly followed by unqualified assistants rather than teachers
+    (2, "ufaglaerte_assistenter", "de som trenger mest hjelp får den minst utdannede voksne"),
+    (9, "ufaglaerte_assistenter", "for mye bruk av ufaglærte asisstenter"),
+    (
+        6,
+        "ufaglaerte_assistenter",
+        "Assistentar utan pedagogisk utdanning får ansvaret for dei mest sårbare elevane",
+    ),
+    (
+        10,
+        "ufaglaerte_assistenter",
+        "ungene med størst behov blir sittende med en fagarbeider hele dagen, ikke med læreren",
+    ),
+    # The school health service / health nurse must be more present in schools and kindergartens
+    (
+        1,
+        "helsetjeneste_til_stede",
+        "helsesykepleier må være mer synlig på skolen, ikke bare en dag i uka",
+    ),
+    (5, "helsetjeneste_til_stede", "Skulehelsetenesta er for lite til stades"),
+    (8, "helsetjeneste_til_stede", "helsestasjonen bør komme oftere inn i barnehagen"),
+    (
+        7,
+        "helsetjeneste_til_stede",
+        "helsesjukepleiar er på kontoret ein halv dag - elevane rekk ikkje å bli kjende med henne",
+    ),
+    (3, "helsetjeneste_til_stede", "styrke skolehelsetjenesten"),
+    # Resources follow formal decisions/diagnoses rather than early needs
+    (4, "ressurser_folger_vedtak", "ressursene følger vedtak, ikke behov"),
+    (
+        9,
+        "ressurser_folger_vedtak",
+        "Pengane kjem først når det ligg føre ei sakkyndig vurdering, då er det for seint",
+    ),
+    (2, "ressurser_folger_vedtak", "finansieringsmodellen belønner diagnoser"),
+    (
+        10,
+        "ressurser_folger_vedtak",
+        "man må nesten ha en diagnose for å få ekstra ressurser til barnet",
+    ),
+    # Singleton: involve parents earlier
+    (6, "other-foreldre", "involvere foreldrene tidligere og tettere"),
+    # Singleton: the head of education must own the inclusion work
+    (
+        3,
+        "other-leiarforankring",
+        "kommunalsjefen må eige inkluderingsarbeidet, elles skjer det ingenting",
+    ),
+    # Singleton: use the competence scheme for joint training of bhg, school and PPT
+    (
+        2,
+        "other-kompetanseloftet",
+        "Kompetanseløftet for spesialpedagogikk må brukes til felles kompetanseheving for bhg, skole og PPT sammen",
+    ),
+    # Singleton: a shared digital system for interdisciplinary cases
+    (9, "other-digitalt_system", "felles digitalt system for tverrfaglige saker"),
+    # Singleton: listen to the pupils themselves
+    (4, "other-elevstemmen", "lytte mer til elevene selv - de vet ofte hva som hjelper"),
+    # Singleton: the new curriculum allows more practical and varied teaching
+    (7, "other-lk20_praktisk", "LK20 gir rom for mer praktisk og variert undervisning, bruk det"),
+    # Singleton: SFO is forgotten in the collaboration
+    (5, "other-sfo_glemt", "SFO blir glemt i hele samarbeidet"),
+    # Singleton: lack of competence on multilingual children and interpreters
+    (8, "other-flerspraklige", "vi mangler kompetanse på flerspråklige barn og bruk av tolk"),
+    # Singleton: the county governor should gather municipalities for experience sharing
+    (
+        10,
+        "other-statsforvaltaren_erfaringsdeling",
+        "Statsforvaltaren bør samle kommunane i regionen til erfaringsdeling om inkludering",
+    ),
+    # Singleton: the lower-secondary to upper-secondary transition is just as hard
+    (1, "other-overgang_vgs", "overgangen u-trinnet til vgs er vel så krevende som bhg-skole"),
+]
+
+
+# dev3c: what the curriculum renewal taught, and what teachers need for in-depth learning.
+DEV3C = [
+    # Teachers need set-aside shared time to plan and work together
+    (2, "tid_til_samarbeid", "tid!! til å plannlegge sammen på tvers av fag"),
+    (
+        5,
+        "tid_til_samarbeid",
+        "Lærarane treng felles møtetid i timeplanen, ikkje berre på slutten av dagen når alle er slitne",
+    ),
+    (8, "tid_til_samarbeid", "avsatt tid i teamet til å lage opplegg sammen"),
+    (
+        1,
+        "tid_til_samarbeid",
+        "rom for samarbeid mellom faglærerne – det koster timer, og det må skoleeier ta inn over seg",
+    ),
+    (9, "tid_til_samarbeid", "fellestid som ikke spises opp av praktiske beskjeder"),
+    (6, "tid_til_samarbeid", "fleire samarbeidsøkter for trinnteama i løpet av veka"),
+    # Workload: too much change at once, staff are worn out
+    (3, "arbeidsbelastning", "for mye på en gang, lærerne er slitne"),
+    (
+        7,
+        "arbeidsbelastning",
+        "Nye læreplaner, hjemmeskole og smittevern samtidig - kapasiteten er sprengt",
+    ),
+    (10, "arbeidsbelastning", "færre satsinger i gang parallelt, ro til å jobbe"),
+    (
+        4,
+        "arbeidsbelastning",
+        "mange kjenner på press og dårleg samvit over alt som ikkje blir gjort",
+    ),
+    (1, "arbeidsbelastning", "endringstrøtthet i personalet"),
+    # School leaders must actively lead and follow up the process
+    (4, "ledelse_av_prosessen", "rektor må gå foran og ikke bare delegere til plangruppa"),
+    (9, "ledelse_av_prosessen", "tydelig ledelse av prosessen på hver skole"),
+    (
+        6,
+        "ledelse_av_prosessen",
+        "Skuleleiinga må vere tett på og følgje opp det som skjer i klasseromma",
+    ),
+    (1, "ledelse_av_prosessen", "ledere som prioriterer og tar ansvar for framdriften"),
+    (8, "ledelse_av_prosessen", "der rektor satt med i lærersamtalene kom vi lengst"),
+    # A shared understanding of the key concepts (deep learning, competence, the overarching part)
+    (3, "felles_begrepsforstaelse", "hva ER egentelig dybdelæring? vi legger ulike ting i det"),
+    (7, "felles_begrepsforstaelse", "Felles språk om begrepene i overordnet del"),
+    (
+        10,
+        "felles_begrepsforstaelse",
+        "Vi har lært at vi snakket forbi hverandre – alle hadde sin egen tolkning av LK20",
+    ),
+    (
+        5,
+        "felles_begrepsforstaelse",
+        "drøfte kompetansebegrepet i heile kollegiet så vi forstår det likt",
+    ),
+    (6, "felles_begrepsforstaelse", "begrepsavklaring først"),
+    # Concrete classroom examples and models of interdisciplinary teaching, not more theory
+    (
+        1,
+        "konkrete_praksiseksempler",
+        "konkrete eksempler på tverrfagelige opplegg som faktisk har fungert",
+    ),
+    (
+        4,
+        "konkrete_praksiseksempler",
+        "Vise korleis det ser ut i eit klasserom – gode døme frå praksis",
+    ),
+    (8, "konkrete_praksiseksempler", "lærere vil se modellering, ikke flere foredrag om teori"),
+    (
+        10,
+        "konkrete_praksiseksempler",
+        "idébank med undervisningsopplegg om bærekraftig utvikling for 5.-7.",
+    ),
+    (3, "konkrete_praksiseksempler", "mer praktisk, mindre powerpoint!"),
+    # Assessment practice must change to fit deep learning
+    (2, "vurdering_dybdelaering", "vurderingspraksisen henger ikke med – vi tester fortsatt pugg"),
+    (9, "vurdering_dybdelaering", "Korleis vurderer vi djupnelæring? treng hjelp med kjenneteikn"),
+    (5, "vurdering_dybdelaering", "prøvene må endres hvis elevene skal vise forståelse"),
+    (7, "vurdering_dybdelaering", "underveisvurdering som passer med fagfornyelsen"),
+    # The rigid subject-by-subject timetable blocks interdisciplinary work; organise the school day flexibly
+    (6, "fleksibel_timeplan", "timeplanen er laget for enkeltfag og stopper tverrfaglig arbeid"),
+    (
+        3,
+        "fleksibel_timeplan",
+        "Fleksibel organisering av skoledagen, f.eks temaperioder/ blokkdager",
+    ),
+    (9, "fleksibel_timeplan", "45-minuttersøktene gjør dybdelæring vanskelig"),
+    (1, "fleksibel_timeplan", "vi må tørre å bryte opp fagtimane i periodar"),
+    (10, "fleksibel_timeplan", "på u-trinnet låser fagfordelinga og timefordelinga oss"),
+    # Learning from other schools: sharing experience across schools and municipalities in the network
+    (
+        4,
+        "deling_mellom_skoler",
+        "erfaringsdeling mellom skolene i nettverket har vært det mest nyttige",
+    ),
+    (8, "deling_mellom_skoler", "Lære av naboskolen – hva gjør de som har kommet lenger?"),
+    (2, "deling_mellom_skoler", "hospitere hos kvarandre på tvers av kommunane"),
+    (
+        10,
+        "deling_mellom_skoler",
+        "Det vi har lært mest av er å sitte sammen med lærere fra andre skoler og høre hva de har prøvd ut, både det som gikk bra og det som ikke funket i det hele tatt",
+    ),
+    # UH/DEKOMP support should be practice-near, at the school, with researchers as partners
+    (5, "uh_tett_pa_skolen", "UH må komme ut på skolene, ikke bare holde kurs på høgskolen"),
+    (
+        7,
+        "uh_tett_pa_skolen",
+        "dekomp-midlene bør gå til veiledning i eget kollegium med høgskolen som partner",
+    ),
+    (1, "uh_tett_pa_skolen", "Forskarar som er med i planlegginga og gir tilbakemelding undervegs"),
+    (6, "uh_tett_pa_skolen", "praksisnær støtte fra universitetet"),
+    # Less is more: dare to drop content and not cover everything
+    (9, "velge_bort_innhold", "mindre er mer - vi må tørre å velge bort stoff"),
+    (3, "velge_bort_innhold", "lærerne trenger aksept for å ikke gjennomgå hele læreboka"),
+    (7, "velge_bort_innhold", "Ikkje alt treng dekkjast, prioriter nokre kompetansemål grundig"),
+    (2, "velge_bort_innhold", 'slutte med å "komme gjennom pensum"'),
+    # Singletons: plausible answers that share no theme
+    (4, "other-laeremidler", "budsjett til nye lærebøker – mange bruker fortsatt LK06-bøker"),
+    (6, "other-elevmedvirkning", "elevene må få være med å bestemme tema"),
+    (
+        8,
+        "other-digitale_ferdigheter",
+        "ipad til alle er ikkje nok, lærarane må kunne bruke dei i faga",
+    ),
+    (10, "other-foreldre", "informere foreldrene bedre om hvorfor skolen jobber annerledes nå"),
+    (5, "other-overgang_bhg", "sammenheng med rammeplanen i bhg og overgangen til 1. trinn"),
+    (3, "other-sfo", "SFO bør også kjenne til de tverrfaglige temaene"),
+    (1, "other-ppt_tilpasset", "PPT må med når vi snakker om tilpasset opplæring i LK20"),
+    (7, "other-videreutdanning", "flere må få ta videreutdanning i norsk og matte"),
+    (9, "other-vikarer", "vanskelig å få vikar når lærerne skal på kurs"),
+    (2, "other-elevengasjement", "elevane har vore meir engasjerte enn vi trudde"),
+]
+
+
+# blind3: written by a fourth author on two questions of their own choosing, committed
+# before any method was run on it; measured once, when the method is final.
+# Q1: "Hva skal til for at vi får tak i og klarer å beholde kvalifiserte lærere og barnehagelærere i kommunene våre?"
+# Q2: "Hvordan kan vi best styrke skole- og barnehagelederes egen utvikling som ledere?"
+BLIND3 = [
+    # Retention: structured mentoring and follow-up of newly qualified teachers in their first years
+    (
+        2,
+        "mentoring_new_teachers",
+        "god veiledningsordnig for nyutdanna lærere - ikke bare på papiret",
+    ),
+    (5, "mentoring_new_teachers", "dei ferske må ikkje stå aleine i klasserommet første hausten"),
+    (8, "mentoring_new_teachers", "fadder/mentor det første året i jobb"),
+    (
+        4,
+        "mentoring_new_teachers",
+        "Nyutdannede barnehagelærere trenger noen som følger dem tett de to første årene, ellers forsvinner de ut av yrket",
+    ),
+    (
+        9,
+        "mentoring_new_teachers",
+        "redusert undervisningstid for nye så de faktisk rekker å bli veiledet",
+    ),
+    # Money: competitive salary and economic incentives to attract and keep qualified staff
+    (1, "pay_and_incentives", "konkurransedyktig lønn"),
+    (6, "pay_and_incentives", "vidareutdanning må synast på lønsslippen!"),
+    (
+        3,
+        "pay_and_incentives",
+        "nedskriving av studielån for de som binder seg til kommunen noen år",
+    ),
+    (10, "pay_and_incentives", "vi mister folk til nabokommunen som betaler bedre"),
+    # Settling in: help newcomers with housing and with a job for the partner, so the whole family stays
+    (7, "help_newcomers_settle", "hjelp til å skaffe bolig"),
+    (2, "help_newcomers_settle", "jobb til ektefelle/samboer er ofte det som avgjør om de kommer"),
+    (
+        9,
+        "help_newcomers_settle",
+        "heile familien må trivast her, ikkje berre den som får stillinga",
+    ),
+    (
+        5,
+        "help_newcomers_settle",
+        "ha en leilighet klar når nye ansatte flytter hit, og noen som viser dem rundt i bygda",
+    ),
+    # Grow your own: qualify the unqualified staff and local people already living/working here
+    (3, "educate_own_staff", "ABLU - la assistentene ta barnehagelærerutdanning mens de jobber"),
+    (6, "educate_own_staff", "rekruttere frå eiga bygd: desentralisert lærarutdanning nær heimen"),
+    (1, "educate_own_staff", "kommunen bør betale studiet for ufaglærte vi allerede har ansatt"),
+    (
+        8,
+        "educate_own_staff",
+        "mange av dei ukvalifiserte er flinke folk - gi dei studiepermisjon med løn medan dei tek utdanninga, då har vi dei i mange år etterpå",
+    ),
+    (10, "educate_own_staff", "satse på dem som bor her fra før. de flytter ikke"),
+    # Teacher workload: too much reporting/documentation and tasks outside teaching wear people out
+    (4, "teacher_workload", "mindre rapportering og dokumentasjon"),
+    (7, "teacher_workload", "lærerne drukner i skjema, de vil jo undervise!"),
+    (2, "teacher_workload", "rydde vekk oppgåver som ikkje har med elevane å gjere"),
+    (
+        10,
+        "teacher_workload",
+        "realistisk arbeidsmengde - mange blir utbrent og går over i andre yrker",
+    ),
+    # Work environment: a good, supportive community of colleagues is what makes people stay
+    (5, "collegial_environment", "godt arbeidsmijø"),
+    (1, "collegial_environment", "folk blir der de har gode kolleger"),
+    (9, "collegial_environment", "trivsel på personalrommet betyr meir enn ein trur"),
+    (
+        3,
+        "collegial_environment",
+        "et profesjonsfellesskap der du blir sett og får støtte når det stormer",
+    ),
+    # Reach student teachers while they study: good practice placements and student jobs lead to applicants
+    (6, "reach_student_teachers", "ta godt imot praksisstudentane, dei kjem tilbake som søkjarar"),
+    (4, "reach_student_teachers", "gode praksisbarnehager = rekruttering"),
+    (
+        8,
+        "reach_student_teachers",
+        "studenter som har hatt en fin praksisperiode hos oss søker seg hit etterpå",
+    ),
+    (
+        2,
+        "reach_student_teachers",
+        "tilby lærarstudentar vikartimar og sommarjobb på SFO medan dei studerer",
+    ),
+    # Image: raise the status of the profession and stop talking the job down
+    (7, "status_of_profession", "heve statusen til læreryrket"),
+    (
+        3,
+        "status_of_profession",
+        "slutt å snakke ned jobben vår i media og i lunsjen - vi er vår egen verste fiende",
+    ),
+    (10, "status_of_profession", "vise fram kor meiningsfullt det er å jobbe i bhg"),
+    (1, "status_of_profession", "mer yrkesstolthet!!"),
+    # Leaders learn from each other: peer networks of principals/kindergarten heads across units and municipalities
+    (2, "leader_peer_network", "rektornettverk på tvers av kommunene"),
+    (6, "leader_peer_network", "styrarar treng nokon å drøfte med som står i same jobben"),
+    (9, "leader_peer_network", "erfaringsdeling mellom ledere, f.eks hospitere hos hverandre"),
+    (
+        4,
+        "leader_peer_network",
+        "leiarane må få lære av kvarandre i staden for å sitje aleine med alt",
+    ),
+    (
+        8,
+        "leader_peer_network",
+        "ledergrupper fra flere skoler som møtes jevnlig og jobber med caser sammen",
+    ),
+    # Leaders need relief from administration so they have time to lead pedagogical development
+    (1, "leader_time_for_pedagogy", "rektor må få være pedagogisk leder og ikke bare byråkrat"),
+    (5, "leader_time_for_pedagogy", "for mykje drift, for lite tid til utvikling"),
+    (
+        7,
+        "leader_time_for_pedagogy",
+        "merkantil støtte så styrer kan lede i stedet for å sitte med regnskap",
+    ),
+    (10, "leader_time_for_pedagogy", "avlaste lederne for økonomi og HMS-rapportering"),
+    # Formal leadership education (rektorutdanning, styrerutdanning, further education in leadership)
+    (3, "leader_formal_education", "fleire bør få ta rektorutdaninga"),
+    (8, "leader_formal_education", "styrerutdanning til alle bhg-styrere"),
+    (4, "leader_formal_education", "videreutdanning i ledelse med frikjøp"),
+    (
+        6,
+        "leader_formal_education",
+        "masterløp i utdanningsleiing saman med UH, som kan takast ved sida av jobben",
+    ),
+    # Singletons: plausible answers to the same questions that no other table shares
+    (7, "other-leader_recruitment", "få søkjarar til rektorstillingar - kven vil bli leiar i dag?"),
+    (2, "other-men_in_kindergarten", "flere menn i barnehagen"),
+    (5, "other-ppt_shortage", "PPT sliter med å få tak i psykologer og logopeder"),
+    (
+        9,
+        "other-fulltime_positions",
+        "flere hele stillinger i bhg og SFO, ikke bare småstillinger ingen kan leve av",
+    ),
+    (4, "other-senior_measures", "seniortiltak så de erfarne ikke slutter ved 62"),
+    (
+        6,
+        "other-competence_requirements",
+        "kompetansekrava for å undervise i norsk, matte og engelsk gjer det vanskeleg å fylle stillingar på dei små skulane",
+    ),
+    (1, "other-joint_job_ads", "felles stillingsutlysning for hele regionen"),
+    (
+        10,
+        "other-leaders_use_data",
+        "rektorer må bli flinkere til å bruke elevundersøkelsen i utviklingsarbeidet",
+    ),
+    (
+        8,
+        "other-staff_feedback_to_leaders",
+        "ledere bør få ærlige tilbakemeldinger fra egne ansatte - bruk medarbeiderundersøkelsen til noe",
+    ),
+    (
+        9,
+        "other-owner_expectations",
+        "kommunalsjef må være tydelig på hva som forventes av rektorene",
+    ),
+]
+
+
+# Sets after the first: (name, rows, what each statement's "source" and "split" say)
+LATER_SETS = (
+    ("independent", INDEPENDENT),
+    ("blind2", BLIND2),
+    ("dev3a", DEV3A),
+    ("dev3b", DEV3B),
+    ("dev3c", DEV3C),
+    ("blind3", BLIND3),
+)
+
+
 def main():
     statements, position = [], {}
     for source, rows in (("seed", SEED), ("written", WRITTEN)):
@@ -363,42 +1007,23 @@ def main():
                     "split": "tune" if n % 2 == 0 else "heldout",
                 }
             )
-    independent = [
-        {
-            "id": len(statements) + n,
-            "table": table,
-            "theme": theme,
-            "text": text,
-            "source": "independent",
-            "split": "independent",
-        }
-        for n, (table, theme, text) in enumerate(INDEPENDENT, start=1)
-    ]
-    blind2 = [
-        {
-            "id": len(statements) + len(independent) + n,
-            "table": table,
-            "theme": theme,
-            "text": text,
-            "source": "blind2",
-            "split": "blind2",
-        }
-        for n, (table, theme, text) in enumerate(BLIND2, start=1)
-    ]
+    data, next_id = {"statements": statements}, len(statements) + 1
+    for name, rows in LATER_SETS:
+        data[name] = [
+            {
+                "id": next_id + n,
+                "table": table,
+                "theme": theme,
+                "text": text,
+                "source": name,
+                "split": name,
+            }
+            for n, (table, theme, text) in enumerate(rows)
+        ]
+        next_id += len(rows)
     path = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
-    path.write_text(
-        json.dumps(
-            {"statements": statements, "independent": independent, "blind2": blind2},
-            ensure_ascii=False,
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(
-        f"{len(statements)} + {len(independent)} independent + {len(blind2)} blind2"
-        f" statements -> {path}"
-    )
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(", ".join(f"{len(rows)} {name}" for name, rows in data.items()), "->", path)
 
 
 if __name__ == "__main__":
