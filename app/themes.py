@@ -191,7 +191,7 @@ def concept_vectors(texts):
 
 
 # How much of a pair's similarity the concepts carry (the rest: character n-grams).
-CONCEPT_WEIGHT = 0.4
+CONCEPT_WEIGHT = 0.7
 
 
 def meaning_vectors(texts, weight=None):
@@ -208,7 +208,7 @@ def meaning_vectors(texts, weight=None):
 
 METHODS = {"meaning": meaning_vectors, "chars": char_vectors, "words": word_vectors}
 # Tuned on the labelled set's "tune" half (bench/themes_quality.py); see docs/THEMES.md.
-THRESHOLDS = {"meaning": 0.675, "chars": 0.8, "words": 0.95}
+THRESHOLDS = {"meaning": 0.7, "chars": 0.8, "words": 0.95}
 # For "meaning" the cut adapts to the statements: 1 - SPREAD × their mean similarity, within
 # BOUNDS. Statements that all talk about the same things (mean similarity high) must be
 # closer to be one theme; statements on many subjects may be a little further apart. Tuned

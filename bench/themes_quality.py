@@ -2,16 +2,16 @@
 
 "meaning", the method the console uses, cuts where the statements' own spread of
 similarities says (app/themes.py, SPREAD): its concepts' weight and spread are tuned on the
-"tune" half and the independent set together (best mean pairwise F1). For comparison,
-"meaning" with a fixed cut, "chars" and "words" have their cosine-distance threshold (and
-weight) tuned on the "tune" half alone. Each is reported on the "tune" half, the "heldout"
-half, all 75 statements of the first set and the independent set: pairwise precision,
-recall, F1 and the adjusted Rand index. The blind2 set is reported only with --blind2: it
-is measured once, when the method is final (docs/THEMES.md).
+"tune" half, the independent set, blind2 and the three development sets together (best mean
+pairwise F1). For comparison, "meaning" with a fixed cut, "chars" and "words" have their
+cosine-distance threshold (and weight) tuned on the "tune" half alone. Each is reported on
+every set but blind3: pairwise precision, recall, F1 and the adjusted Rand index. The blind3
+set is reported only with --blind3: it is measured once, when the method is final
+(docs/THEMES.md).
 
     python bench/themes_quality.py            # table for docs/THEMES.md
     python bench/themes_quality.py --curve    # F1 per setting on the sets it is tuned on
-    python bench/themes_quality.py --blind2   # the table with the blind2 set as well
+    python bench/themes_quality.py --blind3   # the table with the blind3 set as well
 """
 
 import json
@@ -28,22 +28,22 @@ from app import themes
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "themes_labelled.json"
 THRESHOLDS = [round(0.5 + 0.025 * n, 3) for n in range(19)]
 WEIGHTS = {
-    "meaning": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
-    "meaning-fixed": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+    "meaning": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+    "meaning-fixed": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
 }
-SPREADS = [round(2.5 + 0.25 * n, 2) for n in range(9)]
-SETS = ("tune", "heldout", None, "independent")
-ADAPTIVE_TUNED_ON = ("tune", "independent")
+SPREADS = [round(2.5 + 0.5 * n, 2) for n in range(5)]
+LATER_SETS = ("independent", "blind2", "dev3a", "dev3b", "dev3c", "blind3")
+SETS = ("tune", "heldout", None, "independent", "blind2", "dev3a", "dev3b", "dev3c")
+ADAPTIVE_TUNED_ON = ("tune", "independent", "blind2", "dev3a", "dev3b", "dev3c")
 # Report name -> (method in app.themes, whether its cut adapts)
 METHODS = {"meaning": ("meaning", True), "meaning-fixed": ("meaning", False)}
 METHODS.update({m: (m, False) for m in themes.METHODS if m != "meaning"})
 
 
 def load(split=None):
-    """Statements of one split; None: all 75 of the first set; "independent" and "blind2":
-    the second and third sets."""
+    """Statements of one split; None: all 75 of the first set; a name of LATER_SETS: that set."""
     data = json.loads(LABELLED.read_text(encoding="utf-8"))
-    if split in ("independent", "blind2"):
+    if split in LATER_SETS:
         return data[split]
     return [s for s in data["statements"] if split is None or s["split"] == split]
 
@@ -109,7 +109,7 @@ def tune(method):
 
 
 def main():
-    sets = (*SETS, "blind2") if "--blind2" in sys.argv else SETS
+    sets = (*SETS, "blind3") if "--blind3" in sys.argv else SETS
     print("| method | weight | cut | set | n | precision | recall | F1 | ARI |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for method in METHODS:

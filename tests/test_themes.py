@@ -15,10 +15,13 @@ from conftest import ROOT_DIR, received, simple_definition
 LABELLED = json.loads((ROOT_DIR / "tests/data/themes_labelled.json").read_text("utf-8"))
 
 
+LATER_SETS = ("independent", "blind2", "dev3a", "dev3b", "dev3c", "blind3")
+
+
 def labelled(split=None):
-    """A split of the first set ("tune", "heldout"; None: all 75), or the "independent" or
-    "blind2" set."""
-    if split in ("independent", "blind2"):
+    """A split of the first set ("tune", "heldout"; None: all 75), or one of the later sets
+    (LATER_SETS)."""
+    if split in LATER_SETS:
         return LABELLED[split]
     return [s for s in LABELLED["statements"] if split in (None, s["split"])]
 
@@ -48,11 +51,14 @@ def quality(method, split):
 @pytest.mark.parametrize(
     ("method", "split", "min_f1", "min_ari"),
     [
-        ("meaning", "tune", 0.85, 0.84),
+        ("meaning", "tune", 0.77, 0.75),
         ("meaning", "heldout", 0.74, 0.73),
-        ("meaning", None, 0.80, 0.78),
-        ("meaning", "independent", 0.85, 0.84),
-        ("meaning", "blind2", 0.26, 0.23),
+        ("meaning", None, 0.80, 0.79),
+        ("meaning", "independent", 0.79, 0.78),
+        ("meaning", "blind2", 0.37, 0.33),
+        ("meaning", "dev3a", 0.47, 0.45),
+        ("meaning", "dev3b", 0.58, 0.55),
+        ("meaning", "dev3c", 0.64, 0.62),
         ("chars", None, 0.67, 0.65),
         ("words", None, 0.57, 0.54),
     ],
@@ -62,7 +68,7 @@ def test_suggestions_hold_their_measured_quality(method, split, min_f1, min_ari)
     assert f1 >= min_f1 and ari >= min_ari, (f1, ari)
 
 
-@pytest.mark.parametrize("split", ["heldout", "independent", "blind2"])
+@pytest.mark.parametrize("split", ["heldout", *LATER_SETS])
 def test_the_chosen_method_beats_the_others_on_statements_it_was_not_tuned_on(split):
     assert themes.METHOD == "meaning"
     chosen = quality("meaning", split)[0]
@@ -106,6 +112,15 @@ def test_the_chosen_method_beats_the_others_on_statements_it_was_not_tuned_on(sp
         ("nettmøter", "digital"),
         ("eigendelen", "okonomi"),
         ("ressursgruppa", "ressursperson"),
+        # how the work is organised, the people, the systems
+        ("lærermangelen", "rekruttering"),
+        ("skulebasert", "skolebasert_kollegiet"),
+        ("timeplanen", "skoledagen"),
+        ("lappeteppe", "for_mange_satsingar"),
+        ("mobbing", "skolemiljo"),
+        ("nyutdanna", "nyutdannede"),
+        ("underveisvurdering", "vurdering"),
+        ("distriktskommunane", "distrikt"),
     ],
 )
 def test_the_thesaurus_finds_concepts_in_compounds_nynorsk_and_abbreviations(word, concept):
@@ -119,6 +134,9 @@ def test_the_thesaurus_does_not_find_forms_by_accident():
     assert "ppt" in themes.thesaurus().of("Pedagogisk-psykologisk tjeneste (PPT) må med")
     assert "forankring" not in of_word("skoleeier")  # "eie" (to own) is a whole word only
     assert of_word("eigen") == () and "digital" not in of_word("nettverket")
+    assert "ledelse" not in of_word("annerledes")  # "lede" (to lead) is found in phrases only
+    assert "barnehage" not in themes.thesaurus().of("Skyssen styrer skoledagen")  # the verb
+    assert "barnehage" in of_word("styraren")  # the kindergarten's head
 
 
 def test_a_phrase_may_have_one_word_between_its_words_and_ignores_negations():
@@ -181,15 +199,13 @@ def test_the_labelled_set_has_seed_statements_and_both_halves_of_each_theme():
     shared = [t for t in {s["theme"] for s in statements} if not t.startswith("other")]
     for theme in shared:
         assert {s["split"] for s in statements if s["theme"] == theme} == {"tune", "heldout"}
-    independent, blind2 = labelled("independent"), labelled("blind2")
-    assert len(independent) >= 50 and not {s["text"] for s in independent} & {
-        s["text"] for s in statements
-    }
-    assert len(blind2) >= 50 and not {s["text"] for s in blind2} & {
-        s["text"] for s in statements + independent
-    }
-    for theme in {s["theme"] for s in blind2 if not s["theme"].startswith("other")}:
-        assert len({s["table"] for s in blind2 if s["theme"] == theme}) >= 2
+    seen = {s["text"] for s in statements}
+    for name in LATER_SETS:
+        later = labelled(name)
+        assert len(later) >= 50 and not {s["text"] for s in later} & seen, name
+        seen |= {s["text"] for s in later}
+        for theme in {s["theme"] for s in later if not s["theme"].startswith("other")}:
+            assert len({s["table"] for s in later if s["theme"] == theme}) >= 2, (name, theme)
 
 
 def test_a_theme_needs_two_tables():
