@@ -6,9 +6,9 @@ average linkage, cosine distance below a threshold). A text's vector is its char
 n-grams (TF-IDF) beside the concepts it names from a small thesaurus of the school sector
 (app/data/thesaurus_school_nb.txt), so "midler" meets "økonomi" and "bhg" meets
 "barnehagane". The weight and the cut (which adapts to how alike the statements are) were
-tuned on the "tune" half and the independent set of the hand-labelled statements in
-tests/data/themes_labelled.json; docs/THEMES.md has the figures, on the held-out half and on
-a blind set as well, and the methods compared.
+tuned on the hand-labelled statements in tests/data/themes_labelled.json, all but the blind
+set; docs/THEMES.md has the figures, on the held-out half and the blind set as well, and
+the methods compared.
 """
 
 import functools
@@ -207,12 +207,14 @@ def meaning_vectors(texts, weight=None):
 
 
 METHODS = {"meaning": meaning_vectors, "chars": char_vectors, "words": word_vectors}
-# Tuned on the labelled set's "tune" half (bench/themes_quality.py); see docs/THEMES.md.
+# "chars" and "words": tuned on the labelled set's "tune" half (bench/themes_quality.py).
+# "meaning" (for a handful of texts, below SPREAD_FROM): the middle of a flat optimum over the
+# labelled sets at the concepts' weight (docs/THEMES.md).
 THRESHOLDS = {"meaning": 0.7, "chars": 0.8, "words": 0.95}
 # For "meaning" the cut adapts to the statements: 1 - SPREAD × their mean similarity, within
 # BOUNDS. Statements that all talk about the same things (mean similarity high) must be
 # closer to be one theme; statements on many subjects may be a little further apart. Tuned
-# on the tune half and the independent set together (bench/themes_quality.py).
+# with the weight on every labelled set but the blind one (bench/themes_quality.py).
 # A handful of statements (a task question's answers, say) is mostly its own themes' pairs,
 # so its mean says little about the background: below SPREAD_FROM texts, the fixed cut.
 SPREAD = {"meaning": 3.5}

@@ -5,7 +5,9 @@
 leadership gathering, 2020), split where a table wrote several points in one; "written"
 statements were written by hand in the same style (bokmål and nynorsk, typos, compounds)
 so that every theme has enough members to tune on one half and check on the other.
-"independent" statements (a separate list) are written from the other seed gatherings.
+"independent" statements (a separate list) are written from the other seed gatherings;
+"blind2", the development sets "dev3a"–"dev3c" and "blind3" are further sets, each on
+questions of its own (docs/THEMES.md says who wrote each and how it was used).
 Statements in a theme of their own are labelled "other-…". Every second statement of a
 theme (in this order) is held out: thresholds are tuned on "tune" and reported on both.
 """
