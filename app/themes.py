@@ -89,16 +89,17 @@ MODIFIER = 3  # letters before a form at the end of a compound ("nabo" + "kommun
 
 
 def _phrase_word(word, last):
-    """A pattern for one of a phrase's words: the start of its inflected forms and compounds
-    ("tjenester": "tjenest…", the last word "fag": "fagområder"); a short word before the
-    last ("ut" in "ut i praksis") is the word itself, never the start of another ("utføre")."""
+    """(pattern, the letters it must contain) for one of a phrase's words: the start of its
+    inflected forms and compounds ("tjenester": "tjenest…", the last word "fag":
+    "fagområder"); a short word before the last ("ut" in "ut i praksis") is the word itself,
+    never the start of another ("utføre")."""
     if len(word) < SHORT and not last:
-        return re.escape(word) + r"(?![\w-])"
+        return re.escape(word) + r"(?![\w-])", word
     for ending in ("er", "ar", "e"):
         if len(word) > SHORT and word.endswith(ending):
             word = word[: -len(ending)]
             break
-    return re.escape(word) + r"[\w-]*"
+    return re.escape(word) + r"[\w-]*", word
 
 
 class Thesaurus:
@@ -107,7 +108,8 @@ class Thesaurus:
     def __init__(self, text):
         self.words = defaultdict(set)  # form (one word) -> concepts
         self.stems = defaultdict(set)  # a form without its final e -> concepts
-        self.phrases = []  # (pattern, concepts) for forms of several words
+        # (pattern, concept, its longest word's letters) for forms of several words
+        self.phrases = []
         for line in text.splitlines():
             line = unicodedata.normalize("NFC", line.strip()).casefold()
             if not line or line.startswith("#"):
@@ -118,7 +120,9 @@ class Thesaurus:
                 if " " in form:
                     *head, last = form.split()
                     words = [*(_phrase_word(w, False) for w in head), _phrase_word(last, True)]
-                    self.phrases.append((re.compile(r"(?<!\w)" + PHRASE_GAP.join(words)), concept))
+                    pattern = re.compile(r"(?<!\w)" + PHRASE_GAP.join(p for p, _ in words))
+                    longest = max((letters for _, letters in words), key=len)
+                    self.phrases.append((pattern, concept, longest))
                 elif form:
                     self.words[form].add(concept)
                     for ending in ("e", "er", "ar"):  # "barnehage", "midler", "midlar"
@@ -170,8 +174,9 @@ class Thesaurus:
         words = tokens(text)
         found = [c for w in words if w not in STOP_WORDS for c in self.of_word(w)]
         joined = " ".join(w for w in words if w not in NEGATIONS)
-        for pattern, concept in self.phrases:
-            found.extend(concept for _ in pattern.finditer(joined))
+        for pattern, concept, letters in self.phrases:
+            if letters in joined:  # hundreds of phrases: most are ruled out without a search
+                found.extend(concept for _ in pattern.finditer(joined))
         return found
 
 
