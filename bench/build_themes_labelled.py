@@ -981,6 +981,188 @@ BLIND3 = [
 ]
 
 
+# blind4: written by a fifth author on two questions of their own choosing for a gathering of
+# school owners, committed before any method was run on it; measured once, when the method is final.
+# Question 1: "Hvordan kan vi ivareta elevstemmen i planlegging og evaluering av utviklingsarbeidet i skolene våre?"
+# Question 2: "Hvordan kan vi som skoleeiere vite om utviklingstiltakene faktisk virker? Hva bør vi evaluere, og hvordan?"
+
+BLIND4 = [
+    # Pupil representative bodies (pupils' council, youth council) should have a real role in planning development work
+    (2, "elevrad_reell_rolle", "bruke elevrådet aktivt - ikke bare til skoleball og kiosk"),
+    (
+        5,
+        "elevrad_reell_rolle",
+        "Elevrådsrepresentantar bør sitje i arbeidsgruppa når skulen lagar utviklingsplan",
+    ),
+    (
+        8,
+        "elevrad_reell_rolle",
+        "gi de tillitsvalgte elevene en reell plass i skoleutviklinga, fast sak på møtene deres",
+    ),
+    (3, "elevrad_reell_rolle", "ungdomsrådet i kommunen bør høres før planen vedtas"),
+    # Ask pupils directly: conversations, interviews, focus groups about how they experience teaching
+    (1, "sporre_elevene_direkte", "fokusgrupper med 5-6 ungdommer fra hvert trinn"),
+    (
+        4,
+        "sporre_elevene_direkte",
+        "Spør elevane! korte samtalar med ei gruppe om korleis dei opplever undervisninga",
+    ),
+    (7, "sporre_elevene_direkte", "elevintervju som del av evalueringa"),
+    (
+        10,
+        "sporre_elevene_direkte",
+        "la elevene fortelle selv hva som hjelper dem å lære - snakk MED dem, ikke om dem",
+    ),
+    (
+        6,
+        "sporre_elevene_direkte",
+        "elevsamtalen kan brukes mer systematisk til å fange opp hva de mener om timene",
+    ),
+    # Close the loop: pupils must see what came of their input, otherwise asking is pointless
+    (
+        3,
+        "tilbakemelding_til_elevene",
+        "elevene må få vite hva som skjedde med det de sa, ellers gidder de ikke neste gang",
+    ),
+    (
+        9,
+        "tilbakemelding_til_elevene",
+        "Gje attendemelding til elevane om kva vi endra etter innspela deira",
+    ),
+    (6, "tilbakemelding_til_elevene", "lukke sløyfa! vise ungdommene hva forslagene førte til"),
+    (1, "tilbakemelding_til_elevene", "ikke spør hvis vi ikkje har tenkt å gjøre noe med svarene"),
+    # Hear all pupils, not only the articulate and resourceful ones
+    (4, "alle_elevstemmer", "ikke bare de flinke og pratsomme som blir hørt"),
+    (7, "alle_elevstemmer", "Dei stille elevane har òg noko å seie – korleis når vi dei?"),
+    (
+        10,
+        "alle_elevstemmer",
+        "fange opp stemmene til dem som sjelden tar ordet, f.eks med anonyme lapper",
+    ),
+    (2, "alle_elevstemmer", "elevrådet er ofte de ressurssterke - vi trenger bredden"),
+    # The youngest pupils need age-adapted methods (drawing, pictures) to give their view
+    (
+        5,
+        "yngste_elever_metoder",
+        "småskoletrinnet trenger andre metoder enn spørreskjema - tegning, smilefjes",
+    ),
+    (
+        9,
+        "yngste_elever_metoder",
+        "også 1.-klassingane kan meine noko, men vi må spørje på deira måte",
+    ),
+    (
+        3,
+        "yngste_elever_metoder",
+        "la de minste vise med bilder eller gå til et hjørne i rommet i stedet for å skrive",
+    ),
+    (
+        8,
+        "yngste_elever_metoder",
+        "barnestemmen i bhg og på barnetrinnet krev andre verktøy enn elevundersøkinga",
+    ),
+    # Use the data we already have (surveys, national tests, status reports) instead of making new surveys
+    (
+        1,
+        "bruke_eksisterende_data",
+        "bruke elevundersøkelsen og nasjonale prøver bedre før vi lager nye skjema",
+    ),
+    (
+        6,
+        "bruke_eksisterende_data",
+        "Vi har masse tall allerede - ståstedsanalysen, kartlegginger. Bruk dem!",
+    ),
+    (10, "bruke_eksisterende_data", "ta utgangspunkt i tilstandsrapporten"),
+    (
+        4,
+        "bruke_eksisterende_data",
+        "nytt kartleggingsverktøy er ikkje løysinga, vi sit på meir enn nok data",
+    ),
+    (
+        7,
+        "bruke_eksisterende_data",
+        "hente ut det vi trenger fra Skoleporten i stedet for egne undersøkelser",
+    ),
+    # Keep evaluation light: avoid reporting burden and bureaucracy for the schools
+    (2, "mindre_rapportering", "enkel rapportering!! rektorene drukner i skjema"),
+    (8, "mindre_rapportering", "ikkje meir byråkrati – evalueringa må vere lett å gjennomføre"),
+    (5, "mindre_rapportering", "få spørsmål, én side - ikke en 20 siders mal fra statsforvalteren"),
+    (9, "mindre_rapportering", "tidstyver: alle rapportane som ingen les"),
+    # Define clear goals and success criteria before starting, so there is something to evaluate against
+    (3, "tydelige_mal_forst", "bestemme på forhånd hva som skal være annerledes når vi er ferdige"),
+    (7, "tydelige_mal_forst", "Klare mål frå start, elles veit vi ikkje kva vi skal måle"),
+    (10, "tydelige_mal_forst", "suksesskriterier først"),
+    (6, "tydelige_mal_forst", "hva er godt nok? definer det før oppstart"),
+    (1, "tydelige_mal_forst", "konkrete målformuleringer i kommunens plan for dekomp"),
+    # Look at whether classroom practice actually changed (observation, school walks), not satisfaction with courses
+    (4, "se_endring_i_praksis", "skolevandring og observasjon"),
+    (
+        9,
+        "se_endring_i_praksis",
+        "ikkje berre spørje om kurset var bra – sjå om undervisninga faktisk har endra seg",
+    ),
+    (2, "se_endring_i_praksis", "kollegaobservasjon med fast fokus, før og etter"),
+    (
+        8,
+        "se_endring_i_praksis",
+        "vi spør alltid om deltakerne var fornøyde med samlinga, men det sier null om praksisen har endret seg. Må ut i klasserommene og se, helst før og etter",
+    ),
+    (5, "se_endring_i_praksis", "rektor må ut og se hva som faktisk skjer i timene"),
+    # Set aside shared time for staff to analyse and discuss results together
+    (
+        6,
+        "felles_tid_til_analyse",
+        "sette av tid på planleggingsdagene til å se på resultatene sammen",
+    ),
+    (10, "felles_tid_til_analyse", "Lærarane treng tid saman til å drøfte kva tala fortel"),
+    (3, "felles_tid_til_analyse", "refleksjonsmøter i kollegiet etter hver fase"),
+    (
+        9,
+        "felles_tid_til_analyse",
+        "felles analyse i profesjonsfellesskapet, ikkje berre rektor som les rapporten",
+    ),
+    # Singletons: points no other table made
+    # The pupil survey comes too late in the year to use in planning
+    (
+        1,
+        "other-elevundersokelse_timing",
+        "elevundersøkelsen kommer for sent på året til å kunne brukes i planlegingen",
+    ),
+    # Parents should be asked too
+    (2, "other-foreldre", "foreldrene bør også spørres, FAU inn i evalueringa"),
+    # Pupil participation is already a legal requirement
+    (4, "other-lovkrav", "elevmedvirkning står jo i opplæringsloven allerede"),
+    # Peer review by another municipality in the network
+    (
+        5,
+        "other-kollegavurdering_kommuner",
+        "ekstern vurdering frå ein annan kommune i nettverket kan gje eit friskt blikk",
+    ),
+    # Pupil mentors as a trial scheme
+    (6, "other-elevmentorer", "elevmentorer som prøveordning?"),
+    # Effects may only show after several years; be patient
+    (7, "other-langsiktig_effekt", "Effekten kjem kanskje først om fleire år – vi må tole å vente"),
+    # Union representatives should take part in the evaluation
+    (8, "other-tillitsvalgte", "ha med tillitsvalgte i evalueringen, ikke bare ledelsen"),
+    # Different digital tool licences across municipalities hamper joint evaluation
+    (
+        9,
+        "other-digitale_lisenser",
+        "ulike lisenser på digitale verktøy mellom kommunene gjør felles evaluering vanskelig",
+    ),
+    # Ask former pupils now at upper secondary how lower secondary prepared them
+    (
+        10,
+        "other-tidligere_elever",
+        "spør tidlegare elevar som no går på vgs korleis u-trinnet førebudde dei",
+    ),
+    # Who pays for the evaluation
+    (3, "other-kostnad_evaluering", "hvem betaler for evalueringen? må inn i DEKOMP-budsjettet"),
+    # SFO is forgotten when talking about pupil voice
+    (1, "other-sfo", "SFO blir glemt når vi snakker om elevstemmen"),
+]
+
+
 # Sets after the first: (name, rows, what each statement's "source" and "split" say)
 LATER_SETS = (
     ("independent", INDEPENDENT),
@@ -989,6 +1171,7 @@ LATER_SETS = (
     ("dev3b", DEV3B),
     ("dev3c", DEV3C),
     ("blind3", BLIND3),
+    ("blind4", BLIND4),
 )
 
 
