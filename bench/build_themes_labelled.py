@@ -1163,6 +1163,216 @@ BLIND4 = [
 ]
 
 
+# blind5: written by a sixth author on two questions of their own choosing for a gathering of
+# the kindergarten sector, committed before any method was run on it; measured once, when the
+# method is final.
+# Question 1: Hvordan kan vi få med hele personalet – også assistenter og barne- og ungdomsarbeidere – i barnehagebasert kompetanseutvikling?
+# Question 2: Hvordan kan barnas medvirkning og foreldrenes stemme bli en del av utviklingsarbeidet i barnehagen?
+BLIND5 = [
+    # Time: set aside shared time (planning days, staff meetings) for the whole staff to learn together
+    (
+        2,
+        "tid_til_felles_laering",
+        "planleggingsdagane må brukast til fag for alle, ikkje berre praktisk info",
+    ),
+    (5, "tid_til_felles_laering", "sett av en fast halvtime på hvert personalmøte til refleksjon"),
+    (
+        7,
+        "tid_til_felles_laering",
+        "avdelingsmøtene går bort i beskjeder om turer og vaktlister. må prioritere det faglige der",
+    ),
+    (9, "tid_til_felles_laering", "TID. vi må ha rom i kalenderen til å lære sammen"),
+    # Staffing: money for substitutes so staff can be released without leaving the children understaffed
+    (3, "vikar_og_frikjop", "mer vikarpenger!"),
+    (6, "vikar_og_frikjop", "når assistentane er på kurs er det for få vaksne att på avdelinga"),
+    (
+        8,
+        "vikar_og_frikjop",
+        "kommunen må dekke frikjøp, ellers blir det alltid pedagogene som reiser på samlinger og resten som blir igjen med ungene på avdelinga uten ekstra hjelp",
+    ),
+    (
+        10,
+        "vikar_og_frikjop",
+        "bemanningsnormen gjelder jo de dagene folk er borte på samling også - trenger budsjett til innleie",
+    ),
+    # Pedagogical leaders need coaching/guidance skills to lead the learning of their own team
+    (
+        1,
+        "pedleder_som_veileder",
+        "ped leder må få opplæring i veildning så de kan løfte teamet sitt",
+    ),
+    (
+        4,
+        "pedleder_som_veileder",
+        "pedagogiske leiarar treng verktøy for å rettleie assistentane i kvardagen",
+    ),
+    (
+        7,
+        "pedleder_som_veileder",
+        "barnehagelærere er utdannet til å jobbe med barn, ikke til å coache voksne kolleger",
+    ),
+    (10, "pedleder_som_veileder", "PL som coach på egen avdeling"),
+    # Staff with Norwegian as a second language need simpler material and language support
+    (
+        2,
+        "flersprakelige_ansatte",
+        "mange ansatte har norsk som andrespråk – fagtekstene må bli enklere",
+    ),
+    (
+        5,
+        "flersprakelige_ansatte",
+        "språkopplæring for assistenter med annet morsmål, i arbeidstida",
+    ),
+    (
+        8,
+        "flersprakelige_ansatte",
+        "tenk på dei som ikkje les norsk så godt - film og bilete i staden for lange rapportar",
+    ),
+    (
+        3,
+        "flersprakelige_ansatte",
+        "udir-stoffet er tungt å lese for de som kom til Norge som voksne",
+    ),
+    (
+        9,
+        "flersprakelige_ansatte",
+        "kollegaer fra andre land faller ut av diskusjonen når det går for fort",
+    ),
+    # Learning should happen in daily practice with the children (try out, film, reflect) rather than on external courses
+    (4, "laering_i_hverdagen", "mindre kurs, mer læring der ungene er"),
+    (6, "laering_i_hverdagen", "filme ein samlingsstund og sjå på han saman etterpå"),
+    (
+        9,
+        "laering_i_hverdagen",
+        "prøve ut noe på avdelinga i uka etter og dele erfaringr på neste møte",
+    ),
+    (1, "laering_i_hverdagen", "kompetanseheving må skje på gulvet - ikke på et hotell i byen!"),
+    (
+        10,
+        "laering_i_hverdagen",
+        "praksisnært!! knytte teorien til konkrete situasjoner fra påkledning, måltid, garderoben osv sånn at alle kjenner seg igjen",
+    ),
+    # Shifts, part-time jobs and long opening hours mean the whole staff is never present at once
+    (3, "turnus_og_deltid", "åpningstid fra 06.30 til 17 gjør at vi aldri er samlet alle sammen"),
+    (7, "turnus_og_deltid", "mange i deltidsstillingar får ikkje med seg det som skjer"),
+    (2, "turnus_og_deltid", "tidligvakta og seinvakta treffes nesten aldri"),
+    (
+        8,
+        "turnus_og_deltid",
+        "opplegget må funke for de som jobber 40% og bare er der tre dager i uka",
+    ),
+    # The whole staff needs a shared professional understanding and vocabulary (play, care, quality)
+    (5, "felles_faglig_forstaelse", "at alle snakker samme språk om lek og læring"),
+    (
+        10,
+        "felles_faglig_forstaelse",
+        "felles forståelse i hele personalgruppa, ikke bare blant barnehagelærerne",
+    ),
+    (1, "felles_faglig_forstaelse", "same grunnsyn på omsorg hjå alle vaksne på huset"),
+    (
+        6,
+        "felles_faglig_forstaelse",
+        "begrepene i rammeplanen må bli hverdagsord for alle som jobber her",
+    ),
+    # The youngest, non-verbal children's views must be read through observation and body language
+    (4, "de_minste_uten_ord", "dei minste seier ifrå med kroppen – vi må lære oss å sjå det"),
+    (7, "de_minste_uten_ord", "observasjon av leken er måten 1-2-åringene får stemme på"),
+    (9, "de_minste_uten_ord", "barn uten verbalt språk skal også få medvirke"),
+    (
+        2,
+        "de_minste_uten_ord",
+        "tolke blikk, gråt og protest som innspill, ikke bare noe som skal roes ned",
+    ),
+    # Parents with another language need interpreters and translated information to have a say
+    (6, "foreldre_med_annet_sprak", "tolk på foreldresamtalene – ikke bruk storesøsken som tolk"),
+    (10, "foreldre_med_annet_sprak", "oversette info til de vanligste språkene i bhg'en"),
+    (
+        8,
+        "foreldre_med_annet_sprak",
+        "flerspråklige foreldre må få si sin mening på sitt eget morsmål",
+    ),
+    (
+        1,
+        "foreldre_med_annet_sprak",
+        "bruk kulturtolkar eller ressurspersonar frå miljøet når vi snakkar med familiane",
+    ),
+    # Actually use the parent survey results and show the parents what was changed
+    (
+        5,
+        "bruke_foreldreundersokelsen",
+        "ta tallene fra foreldreundersøkelsen inn i utviklingsarbeidet, ikke legge dem i skuffen",
+    ),
+    (
+        2,
+        "bruke_foreldreundersokelsen",
+        "gje foreldra tilbakemelding på kva vi har gjort med svara deira",
+    ),
+    (
+        9,
+        "bruke_foreldreundersokelsen",
+        "gå gjennom resultatene fra Udir sin undersøkelse sammen med SU",
+    ),
+    (
+        7,
+        "bruke_foreldreundersokelsen",
+        "spørreskjemaet foreldra fyller ut hvert år må faktisk brukes til noe",
+    ),
+    # Ask the children directly: child conversations, children's meetings, letting them show what matters
+    (3, "snakke_med_barna", "barnesamtaler om hva de liker og ikke liker i barnehagen"),
+    (8, "snakke_med_barna", "la ungane ta bilete av staden dei likar best og fortelje kvifor"),
+    (10, "snakke_med_barna", "barnemøter på storebarnsavdelingen der de får stemme over ting"),
+    (5, "snakke_med_barna", "spør femåringene hva som var kjedelig i år – de svarer ærlig!"),
+    # Singleton: assistants lack work e-mail / PC access
+    (
+        4,
+        "other-it_tilgang",
+        "assistentene har ikke egen jobbmail eller tilgang på pc, så de får ikke lest noe av det som sendes ut",
+    ),
+    # Singleton: children's wishes for the outdoor area
+    (
+        2,
+        "other-uteomrade",
+        "ungane ønskjer seg meir skog og mindre asfalt – ta det med når uteområdet skal rustast opp",
+    ),
+    # Singleton: privacy rules when filming children
+    (
+        6,
+        "other-personvern_film",
+        "usikker på personvern når vi filmer barna. trenger klare retningslinjer fra eier",
+    ),
+    # Singleton: union reps should take part in planning
+    (
+        8,
+        "other-tillitsvalgte",
+        "tillitsvalde må vere med frå starten når vi planlegg kven som skal på kva",
+    ),
+    # Singleton: children help decide the menu
+    (9, "other-maltid", "borna kan vere med og lage menyen ein dag i veka"),
+    # Singleton: PPT should advise the whole staff, not only on single children
+    (
+        5,
+        "other-ppt_systemretta",
+        "PPT kan komme ut og gi råd til hele personalet, ikke bare om enkeltbarn",
+    ),
+    # Singleton: how to measure whether it gets better for the children
+    (
+        10,
+        "other-effektmaling",
+        "hvordan vet vi at det faktisk blir bedre for barna? trenger noe å måle på",
+    ),
+    # Singleton: the parent app is only used for practical messages
+    (3, "other-foreldreapp", "foreldreappen brukes bare til beskjeder om votter og bleier"),
+    # Singleton: do all staff know the children's rights convention
+    (7, "other-barnekonvensjonen", "artikkel 12 i barnekonvensjonen - kjenner alle den?"),
+    # Singleton: a pay supplement to motivate assistants
+    (
+        1,
+        "other-motivasjon_lonn",
+        "noe må motivere assistenetene – lite lønnstillegg etter fullført studie?",
+    ),
+]
+
+
 # Sets after the first: (name, rows, what each statement's "source" and "split" say)
 LATER_SETS = (
     ("independent", INDEPENDENT),
@@ -1172,6 +1382,7 @@ LATER_SETS = (
     ("dev3c", DEV3C),
     ("blind3", BLIND3),
     ("blind4", BLIND4),
+    ("blind5", BLIND5),
 )
 
 
