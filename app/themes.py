@@ -196,7 +196,7 @@ def concept_vectors(texts):
 
 
 # How much of a pair's similarity the concepts carry (the rest: character n-grams).
-CONCEPT_WEIGHT = 0.7
+CONCEPT_WEIGHT = 0.6
 
 
 def meaning_vectors(texts, weight=None):
@@ -215,7 +215,7 @@ METHODS = {"meaning": meaning_vectors, "chars": char_vectors, "words": word_vect
 # "chars" and "words": tuned on the labelled set's "tune" half (bench/themes_quality.py).
 # "meaning" (for a handful of texts, below SPREAD_FROM): the middle of a flat optimum over the
 # labelled sets at the concepts' weight (docs/THEMES.md).
-THRESHOLDS = {"meaning": 0.7, "chars": 0.8, "words": 0.95}
+THRESHOLDS = {"meaning": 0.75, "chars": 0.8, "words": 0.95}
 # For "meaning" the cut adapts to the statements: 1 - SPREAD × their mean similarity, within
 # BOUNDS. Statements that all talk about the same things (mean similarity high) must be
 # closer to be one theme; statements on many subjects may be a little further apart. Tuned
