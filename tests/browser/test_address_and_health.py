@@ -9,7 +9,7 @@ import requests
 from harness import Server
 from playwright.sync_api import expect
 
-from browser.screens import console, fill, make_gathering, projector
+from browser.screens import LAPTOP, console, fill, log_in, make_gathering, projector
 from browser.test_accessibility import serious_violations
 
 DISK_FULL = "Disken er full – svar venter på telefonene."
@@ -160,8 +160,14 @@ def test_the_console_shows_a_banner_while_the_disk_is_full_and_drops_it_when_wri
     late = console(contexts, server, gathering)
     expect(late.locator("#health")).to_contain_text(DISK_FULL)
     expect(late.locator("#agenda li").first).to_be_visible()  # reads still work
+    # The gatherings list reads the same banner texts from /healthz.
+    listing = contexts(**LAPTOP).new_page()
+    log_in(listing, server, "/console")
+    expect(listing.locator("#health")).to_contain_text(DISK_FULL)
 
     filler.unlink()
     assert phone.send("after").status_code == 201
     expect(banner).to_be_hidden()
     expect(late.locator("#health")).to_be_hidden()
+    listing.reload()
+    expect(listing.locator("#health")).to_be_hidden()
